@@ -1,0 +1,218 @@
+package flows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/looplab/fsm"
+)
+
+// Engine routes an input to the right conversation and runs one FSM step.
+// The home screen (/start, the language choice, the main menu, emergency
+// contacts) and the commands every chat understands (/help, /cancel,
+// /language and the entry commands of conversations) are handled here,
+// before the conversation in progress sees the input.
+type Engine struct {
+	convs    map[string]Conversation
+	contacts []Contact
+	// entries maps an entry key ("sos", "job", "family") to the
+	// conversation it starts. The key works as a command (/sos), a deep
+	// link (/start sos) and a menu button (go:sos).
+	entries map[string]string
+}
+
+// NewEngine returns an engine that offers the given emergency contacts and
+// runs the given conversations.
+func NewEngine(contacts []Contact, convs ...Conversation) *Engine {
+	e := &Engine{convs: map[string]Conversation{}, contacts: contacts, entries: map[string]string{}}
+	for _, c := range convs {
+		e.convs[c.Name()] = c
+	}
+	return e
+}
+
+// Route makes key (a command, deep link and menu entry) start the named
+// conversation.
+func (e *Engine) Route(key, conversation string) {
+	if _, ok := e.convs[conversation]; !ok {
+		panic(fmt.Sprintf("flows: route %q to unknown conversation %q", key, conversation))
+	}
+	e.entries[key] = conversation
+}
+
+// Callback data the engine handles in every state.
+const (
+	DataLanguage = "lang:" // lang:ko
+	DataGo       = "go:"   // go:sos, go:contacts
+)
+
+// Step handles one input for one session. It changes the session in place
+// and returns what to send and do; the caller saves both in one
+// transaction.
+func (e *Engine) Step(ctx context.Context, s *Session, in Input) (Outcome, error) {
+	if in.LanguageCode != "" {
+		s.TelegramLanguage = in.LanguageCode
+	}
+	t := &Turn{Session: s, Input: in}
+	if err := e.step(ctx, t); err != nil {
+		return Outcome{}, err
+	}
+	if t.ended {
+		s.Reset()
+	}
+	return t.Outcome, nil
+}
+
+func (e *Engine) step(ctx context.Context, t *Turn) error {
+	in := t.Input
+	switch {
+	case in.Kind == KindCommand:
+		return e.command(ctx, t)
+	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataLanguage):
+		return e.chooseLanguage(t, strings.TrimPrefix(in.Data, DataLanguage))
+	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataGo):
+		return e.enter(t, strings.TrimPrefix(in.Data, DataGo))
+	case t.Session.Idle():
+		e.notUnderstood(t)
+		return nil
+	}
+	return e.fire(ctx, t)
+}
+
+func (e *Engine) command(_ context.Context, t *Turn) error {
+	switch cmd := t.Input.Command; cmd {
+	case "start":
+		if key := strings.TrimSpace(t.Input.Args); key != "" {
+			if _, ok := e.entries[key]; ok {
+				return e.enter(t, key)
+			}
+		}
+		t.Session.Reset()
+		t.Say(welcomeReply(), menuReply())
+	case "help":
+		t.Say(Reply{Text: M("common.help")})
+		e.prompt(t)
+	case "cancel":
+		if t.Session.Idle() {
+			t.Text("common.nothing_to_cancel")
+		} else {
+			t.Text("common.cancelled")
+		}
+		t.Session.Reset()
+		t.Say(menuReply())
+	case "language":
+		t.Say(languageReply("language.choose"))
+	default:
+		if _, ok := e.entries[cmd]; ok {
+			return e.enter(t, cmd)
+		}
+		e.notUnderstood(t)
+	}
+	return nil
+}
+
+func (e *Engine) chooseLanguage(t *Turn, lang string) error {
+	if lang == "" || MatchLanguage(lang) != lang {
+		e.notUnderstood(t)
+		return nil
+	}
+	t.Session.Language = lang
+	t.Text("language.changed")
+	e.prompt(t)
+	return nil
+}
+
+// enter starts the conversation behind an entry key. Emergency contacts
+// are shown without leaving the conversation in progress; a menu entry
+// whose conversation is not built yet says so.
+func (e *Engine) enter(t *Turn, key string) error {
+	if key == "contacts" {
+		t.Say(contactsReply(e.contacts))
+		if !t.Session.Idle() {
+			e.prompt(t)
+		}
+		return nil
+	}
+	name, ok := e.entries[key]
+	if !ok {
+		if !isMenuKey(key) {
+			e.notUnderstood(t)
+			return nil
+		}
+		t.Text("common.coming_soon")
+		e.prompt(t)
+		return nil
+	}
+	c := e.convs[name]
+	s := t.Session
+	s.Reset()
+	s.Flow, s.State = c.Name(), c.Initial()
+	if b, ok := c.(Beginner); ok {
+		b.Begin(t)
+		return nil
+	}
+	c.Prompt(t)
+	return nil
+}
+
+// prompt repeats the question of the conversation in progress, or shows
+// the main menu to an idle chat.
+func (e *Engine) prompt(t *Turn) {
+	if c, ok := e.convs[t.Session.Flow]; ok && !t.Session.Idle() {
+		c.Prompt(t)
+		return
+	}
+	t.Say(menuReply())
+}
+
+// fire runs the current conversation's machine for one input.
+func (e *Engine) fire(ctx context.Context, t *Turn) error {
+	s := t.Session
+	c, ok := e.convs[s.Flow]
+	if !ok {
+		// A session stored by a release that had a conversation this one
+		// does not: go home rather than fail on every message.
+		s.Reset()
+		e.notUnderstood(t)
+		return nil
+	}
+	event := c.Event(s, t.Input)
+	if event == "" {
+		e.notUnderstood(t)
+		return nil
+	}
+	m := fsm.NewFSM(s.State, c.Events(), c.Callbacks(t))
+	err := m.Event(ctx, event)
+	var noTransition fsm.NoTransitionError
+	var invalid fsm.InvalidEventError
+	switch {
+	case err == nil, errors.As(err, &noTransition):
+	case errors.As(err, &invalid):
+		e.notUnderstood(t)
+		return nil
+	default:
+		return fmt.Errorf("%s: %s in %s: %w", c.Name(), event, s.State, err)
+	}
+	s.State = m.Current()
+	return nil
+}
+
+// notUnderstood answers an input the current state cannot use. The
+// conversation stays where it was and asks its question again.
+func (e *Engine) notUnderstood(t *Turn) {
+	switch in := t.Input; {
+	case in.Kind == KindText && len([]rune(in.Text)) > MaxTextRunes:
+		t.Text("common.too_long", "Max", MaxTextRunes)
+	case in.Kind == KindCommand:
+		t.Text("common.unknown_command")
+	case in.Kind == KindCallback:
+		t.Text("common.stale_button")
+	case in.Kind == KindUnsupported:
+		t.Text("common.unsupported")
+	default:
+		t.Text("common.not_understood")
+	}
+	e.prompt(t)
+}

@@ -1,0 +1,68 @@
+package flows
+
+// Msg is a localised message: an id from the locales catalogue and the
+// values its template uses. Flows speak Msgs, never literal text; the bot
+// renders them in the chat's language when it writes the outbox.
+type Msg struct {
+	ID   string         `json:"id"`
+	Vars map[string]any `json:"vars,omitempty"`
+	// Literal, when set, is shown as it is (a language's own name, a
+	// phone number); ID is then ignored.
+	Literal string `json:"literal,omitempty"`
+}
+
+// M builds a Msg from an id and alternating name/value pairs.
+func M(id string, kv ...any) Msg {
+	m := Msg{ID: id}
+	if len(kv) > 0 {
+		m.Vars = make(map[string]any, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			m.Vars[kv[i].(string)] = kv[i+1]
+		}
+	}
+	return m
+}
+
+// Literal builds a Msg shown exactly as given.
+func Literal(s string) Msg { return Msg{Literal: s} }
+
+// Button is an inline button: its label and the callback data it sends.
+type Button struct {
+	Label Msg    `json:"label"`
+	Data  string `json:"data"`
+}
+
+// KeyButton is a reply-keyboard button; RequestLocation asks Telegram to
+// send the user's location when it is pressed.
+type KeyButton struct {
+	Label           Msg  `json:"label"`
+	RequestLocation bool `json:"request_location,omitempty"`
+}
+
+// Priority orders outgoing messages: the first answer to a person in danger
+// and urgent alerts leave before everything else.
+type Priority int
+
+// Priorities, most urgent first. They match the outbox CHECK constraint.
+const (
+	PriorityUrgent Priority = 0
+	PriorityHigh   Priority = 1
+	PriorityNormal Priority = 2
+	PriorityLow    Priority = 3
+)
+
+// Reply is one message the bot sends to the chat that wrote.
+type Reply struct {
+	Text Msg `json:"text"`
+	// Lines follow Text, one per line. A Msg inside Vars is rendered
+	// first, so a line can carry a localised label.
+	Lines []Msg `json:"lines,omitempty"`
+	// Inline buttons under the message, row by row.
+	Inline [][]Button `json:"inline,omitempty"`
+	// Keyboard replaces the user's keyboard, row by row.
+	Keyboard [][]KeyButton `json:"keyboard,omitempty"`
+	// RemoveKeyboard takes a previous reply keyboard away.
+	RemoveKeyboard bool `json:"remove_keyboard,omitempty"`
+	// Location, when set, is sent as a map pin after the text.
+	Location *Location `json:"location,omitempty"`
+}
