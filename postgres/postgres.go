@@ -1,0 +1,108 @@
+// Package postgres keeps the Korean Desk's state in PostgreSQL: sessions,
+// the update inbox, the outbox and (later) the case queue. Every SQL
+// statement of the service lives in this package.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/koreandesk/hotline/flows"
+)
+
+// Open connects to PostgreSQL and checks the connection. The URL must say
+// sslmode explicitly (lib/pq otherwise insists on TLS).
+func Open(ctx context.Context, url string) (*sqlx.DB, error) {
+	db, err := sqlx.Open("postgres", url)
+	if err != nil {
+		return nil, mapError(fmt.Errorf("open database: %w", err))
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, mapError(fmt.Errorf("connect to database: %w", err))
+	}
+	return db, nil
+}
+
+// Store implements the flows store interfaces on one database.
+type Store struct {
+	db *sqlx.DB
+}
+
+var (
+	_ flows.Inbox  = (*Store)(nil)
+	_ flows.Outbox = (*Store)(nil)
+	_ flows.Tx     = (*tx)(nil)
+)
+
+// New returns a store on db.
+func New(db *sqlx.DB) *Store { return &Store{db: db} }
+
+// DB returns the underlying handle, for health checks.
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error { return mapError(s.db.PingContext(ctx)) }
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sqlx.Tx) error) error {
+	t, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return mapError(fmt.Errorf("begin: %w", err))
+	}
+	if err := fn(t); err != nil {
+		_ = t.Rollback()
+		return err
+	}
+	if err := t.Commit(); err != nil {
+		return mapError(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// mapError turns driver errors into domain errors. It is the only place
+// that knows lib/pq's error codes.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var fe *flows.Error
+	if errors.As(err, &fe) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &flows.Error{Code: flows.ENotFound, Err: err}
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	var pqe *pq.Error
+	if errors.As(err, &pqe) {
+		switch {
+		case pqe.Code == "23505": // unique_violation
+			return &flows.Error{Code: flows.EConflict, Err: err}
+		case pqe.Code.Class() == "23" || pqe.Code.Class() == "22": // integrity, data
+			return &flows.Error{Code: flows.EInvalid, Err: err}
+		case pqe.Code.Class() == "08" || pqe.Code.Class() == "57" || pqe.Code.Class() == "53" || pqe.Code == "40001" || pqe.Code == "40P01":
+			return &flows.Error{Code: flows.EUnavailable, Err: err}
+		}
+		return &flows.Error{Code: flows.EInternal, Err: err}
+	}
+	var ne net.Error
+	if errors.As(err, &ne) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, pq.ErrSSLNotSupported) {
+		return &flows.Error{Code: flows.EUnavailable, Err: err}
+	}
+	return &flows.Error{Code: flows.EInternal, Err: err}
+}

@@ -1,0 +1,90 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/koreandesk/hotline/flows"
+)
+
+// tx is one update's transaction.
+type tx struct {
+	t *sqlx.Tx
+}
+
+type sessionRow struct {
+	ChatID           int64          `db:"chat_id"`
+	UserID           int64          `db:"user_id"`
+	Language         sql.NullString `db:"language"`
+	TelegramLanguage string         `db:"telegram_language"`
+	Flow             string         `db:"flow"`
+	State            string         `db:"state"`
+	Answers          []byte         `db:"answers"`
+}
+
+const selectSession = `
+SELECT chat_id, user_id, language, telegram_language, flow, state, answers
+FROM chats WHERE chat_id = $1 FOR UPDATE`
+
+// Session loads and locks a chat's session; a chat never seen gets a new,
+// idle one.
+func (x *tx) Session(ctx context.Context, chatID int64) (*flows.Session, error) {
+	var r sessionRow
+	err := x.t.GetContext(ctx, &r, selectSession, chatID)
+	if err != nil {
+		if flows.ErrorCode(mapError(err)) == flows.ENotFound {
+			return &flows.Session{ChatID: chatID, Answers: map[string]string{}}, nil
+		}
+		return nil, mapError(fmt.Errorf("load session %d: %w", chatID, err))
+	}
+	s := &flows.Session{ChatID: r.ChatID, UserID: r.UserID, Language: r.Language.String,
+		TelegramLanguage: r.TelegramLanguage, Flow: r.Flow, State: r.State}
+	if err := json.Unmarshal(r.Answers, &s.Answers); err != nil {
+		return nil, &flows.Error{Code: flows.EInternal, Message: fmt.Sprintf("session %d answers", chatID), Err: err}
+	}
+	if s.Answers == nil {
+		s.Answers = map[string]string{}
+	}
+	return s, nil
+}
+
+const upsertSession = `
+INSERT INTO chats (chat_id, user_id, language, telegram_language, flow, state, answers, created_at, updated_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+ON CONFLICT (chat_id) DO UPDATE SET
+    user_id = EXCLUDED.user_id, language = EXCLUDED.language,
+    telegram_language = EXCLUDED.telegram_language, flow = EXCLUDED.flow,
+    state = EXCLUDED.state, answers = EXCLUDED.answers, updated_at = EXCLUDED.updated_at`
+
+// SaveSession stores the session.
+func (x *tx) SaveSession(ctx context.Context, s *flows.Session, now time.Time) error {
+	answers, err := json.Marshal(s.Answers)
+	if err != nil {
+		return &flows.Error{Code: flows.EInternal, Message: "encode answers", Err: err}
+	}
+	lang := sql.NullString{String: s.Language, Valid: s.Language != ""}
+	if _, err := x.t.ExecContext(ctx, upsertSession, s.ChatID, s.UserID, lang, s.TelegramLanguage,
+		s.Flow, s.State, answers, now); err != nil {
+		return mapError(fmt.Errorf("save session %d: %w", s.ChatID, err))
+	}
+	return nil
+}
+
+const insertOutgoing = `
+INSERT INTO outbox (chat_id, priority, method, payload, not_before, created_at)
+VALUES ($1, $2, $3, $4, $5, $5)`
+
+// Enqueue adds calls to the outbox in order.
+func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...flows.Outgoing) error {
+	for _, o := range out {
+		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, now); err != nil {
+			return mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
+		}
+	}
+	return nil
+}

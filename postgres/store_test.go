@@ -1,0 +1,229 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/pgtest"
+)
+
+var t0 = time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC)
+
+func TestMigrateTwiceIsANoop(t *testing.T) {
+	db := pgtest.New(t)
+	applied, err := postgres.Migrate(context.Background(), db.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(applied) != 0 {
+		t.Errorf("second migration applied %v, want nothing", applied)
+	}
+}
+
+func mustSave(t *testing.T, s *postgres.Store, id, chat int64, p flows.Priority) {
+	t.Helper()
+	ok, err := s.SaveUpdate(context.Background(), flows.Update{UpdateID: id, ChatID: chat, Priority: p, Payload: []byte(`{}`)}, t0)
+	if err != nil || !ok {
+		t.Fatalf("SaveUpdate(%d) = %v, %v", id, ok, err)
+	}
+}
+
+func TestSaveUpdateIgnoresDuplicates(t *testing.T) {
+	s := postgres.New(pgtest.New(t))
+	mustSave(t, s, 7, 1, flows.PriorityNormal)
+	ok, err := s.SaveUpdate(context.Background(), flows.Update{UpdateID: 7, ChatID: 1, Payload: []byte(`{}`)}, t0)
+	if err != nil || ok {
+		t.Errorf("second SaveUpdate = %v, %v; want false, nil", ok, err)
+	}
+}
+
+// next returns the update ProcessNext hands out, processing it.
+func next(t *testing.T, s *postgres.Store) int64 {
+	t.Helper()
+	var got int64
+	found, err := s.ProcessNext(context.Background(), t0, func(_ context.Context, _ flows.Tx, u flows.Update) error {
+		got = u.UpdateID
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		return 0
+	}
+	return got
+}
+
+func TestProcessNextOrder(t *testing.T) {
+	s := postgres.New(pgtest.New(t))
+	mustSave(t, s, 10, 1, flows.PriorityNormal)
+	mustSave(t, s, 11, 2, flows.PriorityNormal)
+	mustSave(t, s, 12, 1, flows.PriorityUrgent) // urgent, but chat 1 has 10 first
+	mustSave(t, s, 13, 3, flows.PriorityUrgent)
+	var got []int64
+	for id := next(t, s); id != 0; id = next(t, s) {
+		got = append(got, id)
+	}
+	want := []int64{13, 10, 12, 11}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("processing order (-want +got):\n%s", diff)
+	}
+}
+
+func TestProcessNextRollsBackOnError(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	mustSave(t, s, 20, 1, flows.PriorityNormal)
+	boom := errors.New("boom")
+	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, u flows.Update) error {
+		sess, err := tx.Session(ctx, 1)
+		if err != nil {
+			return err
+		}
+		sess.Flow = "distress"
+		if err := tx.SaveSession(ctx, sess, t0); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("ProcessNext error = %v, want boom", err)
+	}
+	// The update is still pending and the session change is gone.
+	var flow string
+	found, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, u flows.Update) error {
+		sess, err := tx.Session(ctx, 1)
+		flow = sess.Flow
+		return err
+	})
+	if err != nil || !found || flow != "" {
+		t.Errorf("after rollback: found %v, flow %q, err %v; want the update again with no flow", found, flow, err)
+	}
+}
+
+func TestRetryUpdateDelaysTheChat(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	mustSave(t, s, 30, 1, flows.PriorityNormal)
+	mustSave(t, s, 31, 1, flows.PriorityNormal)
+	mustSave(t, s, 32, 2, flows.PriorityNormal)
+	if err := s.RetryUpdate(ctx, 1, t0.Add(time.Minute), errors.New("boom")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, s); got != 32 {
+		t.Errorf("next = %d, want 32 (chat 1 waits for its retry)", got)
+	}
+	if got := next(t, s); got != 0 {
+		t.Errorf("next = %d, want none before the retry time", got)
+	}
+}
+
+func enqueue(t *testing.T, s *postgres.Store, out ...flows.Outgoing) {
+	t.Helper()
+	mustSave(t, s, time.Now().UnixNano(), 0, flows.PriorityNormal)
+	_, err := s.ProcessNext(context.Background(), t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error {
+		return tx.Enqueue(ctx, t0, out...)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ids(out []flows.Outgoing) []int64 {
+	var r []int64
+	for _, o := range out {
+		r = append(r, o.ID)
+	}
+	return r
+}
+
+func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	msg := func(chat int64, p flows.Priority) flows.Outgoing {
+		return flows.Outgoing{ChatID: chat, Priority: p, Method: "sendMessage", Payload: []byte(`{}`)}
+	}
+	enqueue(t, s, msg(1, flows.PriorityNormal), msg(1, flows.PriorityUrgent), msg(2, flows.PriorityNormal), msg(3, flows.PriorityUrgent))
+	got, err := s.Claim(ctx, t0, 10, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int64{4, 1, 3}, ids(got)); diff != "" {
+		t.Errorf("first claim (-want +got):\n%s", diff)
+	}
+	// Leased heads block their chats; nothing else is ready.
+	if again, _ := s.Claim(ctx, t0, 10, time.Minute); len(again) != 0 {
+		t.Errorf("second claim = %v, want none while leased", ids(again))
+	}
+	// Chat 1's head is retried later (429): its second message waits too.
+	if err := s.Retry(ctx, 1, t0.Add(5*time.Second), errors.New("429")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Sent(ctx, 3, 99, t0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Fail(ctx, 4, errors.New("bot was blocked"), t0); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Claim(ctx, t0.Add(time.Second), 10, time.Minute); len(got) != 0 {
+		t.Errorf("claim during retry_after = %v, want none", ids(got))
+	}
+	got, err = s.Claim(ctx, t0.Add(6*time.Second), 10, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int64{1}, ids(got)); diff != "" {
+		t.Errorf("claim after retry_after (-want +got):\n%s", diff)
+	}
+	if got[0].Attempts != 2 {
+		t.Errorf("attempts = %d, want 2", got[0].Attempts)
+	}
+}
+
+func TestSessionRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	want := &flows.Session{ChatID: 5, UserID: 5, Language: "km", TelegramLanguage: "en",
+		Flow: "family", State: "ask_name", Answers: map[string]string{"name": "김민수"}}
+	enqueueFn := func(fn func(context.Context, flows.Tx) error) {
+		mustSave(t, s, time.Now().UnixNano(), 5, flows.PriorityNormal)
+		if _, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error { return fn(ctx, tx) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enqueueFn(func(ctx context.Context, tx flows.Tx) error { return tx.SaveSession(ctx, want, t0) })
+	var got *flows.Session
+	enqueueFn(func(ctx context.Context, tx flows.Tx) error {
+		var err error
+		got, err = tx.Session(ctx, 5)
+		return err
+	})
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("session (-want +got):\n%s", diff)
+	}
+}
+
+func TestPruneKeepsAbandonedUpdates(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	mustSave(t, s, 40, 1, flows.PriorityNormal)
+	mustSave(t, s, 41, 2, flows.PriorityNormal)
+	next(t, s) // 40 processed
+	u := flows.Update{Seq: 2, UpdateID: 41}
+	if err := s.AbandonUpdate(ctx, u, t0, errors.New("bug"), func(context.Context, flows.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.Prune(ctx, t0.Add(time.Hour), t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("pruned %d rows, want 1 (the abandoned update stays)", n)
+	}
+}
