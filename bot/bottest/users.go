@@ -1,0 +1,270 @@
+package bottest
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// User is an emulated Telegram user. Its private chat with the bot has chat id == ID.
+type User struct {
+	ID           int64
+	FirstName    string
+	LastName     string
+	Username     string
+	LanguageCode string
+}
+
+func (u User) model() models.User {
+	return models.User{ID: u.ID, FirstName: u.FirstName, LastName: u.LastName,
+		Username: u.Username, LanguageCode: u.LanguageCode}
+}
+
+func (u User) privateChat() models.Chat {
+	return models.Chat{ID: u.ID, Type: models.ChatTypePrivate, FirstName: u.FirstName,
+		LastName: u.LastName, Username: u.Username}
+}
+
+// AddUser makes the user's private chat known without sending anything, as
+// for a user who started the bot earlier. Chats also become known when the
+// user sends anything; until then the bot gets "chat not found".
+func (s *Server) AddUser(u User) {
+	s.mu.Lock()
+	s.addChat(u.privateChat())
+	s.notify()
+	s.mu.Unlock()
+}
+
+// SetBlocked marks a chat as having blocked (private) or kicked (group) the
+// bot: sending to it answers 403. Users writing to the bot do not unblock it.
+func (s *Server) SetBlocked(chatID int64, blocked bool) {
+	s.mu.Lock()
+	if c := s.chats[chatID]; c != nil {
+		c.blocked = blocked
+	} else if blocked {
+		s.addChat(models.Chat{ID: chatID, Type: models.ChatTypePrivate}).blocked = true
+	}
+	s.notify()
+	s.mu.Unlock()
+}
+
+// Group registers a group chat (chatID must be negative; ids at or below
+// -1000000000000 are supergroups) in which the bot is a member.
+func (s *Server) Group(chatID int64, title string) {
+	s.mu.Lock()
+	s.group(chatID, title)
+	s.notify()
+	s.mu.Unlock()
+}
+
+func (s *Server) group(chatID int64, title string) *chat {
+	typ := models.ChatTypeGroup
+	if chatID <= -1000000000000 {
+		typ = models.ChatTypeSupergroup
+	}
+	c := s.addChat(models.Chat{ID: chatID, Type: typ, Title: title})
+	if title != "" {
+		c.wire.Title = title
+	}
+	return c
+}
+
+// chatOf returns the chat a user writes in: the private chat when chatID is
+// the user's id, otherwise a group (created on demand); s.mu held.
+func (s *Server) chatOf(chatID int64, u User) *chat {
+	if chatID == u.ID {
+		return s.addChat(u.privateChat())
+	}
+	return s.group(chatID, "")
+}
+
+// userSend stores m as sent by u and queues it as a message update; s.mu held.
+func (s *Server) userSend(chatID int64, u User, m *Message) (updateID int64, msgID int) {
+	c := s.chatOf(chatID, u)
+	s.store(c, m, u.model())
+	w := m.Raw
+	return s.enqueue(&models.Update{Message: &w}), m.ID
+}
+
+func textMessage(text string) *Message {
+	m := &Message{Kind: KindText, Text: text}
+	m.Raw.Text = text
+	if strings.HasPrefix(text, "/") {
+		cmd, _, _ := strings.Cut(strings.Fields(text + " ")[0], "\n")
+		m.Raw.Entities = []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: utf16Len(cmd)}}
+	}
+	return m
+}
+
+// SendText queues a text message from u in its private chat and returns the
+// update_id. Text starting with '/' carries a bot_command entity.
+func (s *Server) SendText(u User, text string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, _ := s.userSend(u.ID, u, textMessage(text))
+	return id
+}
+
+// SendTextInGroup queues a text message from u in a group chat (registered on
+// demand) and returns the update_id.
+func (s *Server) SendTextInGroup(chatID int64, u User, text string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, _ := s.userSend(chatID, u, textMessage(text))
+	return id
+}
+
+// SendReply queues a text message from u replying to message replyTo of its
+// private chat (e.g. answering a force_reply prompt) and returns the update_id.
+func (s *Server) SendReply(u User, replyTo int, text string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := textMessage(text)
+	m.ReplyToMessageID = replyTo
+	if c := s.chats[u.ID]; c != nil && c.byID[replyTo] != nil {
+		w := c.byID[replyTo].Raw
+		w.ReplyToMessage = nil
+		m.Raw.ReplyToMessage = &w
+	}
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// SendMessageAs queues an arbitrary message from u in chatID (the user's id
+// for the private chat, a group id otherwise). message_id, date, chat and from
+// are filled in; the content fields of m are kept. Returns update and message ids.
+func (s *Server) SendMessageAs(chatID int64, u User, m models.Message) (updateID int64, msgID int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	rec := &Message{Kind: kindOf(&m), Text: m.Text + m.Caption, Raw: m,
+		Location: m.Location, Venue: m.Venue, Contact: m.Contact}
+	if m.ReplyToMessage != nil {
+		rec.ReplyToMessageID = m.ReplyToMessage.ID
+	}
+	return s.userSend(chatID, u, rec)
+}
+
+// SendLocation queues a location from u; livePeriod > 0 (seconds) makes it a
+// live location that EditLocation can move. Returns update and message ids.
+func (s *Server) SendLocation(u User, lat, lon float64, livePeriod int) (updateID int64, msgID int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	loc := &models.Location{Latitude: lat, Longitude: lon, LivePeriod: livePeriod}
+	m := &Message{Kind: KindLocation, Location: loc}
+	m.Raw.Location = loc
+	return s.userSend(u.ID, u, m)
+}
+
+// EditLocation moves u's live location message msgID and queues the
+// edited_message update; returns the update_id. An unknown msgID still
+// produces the update, built from scratch.
+func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.chatOf(u.ID, u)
+	now := s.now()
+	m := c.byID[msgID]
+	if m == nil {
+		from := u.model()
+		m = &Message{ID: msgID, Kind: KindLocation, Location: &models.Location{}}
+		m.Raw = models.Message{ID: msgID, Chat: c.wire, From: &from, Date: int(now.Unix())}
+	}
+	loc := models.Location{}
+	if m.Location != nil {
+		loc = *m.Location
+	}
+	loc.Latitude, loc.Longitude = lat, lon
+	m.Location, m.Edited, m.EditedAt = &loc, true, now
+	m.Raw.Location, m.Raw.EditDate = &loc, int(now.Unix())
+	w := m.Raw
+	s.notify()
+	return s.enqueue(&models.Update{EditedMessage: &w})
+}
+
+// SendPhoto queues a photo (placeholder JPEG bytes) with a caption from u.
+func (s *Server) SendPhoto(u User, caption string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.newFile(KindPhoto, "photo.jpg", "image/jpeg", []byte("\xff\xd8\xff\xe0 bottest photo"))
+	m := &Message{Kind: KindPhoto, Text: caption, File: f}
+	m.Raw.Caption = caption
+	setMedia(&m.Raw, KindPhoto, f, 0)
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// SendVoice queues a voice note of the given length from u.
+func (s *Server) SendVoice(u User, seconds int) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.newFile(KindVoice, "voice.ogg", "audio/ogg", []byte("OggS bottest voice"))
+	m := &Message{Kind: KindVoice, File: f}
+	setMedia(&m.Raw, KindVoice, f, seconds)
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// SendSticker queues a sticker with the given emoji from u.
+func (s *Server) SendSticker(u User, emoji string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.newFile(KindSticker, "sticker.webp", "image/webp", []byte("RIFF bottest sticker"))
+	m := &Message{Kind: KindSticker, File: f}
+	setMedia(&m.Raw, KindSticker, f, 0)
+	m.Raw.Sticker.Emoji = emoji
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// SendDocument queues a document named name with the given content from u.
+func (s *Server) SendDocument(u User, name string, content []byte) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.newFile(KindDocument, name, mimeOf(&upload{name: name}), content)
+	m := &Message{Kind: KindDocument, File: f}
+	setMedia(&m.Raw, KindDocument, f, 0)
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// SendContact queues u sharing its own contact (as a request_contact button does).
+func (s *Server) SendContact(u User, phone string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ct := &models.Contact{PhoneNumber: phone, FirstName: u.FirstName, LastName: u.LastName, UserID: u.ID}
+	m := &Message{Kind: KindContact, Contact: ct}
+	m.Raw.Contact = ct
+	id, _ := s.userSend(u.ID, u, m)
+	return id
+}
+
+// kindOf classifies a wire message.
+func kindOf(m *models.Message) string {
+	switch {
+	case m.Venue != nil:
+		return KindVenue
+	case m.Location != nil:
+		return KindLocation
+	case m.Document != nil:
+		return KindDocument
+	case len(m.Photo) > 0:
+		return KindPhoto
+	case m.Voice != nil:
+		return KindVoice
+	case m.Audio != nil:
+		return KindAudio
+	case m.Video != nil:
+		return KindVideo
+	case m.Sticker != nil:
+		return KindSticker
+	case m.Contact != nil:
+		return KindContact
+	case m.Text != "":
+		return KindText
+	}
+	return KindOther
+}
+
+// chatInstance is a stable per-chat value for callback_query.chat_instance.
+func chatInstance(chatID int64) string { return fmt.Sprintf("%d", chatID*7919+104729) }

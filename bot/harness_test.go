@@ -1,0 +1,172 @@
+package bot_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/jmoiron/sqlx"
+	"github.com/looplab/fsm"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/koreandesk/hotline/bot"
+	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/locales"
+	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/pgtest"
+)
+
+// wait is how long a test waits for the bot to answer. Answers normally
+// take milliseconds; the margin is for -race on a loaded 2-core machine.
+const wait = 15 * time.Second
+
+// harness runs the whole bot (poller, inbox, workers, outbox, dispatcher)
+// against an emulated Bot API server and a fresh PostgreSQL database.
+type harness struct {
+	t     *testing.T
+	api   *bottest.Server
+	db    *sqlx.DB
+	store *postgres.Store
+	stop  func()
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	api := bottest.New()
+	t.Cleanup(api.Close)
+	db := pgtest.New(t)
+	h := &harness{t: t, api: api, db: db, store: postgres.New(db)}
+	h.start()
+	t.Cleanup(func() { h.stop() })
+	return h
+}
+
+func testLogger() *slog.Logger {
+	if os.Getenv("TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// start runs a new bot process; stop (or a restart) ends it the way
+// SIGTERM does.
+func (h *harness) start() {
+	h.t.Helper()
+	log := testLogger()
+	tg, err := tgbot.New(h.api.Token(), tgbot.WithServerURL(h.api.URL()), tgbot.WithSkipGetMe())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	cat, err := locales.Load(log)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	engine := flows.NewEngine([]flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}, survey{})
+	engine.Route("family", "survey")
+	handler := bot.NewHandler(engine, cat, log, time.Now)
+	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
+		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
+		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: time.Now,
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		svc.Run(ctx, true)
+	}()
+	h.stop = func() {
+		cancel()
+		<-done
+		h.stop = func() {}
+	}
+}
+
+func (h *harness) restart() {
+	h.t.Helper()
+	h.stop()
+	h.start()
+}
+
+// texts waits for n bot messages in the chat and returns their texts.
+func (h *harness) texts(chat int64, n int) []string {
+	h.t.Helper()
+	msgs, err := h.api.WaitMessages(chat, n, wait)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	out := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+// quiet asserts the bot sends nothing more to chat beyond n messages for a
+// short while.
+func (h *harness) quiet(chat int64, n int) {
+	h.t.Helper()
+	time.Sleep(700 * time.Millisecond)
+	if got := len(h.api.BotMessages(chat)); got != n {
+		h.t.Errorf("chat %d has %d bot messages, want exactly %d", chat, got, n)
+	}
+}
+
+func (h *harness) count(query string, args ...any) int {
+	h.t.Helper()
+	var n int
+	if err := h.db.Get(&n, query, args...); err != nil {
+		h.t.Fatal(err)
+	}
+	return n
+}
+
+func contains(t *testing.T, got, want string) {
+	t.Helper()
+	if !strings.Contains(got, want) {
+		t.Errorf("message %q does not contain %q", got, want)
+	}
+}
+
+// survey is a two-question conversation that stands in for the real
+// flows, so the foundation's guarantees are tested on a multi-step
+// machine: it asks a name, then a city, then ends.
+type survey struct{}
+
+func (survey) Name() string    { return "survey" }
+func (survey) Initial() string { return "ask_name" }
+func (survey) Events() fsm.Events {
+	return fsm.Events{
+		{Name: "answer", Src: []string{"ask_name"}, Dst: "ask_city"},
+		{Name: "answer", Src: []string{"ask_city"}, Dst: "done"},
+	}
+}
+
+func (survey) Event(_ *flows.Session, in flows.Input) string {
+	if in.Kind != flows.KindText || len([]rune(in.Text)) > flows.MaxTextRunes {
+		return ""
+	}
+	return "answer"
+}
+
+func (survey) Callbacks(t *flows.Turn) fsm.Callbacks {
+	return fsm.Callbacks{
+		"leave_state": func(_ context.Context, e *fsm.Event) { t.Session.Set(e.Src, t.Input.Text) },
+		"enter_ask_city": func(context.Context, *fsm.Event) {
+			t.Say(flows.Reply{Text: flows.Literal("city? (name " + t.Session.Answers["ask_name"] + ")")})
+		},
+		"enter_done": func(context.Context, *fsm.Event) {
+			t.Say(flows.Reply{Text: flows.Literal("done: " + t.Session.Answers["ask_name"] + " in " + t.Session.Answers["ask_city"])})
+			t.End()
+		},
+	}
+}
+
+func (survey) Prompt(t *flows.Turn) {
+	t.Say(flows.Reply{Text: flows.Literal(strings.ReplaceAll(t.Session.State, "_", " ") + "?")})
+}

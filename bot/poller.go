@@ -1,0 +1,191 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/koreandesk/hotline/flows"
+)
+
+// Poller is the long-polling loop. go-telegram/bot's own loop confirms the
+// offset before handlers finish and drops buffered updates on shutdown, so
+// the bot owns this one: an update is confirmed to Telegram (by asking for
+// the next offset) only after it is committed to the inbox. Nothing needs
+// remembering across restarts: Telegram resends every unconfirmed update
+// and the inbox ignores the ones it already has.
+type Poller struct {
+	url, token string
+	client     *http.Client
+	recv       *Receiver
+	log        *slog.Logger
+	// Timeout is the long-poll wait Telegram is asked for.
+	Timeout time.Duration
+}
+
+// NewPoller polls the Bot API at url with token.
+func NewPoller(url, token string, recv *Receiver, log *slog.Logger) *Poller {
+	return &Poller{
+		url: strings.TrimRight(url, "/"), token: token, recv: recv, log: log.With("component", "poller"),
+		client: &http.Client{Timeout: 40 * time.Second}, Timeout: 25 * time.Second,
+	}
+}
+
+// allowedUpdates are the update types the bot acts on.
+var allowedUpdates = []string{"message", "edited_message", "callback_query"}
+
+// Run polls until ctx is done.
+func (p *Poller) Run(ctx context.Context) {
+	var offset int64
+	wait := time.Duration(0)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		raws, err := p.getUpdates(ctx, offset)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			wait = p.retryWait(err, wait)
+			p.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
+			continue
+		}
+		wait = 0
+		next, err := p.recv.Store(ctx, raws)
+		if next > offset {
+			offset = next
+		}
+		if err != nil {
+			// Not confirmed: Telegram sends the rest again.
+			p.log.Error("store updates", "err", err)
+			wait = time.Second
+		}
+	}
+}
+
+// retryWait honours a 429's retry_after, else backs off to 30 s.
+func (p *Poller) retryWait(err error, prev time.Duration) time.Duration {
+	var api *apiError
+	if errors.As(err, &api) && api.RetryAfter > 0 {
+		return time.Duration(api.RetryAfter) * time.Second
+	}
+	return min(max(2*prev, 500*time.Millisecond), 30*time.Second)
+}
+
+type apiError struct {
+	Code        int
+	Description string
+	RetryAfter  int
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("bot api %d: %s", e.Code, e.Description)
+}
+
+func (p *Poller) getUpdates(ctx context.Context, offset int64) ([]json.RawMessage, error) {
+	body, _ := json.Marshal(map[string]any{
+		"offset": offset, "timeout": int(p.Timeout.Seconds()), "allowed_updates": allowedUpdates,
+	})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.url+"/bot"+p.token+"/getUpdates", bytes.NewReader(body))
+	if err != nil {
+		return nil, errors.New("build getUpdates request")
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := p.client.Do(req)
+	if err != nil {
+		// net/http errors quote the URL, which holds the token.
+		return nil, errors.New(strings.ReplaceAll(err.Error(), p.token, "***"))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("read getUpdates: %w", err)
+	}
+	var env struct {
+		OK          bool              `json:"ok"`
+		Result      []json.RawMessage `json:"result"`
+		ErrorCode   int               `json:"error_code"`
+		Description string            `json:"description"`
+		Parameters  struct {
+			RetryAfter int `json:"retry_after"`
+		} `json:"parameters"`
+	}
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, fmt.Errorf("getUpdates: HTTP %d, not a Bot API answer", resp.StatusCode)
+	}
+	if !env.OK {
+		return nil, &apiError{Code: env.ErrorCode, Description: env.Description, RetryAfter: env.Parameters.RetryAfter}
+	}
+	return env.Result, nil
+}
+
+// Receiver stores raw updates in the inbox; the poller and the webhook
+// both use it.
+type Receiver struct {
+	inbox   flows.Inbox
+	log     *slog.Logger
+	now     Clock
+	metrics *Metrics
+	saved   func() // wakes the workers
+}
+
+// NewReceiver returns a receiver storing into inbox and calling saved
+// after each stored batch.
+func NewReceiver(inbox flows.Inbox, m *Metrics, log *slog.Logger, now Clock, saved func()) *Receiver {
+	return &Receiver{inbox: inbox, log: log.With("component", "receiver"), now: now, metrics: m, saved: saved}
+}
+
+// Store saves updates in order and returns the offset that confirms the
+// ones saved. It stops at the first database error, so the unsaved rest is
+// not confirmed and comes again.
+func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, error) {
+	var next int64
+	defer r.saved()
+	for _, raw := range raws {
+		var env envelope
+		if err := json.Unmarshal(raw, &env); err != nil || env.UpdateID == 0 {
+			r.log.Warn("rejected update without update_id", "bytes", len(raw))
+			continue
+		}
+		if err := r.save(ctx, env.UpdateID, raw); err != nil {
+			return next, err
+		}
+		next = env.UpdateID + 1
+	}
+	return next, nil
+}
+
+func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
+	u := flows.Update{UpdateID: id, Payload: raw, Priority: flows.PriorityNormal}
+	if upd, ok := parseUpdate(raw); ok {
+		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd)
+	} else {
+		// Keep it anyway (as a JSON string if it is not an object) so
+		// the handler logs the rejection and the offset moves on.
+		if !json.Valid(raw) || raw[0] != '{' {
+			raw, _ = json.Marshal(string(raw))
+		}
+		u.Payload = raw
+	}
+	inserted, err := r.inbox.SaveUpdate(ctx, u, r.now())
+	if err != nil {
+		return fmt.Errorf("save update %d: %w", id, err)
+	}
+	if inserted {
+		r.metrics.UpdatesReceived.Inc()
+	} else {
+		r.metrics.UpdatesDuplicate.Inc()
+		r.log.Info("ignored duplicate update", "update_id", id)
+	}
+	return nil
+}

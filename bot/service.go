@@ -1,0 +1,129 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// Options configure a Service.
+type Options struct {
+	APIURL string // Bot API server, e.g. https://api.telegram.org
+	Token  string
+	// Workers is how many updates are processed at once (of different
+	// chats); SendRate is the global Bot API calls per second.
+	Workers  int
+	SendRate int
+	// FlushTimeout bounds how long shutdown waits for the outbox.
+	FlushTimeout time.Duration
+	Metrics      *Metrics
+	Log          *slog.Logger
+	Now          Clock
+}
+
+// Service runs the whole pipeline: poller → inbox → workers → outbox →
+// dispatcher, plus the janitor that prunes old rows.
+type Service struct {
+	store    Store
+	pruner   Pruner
+	handler  *Handler
+	opts     Options
+	wake     chan struct{}
+	recv     *Receiver
+	dispatch *Dispatcher
+}
+
+// Pruner deletes rows kept only for deduplication and /forget.
+type Pruner interface {
+	Prune(ctx context.Context, inboxBefore, outboxBefore time.Time) (int64, error)
+}
+
+// NewService wires the pipeline.
+func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options) *Service {
+	o.Workers = max(o.Workers, 1)
+	o.SendRate = max(o.SendRate, 1)
+	if o.FlushTimeout == 0 {
+		o.FlushTimeout = 10 * time.Second
+	}
+	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
+	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
+	s.dispatch = NewDispatcher(store, sender, o.SendRate, o.Metrics, o.Log, o.Now)
+	return s
+}
+
+func (s *Service) wakeWorkers() {
+	for range s.opts.Workers {
+		select {
+		case s.wake <- struct{}{}:
+		default:
+			return
+		}
+	}
+}
+
+// Receive stores one update delivered by a webhook. The caller answers
+// Telegram only after it returns nil, so the update is durable first.
+func (s *Service) Receive(ctx context.Context, raw json.RawMessage) error {
+	_, err := s.recv.Store(ctx, []json.RawMessage{raw})
+	return err
+}
+
+// Run processes updates until ctx is done, polling Telegram when poll is
+// true (a webhook calls Receive instead). Shutdown stops taking updates,
+// lets every worker finish the update in hand, then flushes the outbox.
+func (s *Service) Run(ctx context.Context, poll bool) {
+	log := s.opts.Log.With("component", "service")
+	db := context.WithoutCancel(ctx) // lets in-flight transactions finish
+	stop := make(chan struct{})
+	var workers, others sync.WaitGroup
+	for range s.opts.Workers {
+		w := &Worker{inbox: s.store, h: s.handler, log: s.opts.Log.With("component", "worker"), now: s.opts.Now,
+			metrics: s.opts.Metrics, wake: s.wake, sent: s.dispatch.Kick, idle: 500 * time.Millisecond}
+		workers.Go(func() { w.Run(db, stop) })
+	}
+	sendCtx, stopSending := context.WithCancel(db)
+	others.Go(func() { s.dispatch.Run(sendCtx) })
+	others.Go(func() { s.janitor(ctx) })
+	if poll {
+		p := NewPoller(s.opts.APIURL, s.opts.Token, s.recv, s.opts.Log)
+		others.Go(func() { p.Run(ctx) })
+	}
+	<-ctx.Done()
+	log.Info("shutting down: finishing updates in progress")
+	close(stop)
+	workers.Wait()
+	stopSending()
+	others.Wait()
+	flush, cancel := context.WithTimeout(db, s.opts.FlushTimeout)
+	defer cancel()
+	if err := s.dispatch.Flush(flush); err != nil {
+		log.Warn("outbox not fully flushed; the rest is sent after restart", "err", err)
+	}
+	log.Info("stopped")
+}
+
+// Retention of rows that exist only for deduplication and /forget.
+const (
+	inboxRetention  = 72 * time.Hour     // Telegram redelivers for 24 h
+	outboxRetention = 7 * 24 * time.Hour // message ids for /forget (48 h)
+)
+
+func (s *Service) janitor(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		now := s.opts.Now()
+		if n, err := s.pruner.Prune(ctx, now.Add(-inboxRetention), now.Add(-outboxRetention)); err != nil && ctx.Err() == nil {
+			s.opts.Log.Error("prune", "component", "janitor", "err", err)
+		} else if n > 0 {
+			s.opts.Log.Info("pruned old rows", "component", "janitor", "rows", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
