@@ -1,0 +1,80 @@
+# Developer entry points. Everything that needs a database goes through scripts/pg.sh, which
+# runs the command against a private PostgreSQL cluster in .data/postgres (created on first use,
+# started on demand, stopped afterwards) unless DATABASE_URL is set.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+GO         ?= go
+PG         := bash scripts/pg.sh
+PKG        ?= ./...
+TESTFLAGS  ?= -race -count=1
+BENCH      ?= .
+BENCHFLAGS ?= -benchmem
+BIN        := bin/hotline
+
+# Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
+GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
+
+.PHONY: help run test bench lint vet fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+
+help: ## Show this list
+	@echo 'Usage: make TARGET [VAR=value]'
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo
+	@echo 'Variables: PKG=$(PKG)  TESTFLAGS="$(TESTFLAGS)"  BENCH=$(BENCH)'
+	@echo '  PG_PORT (54329), PGDATA_DIR (.data/postgres): the private PostgreSQL cluster'
+	@echo '  DATABASE_URL: use this server instead of the private cluster'
+
+run: ## Run the bot (Ctrl-C stops it, then the database)
+	$(PG) exec $(GO) run ./cmd/hotline
+
+test: ## Run the tests with the race detector (PKG=./flows/... TESTFLAGS='-run X -v')
+	$(PG) exec $(GO) test $(TESTFLAGS) $(PKG)
+
+bench: ## Run the benchmarks (BENCH=regexp PKG=...)
+	$(PG) exec $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCHFLAGS) $(PKG)
+
+lint: vet fmt-check ## go vet, gofmt check and golangci-lint (when installed)
+	@if command -v golangci-lint >/dev/null 2>&1; then \
+		echo 'golangci-lint run ./...'; golangci-lint run ./...; \
+	else \
+		echo 'note: golangci-lint is not installed; skipped it (https://golangci-lint.run/welcome/install/)'; \
+	fi
+
+vet: ## go vet
+	$(GO) vet ./...
+
+fmt-check: ## Fail, listing them, if Go files are not gofmt-formatted
+	@files=$$($(GOFILES) | xargs -r gofmt -l); \
+	if [[ -n $$files ]]; then \
+		echo 'These files are not gofmt-formatted (fix: make fmt):'; \
+		sed 's/^/  /' <<<"$$files"; \
+		exit 1; \
+	fi
+
+fmt: ## Format Go files with gofmt
+	$(GOFILES) | xargs -r gofmt -l -w
+
+migrate: ## Apply database migrations
+	$(PG) exec $(GO) run ./cmd/hotline migrate
+
+build: ## Build bin/hotline
+	$(GO) build -o $(BIN) ./cmd/hotline
+
+clean: ## Remove build and coverage output (not the database: see db-stop)
+	rm -rf bin coverage.out coverage.html
+
+db-start: ## Start the private PostgreSQL and keep it running
+	@$(PG) start
+
+db-stop: ## Stop the private PostgreSQL
+	@$(PG) stop
+
+db-url: ## Print the DATABASE_URL the targets above use
+	@$(PG) url
+
+db-psql: ## Open psql on the database
+	$(PG) exec sh -c 'exec psql "$$DATABASE_URL"'
