@@ -1,0 +1,57 @@
+package desk
+
+import "time"
+
+// Staff is a desk officer or supervisor. Staff use the same bot as
+// reporters; being in this table, active, is what lets them see cases.
+// Removed staff are deactivated, never deleted, so the audit trail and old
+// timelines keep their names.
+type Staff struct {
+	UserID   int64 // Telegram user id
+	ChatID   int64 // their private chat with the bot, for alerts
+	Name     string
+	Username string // Telegram @username without the @, if any
+	Role     Role
+	OnDuty   bool   // receives new-case alerts
+	Language string // the language staff chose for the desk's messages
+	AddedBy  int64  // the supervisor who added them, 0 for configuration
+	Active   bool
+	// CreatedAt is when they were first added; UpdatedAt the last change.
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Supervisor reports whether s may manage staff, export and read the
+// audit log.
+func (s *Staff) Supervisor() bool { return s.Role == RoleSupervisor }
+
+// Audit actions. Actions are open-ended dotted names; these are the ones
+// the desk records.
+const (
+	ActionCaseView     = "case.view"
+	ActionCaseClaim    = "case.claim"
+	ActionCaseAssign   = "case.assign"
+	ActionCaseReply    = "case.reply"
+	ActionCaseNote     = "case.note"
+	ActionCasePriority = "case.priority"
+	ActionCaseClose    = "case.close"
+	ActionCaseReopen   = "case.reopen"
+	ActionCaseBlock    = "case.block"
+	ActionFind         = "find"
+	ActionExport       = "export"
+	ActionStaffAdd     = "staff.add"
+	ActionStaffRemove  = "staff.remove"
+)
+
+// AuditEntry records that a staff member did or saw something. The audit
+// log is append-only: the database refuses to change or delete entries.
+type AuditEntry struct {
+	ID      int64
+	ActorID int64
+	Action  string // e.g. "case.view", "staff.add": lowercase dotted words
+	CaseID  *int64
+	// Ref is the reference of CaseID, filled when entries are read.
+	Ref    Ref
+	Detail string
+	At     time.Time
+}
