@@ -30,9 +30,23 @@ type Handler struct {
 	render *Renderer
 	log    *slog.Logger
 	now    Clock
+	// deskChat is the desk's group chat (0: none) and deskLang the
+	// language alerts are written in there.
+	deskChat int64
+	deskLang string
 }
 
 // NewHandler returns a handler running engine and rendering with cat.
 func NewHandler(engine *flows.Engine, cat *locales.Catalog, log *slog.Logger, now Clock) *Handler {
-	return &Handler{engine: engine, render: &Renderer{cat: cat}, log: log.With("component", "handler"), now: now}
+	return &Handler{engine: engine, render: NewRenderer(cat), log: log.With("component", "handler"), now: now,
+		deskLang: "ko"}
+}
+
+// WithDeskChat makes the handler alert the desk's group chat, in lang.
+func (h *Handler) WithDeskChat(chatID int64, lang string) *Handler {
+	h.deskChat = chatID
+	if flows.MatchLanguage(lang) != "" {
+		h.deskLang = flows.MatchLanguage(lang)
+	}
+	return h
 }

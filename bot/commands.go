@@ -12,13 +12,13 @@ import (
 )
 
 // reporterCommands are shown in every user's command menu, in this order.
-var reporterCommands = []string{"start", "help", "language", "cancel"}
+var reporterCommands = []string{"start", "status", "help", "language", "cancel", "forget"}
 
 // RegisterCommands sets the command menu for each language, and English
 // for everyone else. It is not essential: a Bot API server that refuses
 // is logged and the bot carries on.
 func RegisterCommands(ctx context.Context, b *tgbot.Bot, cat *locales.Catalog, log *slog.Logger) {
-	r := &Renderer{cat: cat}
+	r := NewRenderer(cat)
 	for _, lang := range append([]string{""}, flows.Languages...) {
 		render := lang
 		if render == "" {

@@ -12,7 +12,27 @@ import (
 // Renderer turns flows.Replies into outbox calls in a chat's language.
 type Renderer struct {
 	cat *locales.Catalog
+	// keys maps the label of every reply-keyboard button, in every
+	// language, back to its message id.
+	keys map[string]string
 }
+
+// NewRenderer renders with cat.
+func NewRenderer(cat *locales.Catalog) *Renderer {
+	r := &Renderer{cat: cat, keys: map[string]string{}}
+	for _, lang := range cat.Languages() {
+		for _, id := range cat.IDs(lang) {
+			if strings.Contains(id, ".key_") {
+				r.keys[strings.TrimSpace(cat.Text(lang, id, nil))] = id
+			}
+		}
+	}
+	return r
+}
+
+// KeyOf returns the message id of the reply-keyboard button whose label
+// is text, or "".
+func (r *Renderer) KeyOf(text string) string { return r.keys[strings.TrimSpace(text)] }
 
 // maxMessageRunes is Telegram's limit for one message's text.
 const maxMessageRunes = 4096
@@ -46,6 +66,14 @@ type call struct {
 	Longitude       float64        `json:"longitude,omitempty"`
 	MessageID       int            `json:"message_id,omitempty"`
 	CallbackQueryID string         `json:"callback_query_id,omitempty"`
+	// FileID re-sends a photo, voice note or document by Telegram file
+	// id; Text is then its caption.
+	FileID string `json:"file_id,omitempty"`
+	// FileName and FileData upload a new document (the CSV export).
+	FileName string `json:"file_name,omitempty"`
+	FileData []byte `json:"file_data,omitempty"`
+	// MessageIDs are deleted by deleteMessages.
+	MessageIDs []int `json:"message_ids,omitempty"`
 }
 
 type callButton struct {
@@ -63,7 +91,14 @@ const (
 	methodSendMessage    = "sendMessage"
 	methodSendLocation   = "sendLocation"
 	methodAnswerCallback = "answerCallbackQuery"
+	methodSendPhoto      = "sendPhoto"
+	methodSendVoice      = "sendVoice"
+	methodSendDocument   = "sendDocument"
+	methodDeleteMessages = "deleteMessages"
 )
+
+// maxCaptionRunes is Telegram's limit for a media caption.
+const maxCaptionRunes = 1024
 
 // Reply renders one reply as outbox calls to chatID.
 func (r *Renderer) Reply(chatID int64, lang string, p flows.Priority, rep flows.Reply) ([]flows.Outgoing, error) {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -43,9 +44,24 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 	case methodAnswerCallback:
 		_, err := s.b.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: c.CallbackQueryID, Text: c.Text})
 		return 0, err
-	case "deleteMessage":
-		_, err := s.b.DeleteMessage(ctx, &tgbot.DeleteMessageParams{ChatID: chatID, MessageID: c.MessageID})
+	case methodDeleteMessages:
+		_, err := s.b.DeleteMessages(ctx, &tgbot.DeleteMessagesParams{ChatID: chatID, MessageIDs: c.MessageIDs})
 		return 0, err
+	case methodSendPhoto:
+		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &tgmodels.InputFileString{Data: c.FileID},
+			Caption: c.Text, ReplyMarkup: markup(c)})
+		return messageID(m, err)
+	case methodSendVoice:
+		m, err := s.b.SendVoice(ctx, &tgbot.SendVoiceParams{ChatID: chatID, Voice: &tgmodels.InputFileString{Data: c.FileID},
+			Caption: c.Text, ReplyMarkup: markup(c)})
+		return messageID(m, err)
+	case methodSendDocument:
+		var doc tgmodels.InputFile = &tgmodels.InputFileString{Data: c.FileID}
+		if c.FileName != "" {
+			doc = &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
+		}
+		m, err := s.b.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Document: doc, Caption: c.Text, ReplyMarkup: markup(c)})
+		return messageID(m, err)
 	}
 	return 0, permanent(fmt.Errorf("unknown outbox method %q", method))
 }

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/koreandesk/hotline/flows"
 )
 
 // Options configure a Service.
@@ -18,9 +20,13 @@ type Options struct {
 	SendRate int
 	// FlushTimeout bounds how long shutdown waits for the outbox.
 	FlushTimeout time.Duration
-	Metrics      *Metrics
-	Log          *slog.Logger
-	Now          Clock
+	// EscalateAfter is how long an urgent case may stay unclaimed before
+	// the supervisors are alerted; EscalateEvery how often that is checked.
+	EscalateAfter time.Duration
+	EscalateEvery time.Duration
+	Metrics       *Metrics
+	Log           *slog.Logger
+	Now           Clock
 }
 
 // Service runs the whole pipeline: poller → inbox → workers → outbox →
@@ -35,9 +41,11 @@ type Service struct {
 	dispatch *Dispatcher
 }
 
-// Pruner deletes rows kept only for deduplication and /forget.
+// Pruner deletes rows kept only for deduplication and /forget, and runs
+// transactions that belong to no update.
 type Pruner interface {
 	Prune(ctx context.Context, inboxBefore, outboxBefore time.Time) (int64, error)
+	Do(ctx context.Context, fn func(context.Context, flows.Tx) error) error
 }
 
 // NewService wires the pipeline.
@@ -46,6 +54,12 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	o.SendRate = max(o.SendRate, 1)
 	if o.FlushTimeout == 0 {
 		o.FlushTimeout = 10 * time.Second
+	}
+	if o.EscalateAfter == 0 {
+		o.EscalateAfter = 5 * time.Minute
+	}
+	if o.EscalateEvery == 0 {
+		o.EscalateEvery = 15 * time.Second
 	}
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
@@ -86,6 +100,7 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	sendCtx, stopSending := context.WithCancel(db)
 	others.Go(func() { s.dispatch.Run(sendCtx) })
 	others.Go(func() { s.janitor(ctx) })
+	others.Go(func() { s.escalator(ctx) })
 	if poll {
 		p := NewPoller(s.opts.APIURL, s.opts.Token, s.recv, s.opts.Log)
 		others.Go(func() { p.Run(ctx) })
@@ -124,6 +139,35 @@ func (s *Service) janitor(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+	}
+}
+
+// escalator alerts supervisors about urgent cases left unclaimed.
+func (s *Service) escalator(ctx context.Context) {
+	t := time.NewTicker(s.opts.EscalateEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		var n int
+		err := s.pruner.Do(ctx, func(ctx context.Context, ftx flows.Tx) error {
+			tx, err := asTx(ftx)
+			if err != nil {
+				return err
+			}
+			n, err = s.handler.Escalate(ctx, tx, s.opts.EscalateAfter)
+			return err
+		})
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.opts.Log.Error("escalate unclaimed urgent cases", "component", "escalator", "err", err)
+		case n > 0:
+			s.opts.Log.Info("escalated unclaimed urgent cases", "component", "escalator", "cases", n)
+			s.dispatch.Kick()
 		}
 	}
 }

@@ -104,6 +104,13 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 		t.Say(menuReply())
 	case "language":
 		t.Say(languageReply("language.choose"))
+	case "forget":
+		// A phone that may be inspected: leave the conversation and let
+		// the bot delete what it can. The desk keeps the case.
+		t.Session.Reset()
+		t.Do(Forget{})
+	case "status":
+		t.Do(ShowStatus{})
 	default:
 		if _, ok := e.entries[cmd]; ok {
 			return e.enter(t, cmd)

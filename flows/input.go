@@ -46,6 +46,12 @@ type Input struct {
 	// Command "start" and Args "sos".
 	Command string
 	Args    string
+	// Key is set when Text is the label of a reply-keyboard button the
+	// bot offers, in any language: the label's message id (for example
+	// "distress.key_no_location"). Reply keyboards send their label as
+	// plain text, so this is how a conversation tells a pressed button
+	// from typed words without knowing the rendered text.
+	Key string
 	// Data is the callback data of a pressed inline button.
 	Data     string
 	Location *Location

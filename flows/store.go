@@ -24,6 +24,9 @@ type Outgoing struct {
 	Method   string
 	Payload  []byte
 	Attempts int
+	// CaseID, when set, links the sent message to a case, so a staff
+	// member's Telegram reply to it reaches that case.
+	CaseID int64
 }
 
 // Inbox keeps received updates durable until they are processed.

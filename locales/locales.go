@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
 
 	"github.com/BurntSushi/toml"
@@ -93,4 +94,10 @@ func (c *Catalog) Text(lang, id string, vars map[string]any) string {
 		return id
 	}
 	return s
+}
+
+// Has reports whether the reference catalogue has a message id.
+func (c *Catalog) Has(id string) bool {
+	_, ok := slices.BinarySearch(c.ids[Reference], id)
+	return ok
 }

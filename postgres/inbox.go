@@ -111,6 +111,10 @@ DELETE FROM inbox WHERE processed_at < $1 AND (last_error IS NULL OR last_error 
 
 const pruneOutbox = `DELETE FROM outbox WHERE status <> 'pending' AND created_at < $1`
 
+// Chat messages without a case are needed only by /forget (48 hours);
+// those of a case let staff reply to an alert for as long as the case is.
+const pruneMessages = `DELETE FROM chat_messages WHERE case_id IS NULL AND at < $1`
+
 // Prune deletes processed updates received before inboxBefore and
 // finished outbox rows created before outboxBefore. Both hold message
 // text, so they are kept no longer than deduplication and /forget need.
@@ -119,7 +123,7 @@ func (s *Store) Prune(ctx context.Context, inboxBefore, outboxBefore time.Time) 
 	for _, q := range []struct {
 		sql    string
 		before time.Time
-	}{{pruneInbox, inboxBefore}, {pruneOutbox, outboxBefore}} {
+	}{{pruneInbox, inboxBefore}, {pruneOutbox, outboxBefore}, {pruneMessages, inboxBefore}} {
 		res, err := s.db.ExecContext(ctx, q.sql, q.before)
 		if err != nil {
 			return total, mapError(fmt.Errorf("prune: %w", err))

@@ -56,10 +56,16 @@ func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.
 	return out, nil
 }
 
+// markSent also records the bot's message in chat_messages, with its case.
 const markSent = `
-UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF($2, 0),
-    leased_until = NULL, last_error = NULL
-WHERE id = $1`
+WITH sent AS (
+    UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF($2, 0),
+        leased_until = NULL, last_error = NULL
+    WHERE id = $1
+    RETURNING chat_id, sent_message_id, case_id)
+INSERT INTO chat_messages (chat_id, message_id, from_bot, case_id, at)
+SELECT chat_id, sent_message_id, true, case_id, $3 FROM sent WHERE sent_message_id IS NOT NULL
+ON CONFLICT (chat_id, message_id) DO UPDATE SET case_id = COALESCE(EXCLUDED.case_id, chat_messages.case_id)`
 
 // Sent marks a call delivered.
 func (s *Store) Sent(ctx context.Context, id int64, messageID int64, now time.Time) error {

@@ -106,3 +106,12 @@ func mapError(err error) error {
 	}
 	return &flows.Error{Code: flows.EInternal, Err: err}
 }
+
+// Do runs fn in one transaction outside any update (the escalation
+// ticker), committing when it returns nil.
+func (s *Store) Do(ctx context.Context, fn func(context.Context, flows.Tx) error) error {
+	return s.inTx(ctx, func(t *sqlx.Tx) error { return fn(ctx, &tx{t: t}) })
+}
+
+// Desk returns the case queue outside any transaction (startup seeding).
+func (s *Store) Desk() *DeskStore { return NewDesk(s.db) }

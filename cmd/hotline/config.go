@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/koreandesk/hotline/flows"
 )
@@ -19,6 +20,8 @@ type Config struct {
 	HTTPAddr      string
 	AdminIDs      []int64
 	DeskChatID    int64
+	DeskLang      string
+	EscalateAfter time.Duration
 	Contacts      []flows.Contact
 	WebhookURL    string
 	WebhookSecret string
@@ -96,6 +99,13 @@ func loadConfig(needBot bool) (Config, error) {
 		if c.DeskChatID, err = strconv.ParseInt(v, 10, 64); err != nil {
 			errs = append(errs, errors.New("DESK_CHAT_ID must be a Telegram chat id such as -1001234567890"))
 		}
+	}
+	c.DeskLang = get("DESK_LANGUAGE", "ko")
+	if flows.MatchLanguage(c.DeskLang) != c.DeskLang {
+		errs = append(errs, errors.New("DESK_LANGUAGE must be ko, km or en"))
+	}
+	if c.EscalateAfter, err = time.ParseDuration(get("URGENT_ESCALATE_AFTER", "5m")); err != nil || c.EscalateAfter <= 0 {
+		errs = append(errs, errors.New("URGENT_ESCALATE_AFTER must be a duration such as 5m or 90s"))
 	}
 	if c.Contacts, err = parseContacts(get("EMERGENCY_CONTACTS", defaultContacts)); err != nil {
 		errs = append(errs, fmt.Errorf("EMERGENCY_CONTACTS: %w", err))

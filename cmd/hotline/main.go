@@ -118,11 +118,16 @@ func serve(ctx context.Context) error {
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if n, err := store.Desk().SeedSupervisors(ctx, c.AdminIDs, time.Now()); err != nil {
+		return fmt.Errorf("DESK_ADMIN_IDS: %w", err)
+	} else if n > 0 {
+		log.Info("supervisors added from DESK_ADMIN_IDS", "component", "main", "count", n)
+	}
 	engine := flows.NewEngine(c.Contacts)
-	handler := bot.NewHandler(engine, cat, log, time.Now)
+	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,
-		Metrics: bot.NewMetrics(reg), Log: log, Now: time.Now,
+		Metrics: bot.NewMetrics(reg), Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,
 	})
 
 	mux := httpHandler(store, reg)

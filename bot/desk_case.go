@@ -1,0 +1,87 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+)
+
+// caseTimeline is how many of the latest events /case shows.
+const caseTimeline = 15
+
+// show displays a case to staff: details, everything collected, the latest
+// timeline, the last location as a map pin, and the case buttons. Every
+// view is audited.
+func (d *deskCmd) show() error {
+	c, _, err := d.caseArg("/case KD-7Q3M")
+	if c == nil || err != nil {
+		return err
+	}
+	if err := d.audit(desk.ActionCaseView, c.ID, ""); err != nil {
+		return err
+	}
+	events, err := d.desk.Timeline(d.ctx, c.ID, caseTimeline)
+	if err != nil {
+		return err
+	}
+	r := d.h.render
+	assignee := r.Text(d.lang, flows.M("desk.nobody"))
+	if c.AssigneeID != nil {
+		assignee = d.staffName(*c.AssigneeID)
+	}
+	lines := []string{r.Text(d.lang, flows.M("desk.case_header", "Ref", c.Ref,
+		"Type", flows.M("case.type_"+string(c.Type)), "Priority", flows.M("case.priority_"+string(c.Priority)),
+		"Status", flows.M("case.status_"+string(c.Status)), "Assignee", assignee,
+		"Name", c.ReporterName, "Lang", flows.LanguageNames[c.ReporterLang],
+		"Created", c.CreatedAt.In(desk.DefaultLocation()).Format("2006-01-02 15:04")))}
+	if c.Blocked {
+		lines = append(lines, r.Text(d.lang, flows.M("desk.case_blocked")))
+	}
+	lines = append(lines, d.h.answerLines(d.lang, c)...)
+	for _, k := range []string{"passport", "passport_number"} {
+		if v := c.Answers[k]; v != "" { // staff see it here, and only here
+			lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
+		}
+	}
+	if len(events) > 0 {
+		lines = append(lines, "", r.Text(d.lang, flows.M("desk.timeline")))
+		for _, e := range events {
+			lines = append(lines, d.eventLine(e))
+		}
+	}
+	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: d.h.caseButtons(d.lang, c)}
+	if err := d.queue(d.in.ChatID, flows.PriorityHigh, methodSendMessage, body, c.ID); err != nil {
+		return err
+	}
+	if l := c.LastLocation; l != nil {
+		return d.queue(d.in.ChatID, flows.PriorityHigh, methodSendLocation, call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
+	}
+	return nil
+}
+
+// eventLine renders one timeline event for staff.
+func (d *deskCmd) eventLine(e desk.Event) string {
+	who := d.h.render.Text(d.lang, flows.M("desk.reporter"))
+	if e.ActorID != 0 {
+		who = d.staffName(e.ActorID)
+	}
+	what := d.h.render.Text(d.lang, flows.M("desk.event_"+string(e.Kind)))
+	detail := e.Text
+	switch {
+	case e.Lat != nil && e.Lon != nil:
+		detail = strconv.FormatFloat(*e.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*e.Lon, 'f', 5, 64)
+	case e.FileKind != "":
+		detail = string(e.FileKind) + " " + detail
+	case detail == "" && e.Data["to"] != "":
+		detail = e.Data["from"] + " → " + e.Data["to"]
+	}
+	line := e.At.In(desk.DefaultLocation()).Format("01-02 15:04") + " · " + who + " · " + what
+	if detail = strings.TrimSpace(detail); detail != "" {
+		line += ": " + truncate(detail, 200)
+	}
+	return line
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,165 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+)
+
+// relayable inputs, sent outside any conversation by a reporter with an
+// open case, go to that case.
+func relayable(in flows.Input) bool {
+	switch in.Kind {
+	case flows.KindText, flows.KindPhoto, flows.KindVoice, flows.KindDocument, flows.KindLocation, flows.KindContact:
+		return len([]rune(in.Text)) <= flows.MaxTextRunes
+	}
+	return false
+}
+
+// relay adds a reporter's message to their open case and forwards it to
+// the officer handling it. It returns false when they have no open case.
+func (h *Handler) relay(w *update, s *flows.Session) (bool, error) {
+	c, err := w.desk.OpenCaseOf(w.ctx, w.in.ChatID)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := h.addToCase(w, c, w.in); err != nil {
+		return false, err
+	}
+	return true, w.text(s.Lang(), "relay.added", "Ref", c.Ref)
+}
+
+// addToCase puts what the reporter sent on the case's timeline and, unless
+// the reporter is blocked, forwards it to whoever handles the case.
+func (h *Handler) addToCase(w *update, c *desk.Case, in flows.Input) error {
+	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: w.now}
+	switch in.Kind {
+	case flows.KindPhoto:
+		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FilePhoto
+	case flows.KindVoice:
+		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FileVoice
+	case flows.KindDocument:
+		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FileDocument
+	case flows.KindLocation:
+		ev.Kind, ev.Lat, ev.Lon = desk.EventLocation, &in.Location.Lat, &in.Location.Lon
+	case flows.KindContact:
+		ev.Text = in.Phone
+	}
+	if _, err := w.desk.AddEvent(w.ctx, c.ID, ev); err != nil {
+		return fmt.Errorf("add to case %s: %w", c.Ref, err)
+	}
+	if in.MessageID != 0 {
+		if err := w.tx.RecordMessage(w.ctx, in.ChatID, int64(in.MessageID), c.ID, w.now); err != nil {
+			return err
+		}
+	}
+	if c.Blocked {
+		return nil // recorded, but no longer forwarded
+	}
+	for _, r := range h.handlers(w, c) {
+		if err := h.forward(w, r, c, ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recipient is a chat that hears about a case, in its language.
+type recipient struct {
+	chatID int64
+	lang   string
+}
+
+// handlers are who hears a reporter's follow-up: the assigned officer, or
+// the desk chat while nobody has the case, or every officer on duty when
+// there is no desk chat.
+func (h *Handler) handlers(w *update, c *desk.Case) []recipient {
+	if c.AssigneeID != nil {
+		if st, err := w.desk.Staff(w.ctx, *c.AssigneeID); err == nil {
+			return []recipient{staffRecipient(st)}
+		}
+	}
+	if h.deskChat != 0 {
+		return []recipient{{h.deskChat, h.deskLang}}
+	}
+	return h.onDuty(w)
+}
+
+func (h *Handler) onDuty(w *update) []recipient {
+	staff, err := w.desk.OnDutyStaff(w.ctx)
+	if err != nil {
+		h.log.Error("list staff on duty", "err", err)
+		return nil
+	}
+	out := make([]recipient, 0, len(staff))
+	for i := range staff {
+		out = append(out, staffRecipient(&staff[i]))
+	}
+	return out
+}
+
+func staffRecipient(st *desk.Staff) recipient {
+	chat := st.ChatID
+	if chat == 0 {
+		chat = st.UserID // a private chat's id is the user's id
+	}
+	lang := flows.MatchLanguage(st.Language)
+	if lang == "" {
+		lang = "ko"
+	}
+	return recipient{chat, lang}
+}
+
+// forward shows one timeline event to a staff chat, headed with the case
+// reference, so a Telegram reply to it answers the reporter.
+func (h *Handler) forward(w *update, r recipient, c *desk.Case, ev desk.Event) error {
+	header := h.render.Text(r.lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", c.ReporterName,
+		"Lang", flows.LanguageNames[c.ReporterLang]))
+	body := header
+	if ev.Text != "" {
+		body += "\n" + ev.Text
+	}
+	buttons := call{Inline: h.caseButtons(r.lang, c)}
+	switch {
+	case ev.FileID != "":
+		method := map[desk.FileKind]string{desk.FilePhoto: methodSendPhoto, desk.FileVoice: methodSendVoice}[ev.FileKind]
+		if method == "" {
+			method = methodSendDocument
+		}
+		buttons.FileID, buttons.Text = ev.FileID, truncate(body, maxCaptionRunes)
+		return w.queue(r.chatID, w.prio, method, buttons, c.ID)
+	case ev.Lat != nil:
+		buttons.Text = body + "\n📍 " + strconv.FormatFloat(*ev.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*ev.Lon, 'f', 5, 64)
+		if err := w.queue(r.chatID, w.prio, methodSendMessage, buttons, c.ID); err != nil {
+			return err
+		}
+		return w.queue(r.chatID, w.prio, methodSendLocation, call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
+	}
+	buttons.Text = truncate(body, maxMessageRunes)
+	return w.queue(r.chatID, w.prio, methodSendMessage, buttons, c.ID)
+}
+
+// liveLocation keeps an open case's location current while the reporter
+// shares a live location: every point goes on the timeline, and the desk
+// sees the newest one in /case.
+func (h *Handler) liveLocation(w *update, s *flows.Session) error {
+	if w.in.Location == nil || !w.in.Location.Valid() {
+		return nil
+	}
+	c, err := w.desk.OpenCaseOf(w.ctx, w.in.ChatID)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	lat, lon := w.in.Location.Lat, w.in.Location.Lon
+	_, err = w.desk.AddEvent(w.ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: w.now,
+		Data: map[string]string{"live": "true"}})
+	return err
+}

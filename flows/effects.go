@@ -1,0 +1,55 @@
+package flows
+
+// Effects a conversation records for the bot to apply in the update's
+// transaction. They name case types and priorities by the desk's words
+// ("distress", "urgent") so flows need not import the desk package.
+
+// OpenCase opens a case for the chat's reporter and raises the desk's
+// alert (urgent cases alert every on-duty officer at once). When the
+// reporter already has an open case of the same type, that case is
+// reused instead: a second /sos adds to the first. Once applied, the
+// case's reference is in the session (see CaseRefKey) for replies of the
+// same step to show.
+type OpenCase struct {
+	Type     string            // distress, job_check, job_report, family
+	Priority string            // urgent, high, normal, low
+	Answers  map[string]string // what is known already
+	// Alert raises the desk alert even when an open case is reused.
+	Alert bool
+}
+
+// SaveAnswers merges answers into the session's current case.
+type SaveAnswers struct {
+	Answers map[string]string
+}
+
+// AddToCase puts what the reporter sent (text, a photo, a voice note, a
+// document, a location) on the current case's timeline and forwards it to
+// the officer handling the case.
+type AddToCase struct {
+	Input Input
+}
+
+// Forget deletes what the bot can delete from the chat: its own messages
+// and the user's, within Telegram's 48 hours, and its reply keyboards,
+// leaving one neutral line. The desk keeps the case.
+type Forget struct{}
+
+func (OpenCase) effect()    {}
+func (SaveAnswers) effect() {}
+func (AddToCase) effect()   {}
+func (Forget) effect()      {}
+
+// CaseRefKey is the session answer holding the reference of the case the
+// current conversation feeds, e.g. "KD-7Q3M".
+const CaseRefKey = "case_ref"
+
+// CaseRef is a template value the bot replaces with the session's case
+// reference when it renders a reply, so a reply recorded before OpenCase
+// was applied can still show the new reference.
+type CaseRef struct{}
+
+// ShowStatus lists the reporter's cases and their state (/status).
+type ShowStatus struct{}
+
+func (ShowStatus) effect() {}
