@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
@@ -34,6 +36,31 @@ type harness struct {
 	db    *sqlx.DB
 	store *postgres.Store
 	stop  func()
+	// clock is the bot's clock: real time plus an offset tests move
+	// forward (escalation after five minutes takes no five minutes).
+	clock *clock
+	// deskChat is the desk's group chat id.
+	deskChat int64
+}
+
+// deskGroup is the desk's group chat in every harness.
+const deskGroup = -1001000000001
+
+type clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.offset += d
+	c.mu.Unlock()
 }
 
 func newHarness(t *testing.T) *harness {
@@ -41,7 +68,8 @@ func newHarness(t *testing.T) *harness {
 	api := bottest.New()
 	t.Cleanup(api.Close)
 	db := pgtest.New(t)
-	h := &harness{t: t, api: api, db: db, store: postgres.New(db)}
+	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup}
+	api.Group(deskGroup, "Korean Desk")
 	h.start()
 	t.Cleanup(func() { h.stop() })
 	return h
@@ -67,12 +95,14 @@ func (h *harness) start() {
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	engine := flows.NewEngine([]flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}, survey{})
+	engine := flows.NewEngine([]flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}, survey{}, panicButton{})
 	engine.Route("family", "survey")
-	handler := bot.NewHandler(engine, cat, log, time.Now)
+	engine.Route("sos", "panic")
+	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko")
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
-		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: time.Now,
+		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: h.clock.Now,
+		EscalateAfter: 5 * time.Minute, EscalateEvery: 100 * time.Millisecond,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -169,4 +199,45 @@ func (survey) Callbacks(t *flows.Turn) fsm.Callbacks {
 
 func (survey) Prompt(t *flows.Turn) {
 	t.Say(flows.Reply{Text: flows.Literal(strings.ReplaceAll(t.Session.State, "_", " ") + "?")})
+}
+
+// panicButton stands in for the distress flow: its first tap opens an
+// urgent case, alerts the desk and ends, so what the reporter writes next
+// goes to the case.
+type panicButton struct{}
+
+func (panicButton) Name() string    { return "panic" }
+func (panicButton) Initial() string { return "opened" }
+func (panicButton) Events() fsm.Events {
+	return fsm.Events{{Name: "noop", Src: []string{"opened"}, Dst: "opened"}}
+}
+func (panicButton) Event(*flows.Session, flows.Input) string { return "" }
+func (panicButton) Callbacks(*flows.Turn) fsm.Callbacks      { return fsm.Callbacks{} }
+func (panicButton) Prompt(*flows.Turn)                       {}
+func (panicButton) Begin(t *flows.Turn) {
+	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true,
+		Answers: map[string]string{"address": "Building B, " + t.Input.Args}})
+	t.Say(flows.Reply{Text: flows.M("relay.added", "Ref", flows.CaseRef{})})
+	t.End()
+}
+
+// staff adds an active, on-duty staff member.
+func (h *harness) staff(u bottest.User, role desk.Role, lang string) {
+	h.t.Helper()
+	h.api.AddUser(u)
+	_, err := h.store.Desk().AddStaff(context.Background(), desk.Staff{UserID: u.ID, ChatID: u.ID, Name: u.FirstName,
+		Username: u.Username, Role: role, OnDuty: true, Language: lang}, time.Now())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// caseOf returns the reporter's open case.
+func (h *harness) caseOf(chat int64) *desk.Case {
+	h.t.Helper()
+	c, err := h.store.Desk().OpenCaseOf(context.Background(), chat)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return c
 }

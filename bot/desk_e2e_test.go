@@ -1,0 +1,233 @@
+package bot_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
+)
+
+var (
+	officer    = bottest.User{ID: 501, FirstName: "Officer Kim", Username: "kim_desk", LanguageCode: "ko"}
+	officer2   = bottest.User{ID: 502, FirstName: "Officer Sok", Username: "sok_desk", LanguageCode: "km"}
+	supervisor = bottest.User{ID: 503, FirstName: "Chief Lee", Username: "lee_desk", LanguageCode: "en"}
+)
+
+// withDesk starts a harness with two officers on duty and a supervisor.
+func withDesk(t *testing.T) *harness {
+	h := newHarness(t)
+	h.staff(officer, desk.RoleAgent, "ko")
+	h.staff(officer2, desk.RoleAgent, "km")
+	h.staff(supervisor, desk.RoleSupervisor, "en")
+	return h
+}
+
+// sos has a reporter open an urgent case and waits for the alerts.
+func (h *harness) sos(u bottest.User) *desk.Case {
+	h.t.Helper()
+	before := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(u, "/sos")
+	h.texts(u.ID, len(h.api.BotMessages(u.ID))+1)
+	if _, err := h.api.WaitMessages(officer.ID, before+1, wait); err != nil {
+		h.t.Fatal(err)
+	}
+	return h.caseOf(u.ID)
+}
+
+func lastBot(t *testing.T, h *harness, chat int64, n int) bottest.Message {
+	t.Helper()
+	msgs, err := h.api.WaitMessages(chat, n, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return msgs[n-1]
+}
+
+func TestUrgentCaseAlertsEveryoneOnDutyAtOnce(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9101, FirstName: "Dara", LanguageCode: "km"}
+	c := h.sos(reporter)
+	if c.Priority != desk.PriorityUrgent || c.Status != desk.StatusNew || c.Type != desk.TypeDistress {
+		t.Errorf("case = %s/%s/%s, want urgent new distress", c.Priority, c.Status, c.Type)
+	}
+	contains(t, h.texts(reporter.ID, 1)[0], string(c.Ref))
+	for _, tt := range []struct {
+		chat int64
+		want string
+	}{
+		{officer.ID, "새 사건 " + string(c.Ref)},
+		{officer2.ID, "ករណីថ្មី " + string(c.Ref)},
+		{deskGroup, "새 사건 " + string(c.Ref)},
+	} {
+		m := lastBot(t, h, tt.chat, 1)
+		contains(t, m.Text, tt.want)
+		contains(t, m.Text, "ខ្មែរ") // the reporter's language
+		contains(t, m.Text, "Building B")
+		var data []string
+		for _, b := range m.InlineKeyboard[0] {
+			data = append(data, b.CallbackData)
+		}
+		if got, want := strings.Join(data, " "), "d:claim:"+string(c.Ref)+" d:open:"+string(c.Ref)+" d:close:"+string(c.Ref); got != want {
+			t.Errorf("alert buttons in %d = %q, want %q", tt.chat, got, want)
+		}
+	}
+}
+
+func TestTwoOfficersClaimAtOnce(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9201, FirstName: "Min", LanguageCode: "ko"}
+	c := h.sos(reporter)
+	a1 := lastBot(t, h, officer.ID, 1)
+	a2 := lastBot(t, h, officer2.ID, 1)
+	var wg sync.WaitGroup
+	wg.Go(func() { h.api.SendCallback(officer, a1.ID, "d:claim:"+string(c.Ref)) })
+	wg.Go(func() { h.api.SendCallback(officer2, a2.ID, "d:claim:"+string(c.Ref)) })
+	wg.Wait()
+	r1 := lastBot(t, h, officer.ID, 2).Text
+	r2 := lastBot(t, h, officer2.ID, 2).Text
+	won1 := strings.Contains(r1, "맡았습니다")
+	won2 := strings.Contains(r2, "ឥឡូវជារបស់អ្នក")
+	if won1 == won2 {
+		t.Fatalf("exactly one officer must win: %q / %q", r1, r2)
+	}
+	if won1 {
+		contains(t, r2, "Officer Kim")
+	} else {
+		contains(t, r1, "Officer Sok")
+	}
+	if got := h.caseOf(reporter.ID); got.Status != desk.StatusClaimed || got.AssigneeID == nil {
+		t.Errorf("case after the race: %s, assignee %v", got.Status, got.AssigneeID)
+	}
+}
+
+func TestReplyReachesTheReporterInTheirLanguage(t *testing.T) {
+	h := withDesk(t)
+	tests := []struct {
+		lang, header string
+	}{
+		{"ko", "🇰🇷 코리안 데스크"},
+		{"km", "🇰🇷 Korean Desk"},
+		{"en", "🇰🇷 Korean Desk"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			reporter := bottest.User{ID: int64(9300 + i), FirstName: "R", LanguageCode: tt.lang}
+			c := h.sos(reporter)
+			n := len(h.api.BotMessages(officer.ID))
+			h.api.SendText(officer, "/reply "+strings.ToLower(string(c.Ref))+" 경찰과 함께 갑니다. Stay where you are.")
+			got := lastBot(t, h, reporter.ID, 2).Text
+			contains(t, got, tt.header)
+			contains(t, got, "경찰과 함께 갑니다. Stay where you are.")
+			contains(t, lastBot(t, h, officer.ID, n+1).Text, string(c.Ref))
+			after := h.caseOf(reporter.ID)
+			if after.FirstReplyAt == nil || !after.AssignedTo(officer.ID) {
+				t.Errorf("after the reply: first reply %v, assignee %v", after.FirstReplyAt, after.AssigneeID)
+			}
+		})
+	}
+	if n := h.count(`SELECT count(*) FROM audit_log WHERE action = 'case.reply'`); n != 3 {
+		t.Errorf("audited replies = %d, want 3", n)
+	}
+}
+
+func TestTelegramReplyToAnAlertAnswersTheReporter(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9401, FirstName: "Jin", LanguageCode: "ko"}
+	h.sos(reporter)
+	alert := lastBot(t, h, officer.ID, 1)
+	h.linked(officer.ID, alert.ID)
+	h.api.SendReply(officer, alert.ID, "지금 계신 건물 이름을 알려 주세요.")
+	contains(t, lastBot(t, h, reporter.ID, 2).Text, "지금 계신 건물 이름을 알려 주세요.")
+}
+
+func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9501, FirstName: "Bora", LanguageCode: "ko"}
+	c := h.sos(reporter)
+	groupBefore := len(h.api.BotMessages(deskGroup))
+	// Unclaimed: the follow-up goes to the desk chat.
+	h.api.SendPhoto(reporter, "창문 밖 풍경")
+	m := lastBot(t, h, deskGroup, groupBefore+1)
+	if m.Kind != bottest.KindPhoto {
+		t.Fatalf("desk chat got a %s, want the photo", m.Kind)
+	}
+	contains(t, m.Text, string(c.Ref))
+	contains(t, m.Text, "창문 밖 풍경")
+	contains(t, lastBot(t, h, reporter.ID, 2).Text, string(c.Ref))
+
+	// Claimed: it goes to the officer, and their Telegram reply answers.
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	contains(t, lastBot(t, h, officer.ID, n+1).Text, "맡았습니다")
+	h.api.SendText(reporter, "3층에 있어요")
+	fwd := lastBot(t, h, officer.ID, n+2)
+	contains(t, fwd.Text, "3층에 있어요")
+	h.linked(officer.ID, fwd.ID)
+	h.api.SendReply(officer, fwd.ID, "알겠습니다.")
+	contains(t, lastBot(t, h, reporter.ID, 4).Text, "알겠습니다.")
+
+	var kinds []string
+	if err := h.db.Select(&kinds, `SELECT kind FROM case_events WHERE case_id = $1 ORDER BY id`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(kinds, " ")
+	for _, want := range []string{"created", "attachment", "message_in", "reply_out"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("timeline %q lacks %s", got, want)
+		}
+	}
+}
+
+func TestUnclaimedUrgentCaseEscalatesOnce(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9601, FirstName: "Sophea", LanguageCode: "km"}
+	c := h.sos(reporter)
+	time.Sleep(300 * time.Millisecond)
+	before := len(h.api.BotMessages(supervisor.ID)) // the new-case alert
+	h.clock.Advance(6 * time.Minute)
+	m := lastBot(t, h, supervisor.ID, before+1)
+	contains(t, m.Text, "Nobody has claimed urgent case "+string(c.Ref))
+	h.clock.Advance(6 * time.Minute)
+	h.quiet(supervisor.ID, before+1)
+	if got := h.caseOf(reporter.ID); got.EscalatedAt == nil {
+		t.Error("case not marked escalated")
+	}
+}
+
+func TestCloseTellsTheReporterAndSecondSOSAddsToTheCase(t *testing.T) {
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9701, FirstName: "Hana", LanguageCode: "en"}
+	c := h.sos(reporter)
+	h.api.SendText(reporter, "/sos")
+	if again := lastBot(t, h, reporter.ID, 2); !strings.Contains(again.Text, string(c.Ref)) {
+		t.Errorf("second /sos answered %q, want the same case %s", again.Text, c.Ref)
+	}
+	if n := h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1`, reporter.ID); n != 1 {
+		t.Errorf("reporter has %d cases, want 1", n)
+	}
+	h.api.SendText(officer, "/close "+string(c.Ref)+" 대사관 인계")
+	contains(t, lastBot(t, h, reporter.ID, 3).Text, "closed your case "+string(c.Ref))
+	var status, resolution string
+	if err := h.db.QueryRow(`SELECT status, resolution FROM cases WHERE id = $1`, c.ID).Scan(&status, &resolution); err != nil {
+		t.Fatal(err)
+	}
+	if status != "resolved" || resolution != "대사관 인계" {
+		t.Errorf("case = %s %q, want resolved with the resolution", status, resolution)
+	}
+}
+
+// linked waits until the bot has recorded that a message it sent belongs
+// to a case (right after Telegram confirms it), as a person replying to it
+// seconds later would find.
+func (h *harness) linked(chat int64, msgID int) {
+	h.t.Helper()
+	err := h.api.WaitFor(func() bool {
+		return h.count(`SELECT count(*) FROM chat_messages WHERE chat_id = $1 AND message_id = $2 AND case_id IS NOT NULL`, chat, msgID) == 1
+	}, wait)
+	if err != nil {
+		h.t.Fatalf("message %d in %d never linked to its case", msgID, chat)
+	}
+}
