@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -63,20 +64,74 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 	return nil
 }
 
+// bundleFrom is how many alerts may wait for one chat before new cases go
+// into a single "N new cases" message instead.
+const bundleFrom = 3
+
 func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind, prio flows.Priority) error {
+	if bundled, err := h.bundle(w, r, c, prio); bundled || err != nil {
+		return err
+	}
 	text := h.render.Text(r.lang, flows.M(string(kind), "Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)),
 		"Priority", flows.M("case.priority_"+string(c.Priority)), "Lang", flows.LanguageNames[c.ReporterLang],
 		"Name", c.ReporterName))
 	lines := []string{text}
 	lines = append(lines, h.answerLines(r.lang, c)...)
 	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: h.caseButtons(r.lang, c)}
-	if err := w.queue(r.chatID, prio, methodSendMessage, body, c.ID); err != nil {
+	o, err := outgoing(r.chatID, prio, methodSendMessage, body)
+	if err != nil {
 		return err
 	}
+	o.CaseID, o.Kind = c.ID, "alert"
+	w.out = append(w.out, o)
 	if l := c.LastLocation; l != nil {
 		return w.queue(r.chatID, prio, methodSendLocation, call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
 	}
 	return nil
+}
+
+// bundle adds the case to the chat's pending bundle when alerts are piling
+// up for it (a raid, a poster campaign), so an officer gets "12 new
+// cases" once rather than a hundred alerts in a row.
+func (h *Handler) bundle(w *update, r recipient, c *desk.Case, prio flows.Priority) (bool, error) {
+	n, id, refs, err := w.tx.PendingAlerts(w.ctx, r.chatID, w.now)
+	if err != nil {
+		return false, err
+	}
+	for _, o := range w.out { // queued by this transaction, not yet stored
+		if o.ChatID == r.chatID && o.Kind == "alert" {
+			n++
+		}
+	}
+	if n < bundleFrom {
+		return false, nil
+	}
+	refs = append(refs, string(c.Ref))
+	text := h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(refs), "Refs", strings.Join(refs, ", ")))
+	payload := call{Text: truncate(text, maxMessageRunes)}
+	if id != 0 {
+		raw, err := json.Marshal(payload)
+		if err != nil {
+			return false, err
+		}
+		return true, w.tx.UpdateBundle(w.ctx, id, refs, raw)
+	}
+	for i := range w.out { // a bundle this transaction started
+		if o := &w.out[i]; o.ChatID == r.chatID && o.Kind == "alert_bundle" {
+			o.Refs = append(o.Refs, string(c.Ref))
+			payload.Text = truncate(h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(o.Refs),
+				"Refs", strings.Join(o.Refs, ", "))), maxMessageRunes)
+			o.Payload, err = json.Marshal(payload)
+			return true, err
+		}
+	}
+	o, err := outgoing(r.chatID, prio, methodSendMessage, payload)
+	if err != nil {
+		return false, err
+	}
+	o.Kind, o.Refs = "alert_bundle", refs
+	w.out = append(w.out, o)
+	return true, nil
 }
 
 // answerLines renders what a case's conversation collected, one line per

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"math/rand/v2"
 	"sync"
@@ -43,6 +44,9 @@ func NewDispatcher(outbox flows.Outbox, sender Sender, perSecond int, m *Metrics
 	}
 }
 
+// sendTimeout bounds one Bot API call.
+const sendTimeout = 30 * time.Second
+
 // Kick wakes the dispatcher after a transaction queued calls.
 func (d *Dispatcher) Kick() {
 	select {
@@ -82,33 +86,44 @@ func (d *Dispatcher) Flush(ctx context.Context) error {
 }
 
 // round claims one batch and sends it, returning how many were claimed.
+// A call in flight is never cut off by shutdown (that could deliver it
+// while recording it as failed, and send it twice); calls not yet started
+// when ctx ends are released for the next start.
 func (d *Dispatcher) round(ctx context.Context) (int, error) {
 	calls, err := d.outbox.Claim(ctx, d.now(), d.Batch, d.Lease)
 	if err != nil || len(calls) == 0 {
 		return 0, err
 	}
 	var wg sync.WaitGroup
-	for _, c := range calls {
+	for i, c := range calls {
 		if err := d.limiter.Wait(ctx); err != nil {
-			// Shutting down: the lease expires and the call is sent
-			// by the next start.
+			d.release(calls[i:])
 			break
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			d.send(ctx, c)
-		}()
+		wg.Go(func() { d.send(context.WithoutCancel(ctx), c) })
 	}
 	wg.Wait()
 	return len(calls), nil
 }
 
+// release hands leased calls back without counting an attempt's failure.
+func (d *Dispatcher) release(calls []flows.Outgoing) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for _, c := range calls {
+		d.record(d.log.With("outbox_id", c.ID), d.outbox.Retry(ctx, c.ID, d.now(), errShutdown))
+	}
+}
+
+var errShutdown = errors.New("not sent before shutdown")
+
 // send makes one call and records the result. Recording uses a context
 // that outlives shutdown's cancel so a delivered message is not resent.
 func (d *Dispatcher) send(ctx context.Context, c flows.Outgoing) {
 	log := d.log.With("outbox_id", c.ID, "chat_id", c.ChatID, "method", c.Method, "attempt", c.Attempts)
-	msgID, err := d.sender.Send(ctx, c.ChatID, c.Method, c.Payload)
+	sendCtx, cancelSend := context.WithTimeout(ctx, sendTimeout)
+	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
+	cancelSend()
 	rec, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	if err == nil {

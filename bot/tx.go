@@ -22,6 +22,11 @@ type Tx interface {
 	ChatMessages(ctx context.Context, chatID int64, since time.Time) ([]int64, error)
 	// ForgetMessages drops deleted messages from the log.
 	ForgetMessages(ctx context.Context, chatID int64, ids []int64) error
+	// PendingAlerts counts alerts waiting for a chat and returns its open
+	// bundle (id 0 for none) with the references it names.
+	PendingAlerts(ctx context.Context, chatID int64, now time.Time) (n int, bundleID int64, refs []string, err error)
+	// UpdateBundle rewrites a pending bundle.
+	UpdateBundle(ctx context.Context, id int64, refs []string, payload []byte) error
 }
 
 func asTx(tx flows.Tx) (Tx, error) {

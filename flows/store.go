@@ -27,6 +27,10 @@ type Outgoing struct {
 	// CaseID, when set, links the sent message to a case, so a staff
 	// member's Telegram reply to it reaches that case.
 	CaseID int64
+	// Kind marks desk alerts ("alert", "alert_bundle"), which are bundled
+	// per chat in a burst; Refs are the cases a bundle names.
+	Kind string
+	Refs []string
 }
 
 // Inbox keeps received updates durable until they are processed.

@@ -115,3 +115,6 @@ func (s *Store) Do(ctx context.Context, fn func(context.Context, flows.Tx) error
 
 // Desk returns the case queue outside any transaction (startup seeding).
 func (s *Store) Desk() *DeskStore { return NewDesk(s.db) }
+
+// mapErrorCode is the domain code of a driver error.
+func mapErrorCode(err error) string { return flows.ErrorCode(mapError(err)) }

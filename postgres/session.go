@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
 )
@@ -76,13 +77,14 @@ func (x *tx) SaveSession(ctx context.Context, s *flows.Session, now time.Time) e
 }
 
 const insertOutgoing = `
-INSERT INTO outbox (chat_id, priority, method, payload, case_id, not_before, created_at)
-VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6, $6)`
+INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, bundle_refs, not_before, created_at)
+VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6, $7, $8, $8)`
 
 // Enqueue adds calls to the outbox in order.
 func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...flows.Outgoing) error {
 	for _, o := range out {
-		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID, now); err != nil {
+		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
+			o.Kind, pq.Array(o.Refs), now); err != nil {
 			return mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
 		}
 	}
