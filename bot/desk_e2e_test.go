@@ -29,7 +29,7 @@ func withDesk(t *testing.T) *harness {
 func (h *harness) sos(u bottest.User) *desk.Case {
 	h.t.Helper()
 	before := len(h.api.BotMessages(officer.ID))
-	h.api.SendText(u, "/sos")
+	h.api.SendText(u, "/panic")
 	h.texts(u.ID, len(h.api.BotMessages(u.ID))+1)
 	if _, err := h.api.WaitMessages(officer.ID, before+1, wait); err != nil {
 		h.t.Fatal(err)
@@ -201,7 +201,7 @@ func TestCloseTellsTheReporterAndSecondSOSAddsToTheCase(t *testing.T) {
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9701, FirstName: "Hana", LanguageCode: "en"}
 	c := h.sos(reporter)
-	h.api.SendText(reporter, "/sos")
+	h.api.SendText(reporter, "/panic")
 	if again := lastBot(t, h, reporter.ID, 2); !strings.Contains(again.Text, string(c.Ref)) {
 		t.Errorf("second /sos answered %q, want the same case %s", again.Text, c.Ref)
 	}

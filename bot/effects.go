@@ -77,6 +77,9 @@ func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error 
 func (h *Handler) withCase(w *update, s *flows.Session, fn func(*desk.Case) error) error {
 	ref := s.Answers[flows.CaseRefKey]
 	if ref == "" {
+		ref = w.caseRef
+	}
+	if ref == "" {
 		return fmt.Errorf("conversation %s has no case", s.Flow)
 	}
 	c, err := w.desk.Case(w.ctx, desk.Ref(ref))

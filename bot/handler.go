@@ -81,6 +81,9 @@ func (h *Handler) route(w *update) error {
 
 // converse runs one conversation step and applies what it asks for.
 func (h *Handler) converse(w *update, s *flows.Session) error {
+	// A step that ends its conversation resets the session; its effects
+	// still belong to the case the conversation was feeding.
+	w.caseRef = s.Answers[flows.CaseRefKey]
 	res, err := h.engine.Step(w.ctx, s, w.in)
 	if err != nil {
 		return fmt.Errorf("step: %w", err)

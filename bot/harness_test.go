@@ -19,6 +19,7 @@ import (
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/distress"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
@@ -95,9 +96,11 @@ func (h *harness) start() {
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	engine := flows.NewEngine([]flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}, survey{}, panicButton{})
+	contacts := []flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}
+	engine := flows.NewEngine(contacts, survey{}, panicButton{}, distress.New(contacts))
 	engine.Route("family", "survey")
-	engine.Route("sos", "panic")
+	engine.Route("panic", "panic")
+	engine.Route("sos", "distress")
 	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko")
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,

@@ -51,6 +51,8 @@ type update struct {
 	name string
 	// replyTo is the message a Telegram reply answers, 0 for none.
 	replyTo int
+	// caseRef is the case the conversation fed before this step.
+	caseRef string
 	out     []flows.Outgoing
 }
 

@@ -95,10 +95,12 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 		t.Say(Reply{Text: M("common.help")})
 		e.prompt(t)
 	case "cancel":
+		// RemoveKeyboard: a conversation may have left a reply keyboard
+		// (the location button), which the menu's inline buttons cannot.
 		if t.Session.Idle() {
-			t.Text("common.nothing_to_cancel")
+			t.Say(Reply{Text: M("common.nothing_to_cancel"), RemoveKeyboard: true})
 		} else {
-			t.Text("common.cancelled")
+			t.Say(Reply{Text: M("common.cancelled"), RemoveKeyboard: true})
 		}
 		t.Session.Reset()
 		t.Say(menuReply())

@@ -22,6 +22,7 @@ import (
 
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/distress"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
 )
@@ -123,7 +124,8 @@ func serve(ctx context.Context) error {
 	} else if n > 0 {
 		log.Info("supervisors added from DESK_ADMIN_IDS", "component", "main", "count", n)
 	}
-	engine := flows.NewEngine(c.Contacts)
+	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts))
+	engine.Route("sos", "distress")
 	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,

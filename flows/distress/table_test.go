@@ -1,0 +1,185 @@
+package distress_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/looplab/fsm"
+
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/distress"
+	"github.com/koreandesk/hotline/locales"
+)
+
+var asking = []string{
+	distress.StateLocation, distress.StateAddress, distress.StateSafe, distress.StatePeople,
+	distress.StateInjured, distress.StateInjuredDetails, distress.StatePassport, distress.StateCompound,
+	distress.StateNationality, distress.StateNationalityOther, distress.StateExtra,
+}
+
+func session(state string) *flows.Session {
+	return &flows.Session{Flow: distress.Name, State: state, Answers: map[string]string{}}
+}
+
+// can reports whether the transition table has event in state.
+func can(c *distress.Conversation, state, event string) bool {
+	return fsm.NewFSM(state, c.Events(), nil).Can(event)
+}
+
+// TestEveryButtonWorks presses every button each question offers and
+// checks that the state has a transition for it.
+func TestEveryButtonWorks(t *testing.T) {
+	c := distress.New(contacts)
+	for _, state := range asking {
+		turn := &flows.Turn{Session: session(state)}
+		c.Prompt(turn)
+		if len(turn.Outcome.Replies) != 1 {
+			t.Fatalf("%s: prompt has %d replies, want 1", state, len(turn.Outcome.Replies))
+		}
+		for _, in := range presses(turn.Outcome.Replies[0]) {
+			ev := c.Event(session(state), in)
+			if ev == "" || !can(c, state, ev) {
+				t.Errorf("%s: button %+v gives event %q, which the state does not have", state, in, ev)
+			}
+		}
+	}
+}
+
+func presses(r flows.Reply) []flows.Input {
+	var out []flows.Input
+	for _, row := range r.Inline {
+		for _, b := range row {
+			out = append(out, flows.Input{Kind: flows.KindCallback, Data: b.Data})
+		}
+	}
+	for _, row := range r.Keyboard {
+		for _, b := range row {
+			out = append(out, flows.Input{Kind: flows.KindText, Text: b.Label.ID, Key: b.Label.ID})
+			if b.RequestLocation {
+				out = append(out, flows.Input{Kind: flows.KindLocation, Location: &flows.Location{Lat: 10.6, Lon: 103.5}})
+			}
+		}
+	}
+	return out
+}
+
+// TestEventsExist sends every kind of input in every state: the event the
+// conversation names is "" (the engine answers) or one the state has. An
+// event missing from the table would be an error for the engine.
+func TestEventsExist(t *testing.T) {
+	c := distress.New(contacts)
+	loc := &flows.Location{Lat: 10.6, Lon: 103.5}
+	inputs := []flows.Input{
+		{Kind: flows.KindText, Text: "hello"}, {Kind: flows.KindText, Text: "3"}, {Kind: flows.KindText},
+		{Kind: flows.KindText, Text: strings.Repeat("a", flows.MaxTextRunes+1)},
+		{Kind: flows.KindText, Text: "x", Key: "distress.key_skip"},
+		{Kind: flows.KindText, Text: "x", Key: "distress.key_no_location"},
+		{Kind: flows.KindText, Text: "x", Key: "distress.key_send_location"},
+		{Kind: flows.KindText, Text: "x", Key: "start.key_other_flow"},
+		{Kind: flows.KindLocation, Location: loc}, {Kind: flows.KindLocation},
+		{Kind: flows.KindLocation, Location: &flows.Location{Lat: 100}},
+		{Kind: flows.KindLocation, Location: loc, Edited: true}, {Kind: flows.KindText, Text: "x", Edited: true},
+		{Kind: flows.KindPhoto}, {Kind: flows.KindVoice}, {Kind: flows.KindDocument}, {Kind: flows.KindContact},
+		{Kind: flows.KindUnsupported}, {Kind: flows.KindCallback, Data: "distress:done"},
+		{Kind: flows.KindCallback, Data: "distress:nonsense"},
+	}
+	for _, state := range append(asking, distress.StateDone, "renamed_in_a_later_release") {
+		for _, in := range inputs {
+			if ev := c.Event(session(state), in); ev != "" && !can(c, state, ev) {
+				t.Errorf("%s: %+v gives %q, which the state does not have", state, in, ev)
+			}
+		}
+	}
+}
+
+// TestEveryStateIsReachable walks the table from the initial state.
+func TestEveryStateIsReachable(t *testing.T) {
+	c := distress.New(nil)
+	seen := map[string]bool{c.Initial(): true}
+	for changed := true; changed; {
+		changed = false
+		for _, e := range c.Events() {
+			for _, src := range e.Src {
+				if seen[src] && !seen[e.Dst] {
+					seen[e.Dst], changed = true, true
+				}
+			}
+		}
+	}
+	for _, s := range append(asking, distress.StateDone, distress.StateStopped) {
+		if !seen[s] {
+			t.Errorf("state %s cannot be reached", s)
+		}
+	}
+}
+
+// TestMessagesRender renders every message the scripts produced in every
+// language, the way the bot does: a typo in an id or a var name cannot
+// reach a reporter.
+func TestMessagesRender(t *testing.T) {
+	cat, err := locales.Load(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob("testdata/*.txt")
+	var msgs []flows.Msg
+	for _, p := range paths {
+		_, m := runScript(t, p)
+		msgs = append(msgs, m...)
+	}
+	for _, lang := range flows.Languages {
+		have := map[string]bool{}
+		for _, id := range cat.IDs(lang) {
+			have[id] = true
+		}
+		for _, m := range msgs {
+			if m.Literal == "" && !have[m.ID] {
+				t.Errorf("%s: message %s is missing", lang, m.ID)
+				continue
+			}
+			if got := render(cat, lang, m); strings.Contains(got, "<no value>") || strings.TrimSpace(got) == "" {
+				t.Errorf("%s: %s renders as %q", lang, m.ID, got)
+			}
+		}
+	}
+}
+
+// render does what the bot's renderer does with vars.
+func render(cat *locales.Catalog, lang string, m flows.Msg) string {
+	if m.Literal != "" {
+		return m.Literal
+	}
+	vars := map[string]any{}
+	for k, v := range m.Vars {
+		switch x := v.(type) {
+		case flows.Msg:
+			v = render(cat, lang, x)
+		case flows.CaseRef:
+			v = testRef
+		}
+		vars[k] = v
+	}
+	return cat.Text(lang, m.ID, vars)
+}
+
+// TestStayKeepsAnswers: a photo in the middle keeps the state
+// and the answers given so far.
+func TestStayKeepsAnswers(t *testing.T) {
+	e := newEngine()
+	s := session(distress.StateCompound)
+	s.Answers["people"] = "3"
+	out, err := e.Step(context.Background(), s, flows.Input{Kind: flows.KindPhoto, FileID: "f"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.State != distress.StateCompound || s.Answers["people"] != "3" || s.Answers["items_sent"] != "1" {
+		t.Errorf("session after a photo = %+v", s)
+	}
+	if len(out.Effects) != 1 {
+		t.Errorf("effects = %+v, want one AddToCase", out.Effects)
+	}
+}
