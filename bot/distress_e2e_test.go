@@ -279,3 +279,14 @@ func TestDistressGarbageAtEveryStep(t *testing.T) {
 		t.Errorf("case after garbage: answers %v, location %+v", c.Answers, c.LastLocation)
 	}
 }
+
+func TestStatusListsTheReportersCases(t *testing.T) {
+	h := withDesk(t)
+	u := bottest.User{ID: 9907, FirstName: "Asks", LanguageCode: "ko"}
+	h.step(u, func() { h.api.SendText(u, "/status") }, "접수된 사건이 없습니다")
+	h.step(u, func() { h.api.SendText(u, "/sos") }, "접수번호")
+	c := h.caseOf(u.ID)
+	m := h.step(u, func() { h.api.SendText(u, "/status") }, string(c.Ref))
+	contains(t, m.Text, "긴급 도움")
+	contains(t, m.Text, "접수됨")
+}
