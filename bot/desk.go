@@ -29,6 +29,17 @@ var deskCommands = map[string]deskCommand{
 	"case":  {run: (*deskCmd).show},
 	"reply": {run: (*deskCmd).reply},
 	"close": {run: (*deskCmd).close},
+
+	"queue":    {run: (*deskCmd).listQueue},
+	"note":     {run: (*deskCmd).note},
+	"priority": {run: (*deskCmd).priority},
+	"assign":   {run: (*deskCmd).assign},
+	"reopen":   {run: (*deskCmd).reopen},
+	"find":     {run: (*deskCmd).find},
+	"stats":    {run: (*deskCmd).stats},
+	"export":   {run: (*deskCmd).export, supervisor: true},
+	"staff":    {run: (*deskCmd).staffCmd}, // duty for everyone; add, remove, list checked inside
+	"block":    {run: (*deskCmd).block},
 }
 
 // deskStep runs desk commands, desk buttons and staff replies to case
@@ -60,7 +71,7 @@ func (h *Handler) deskStep(w *update) (bool, error) {
 	}
 	d := &deskCmd{update: w, staff: st, lang: staffRecipient(st).lang, args: strings.TrimSpace(in.Args)}
 	switch {
-	case isCmd && cmd.supervisor && !st.Supervisor():
+	case isCmd && (cmd.supervisor || supervisorOnly[in.Command]) && !st.Supervisor():
 		return true, d.say("desk.supervisors_only")
 	case isCmd:
 		return true, cmd.run(d)
@@ -135,6 +146,9 @@ func (d *deskCmd) tellReporter(c *desk.Case, rep flows.Reply) error {
 // refused like any stale button.
 func (d *deskCmd) button() error {
 	action, ref, _ := strings.Cut(strings.TrimPrefix(d.in.Data, deskData), ":")
+	if action == deskDataPage {
+		return d.page(ref) // d:page:<filter>:<offset>, not a reference
+	}
 	if _, err := desk.ParseRef(ref); err != nil {
 		d.h.log.Warn("refused forged desk button", "user_id", d.in.UserID, "chat_id", d.in.ChatID)
 		return d.say("common.stale_button")
@@ -159,13 +173,14 @@ func (d *deskCmd) claim() error {
 	if c == nil || err != nil {
 		return err
 	}
-	c, err = d.desk.Claim(d.ctx, c.Ref, d.staff.UserID, d.now)
+	ref := c.Ref
+	c, err = d.desk.Claim(d.ctx, ref, d.staff.UserID, d.now)
 	var taken *desk.ClaimedError
 	switch {
 	case errors.As(err, &taken):
 		return d.say("desk.claim_taken", "Ref", taken.Ref, "Name", d.staffName(taken.By))
 	case errors.Is(err, desk.ErrClosed):
-		return d.say("desk.case_closed", "Ref", c.Ref)
+		return d.say("desk.case_closed", "Ref", ref)
 	case err != nil:
 		return err
 	}

@@ -47,6 +47,7 @@ func lastBot(t *testing.T, h *harness, chat int64, n int) bottest.Message {
 }
 
 func TestUrgentCaseAlertsEveryoneOnDutyAtOnce(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9101, FirstName: "Dara", LanguageCode: "km"}
 	c := h.sos(reporter)
@@ -77,6 +78,7 @@ func TestUrgentCaseAlertsEveryoneOnDutyAtOnce(t *testing.T) {
 }
 
 func TestTwoOfficersClaimAtOnce(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9201, FirstName: "Min", LanguageCode: "ko"}
 	c := h.sos(reporter)
@@ -104,6 +106,7 @@ func TestTwoOfficersClaimAtOnce(t *testing.T) {
 }
 
 func TestReplyReachesTheReporterInTheirLanguage(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	tests := []struct {
 		lang, header string
@@ -134,6 +137,7 @@ func TestReplyReachesTheReporterInTheirLanguage(t *testing.T) {
 }
 
 func TestTelegramReplyToAnAlertAnswersTheReporter(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9401, FirstName: "Jin", LanguageCode: "ko"}
 	h.sos(reporter)
@@ -144,6 +148,7 @@ func TestTelegramReplyToAnAlertAnswersTheReporter(t *testing.T) {
 }
 
 func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9501, FirstName: "Bora", LanguageCode: "ko"}
 	c := h.sos(reporter)
@@ -182,6 +187,7 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 }
 
 func TestUnclaimedUrgentCaseEscalatesOnce(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9601, FirstName: "Sophea", LanguageCode: "km"}
 	c := h.sos(reporter)
@@ -198,6 +204,7 @@ func TestUnclaimedUrgentCaseEscalatesOnce(t *testing.T) {
 }
 
 func TestCloseTellsTheReporterAndSecondSOSAddsToTheCase(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9701, FirstName: "Hana", LanguageCode: "en"}
 	c := h.sos(reporter)
@@ -230,4 +237,17 @@ func (h *harness) linked(chat int64, msgID int) {
 	if err != nil {
 		h.t.Fatalf("message %d in %d never linked to its case", msgID, chat)
 	}
+}
+
+func TestClaimButtonOnAClosedCase(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9702, FirstName: "Old", LanguageCode: "ko"}
+	c := h.sos(reporter)
+	alert := lastBot(t, h, officer2.ID, 1)
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/close "+string(c.Ref))
+	h.until(officer.ID, n, string(c.Ref))
+	m := h.step(officer2, func() { h.api.SendCallback(officer2, alert.ID, "d:claim:"+string(c.Ref)) }, string(c.Ref))
+	contains(t, m.Text, "/reopen")
 }

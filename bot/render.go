@@ -74,6 +74,14 @@ type call struct {
 	FileData []byte `json:"file_data,omitempty"`
 	// MessageIDs are deleted by deleteMessages.
 	MessageIDs []int `json:"message_ids,omitempty"`
+	// Commands is a chat's own command menu (setMyCommands with the
+	// chat's scope); an empty one deletes it.
+	Commands []callCommand `json:"commands,omitempty"`
+}
+
+type callCommand struct {
+	Command     string `json:"command"`
+	Description string `json:"description"`
 }
 
 type callButton struct {
@@ -95,6 +103,7 @@ const (
 	methodSendVoice      = "sendVoice"
 	methodSendDocument   = "sendDocument"
 	methodDeleteMessages = "deleteMessages"
+	methodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
 )
 
 // maxCaptionRunes is Telegram's limit for a media caption.

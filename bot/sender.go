@@ -47,6 +47,18 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 	case methodDeleteMessages:
 		_, err := s.b.DeleteMessages(ctx, &tgbot.DeleteMessagesParams{ChatID: chatID, MessageIDs: c.MessageIDs})
 		return 0, err
+	case methodChatCommands:
+		scope := &tgmodels.BotCommandScopeChat{ChatID: chatID}
+		if len(c.Commands) == 0 {
+			_, err := s.b.DeleteMyCommands(ctx, &tgbot.DeleteMyCommandsParams{Scope: scope})
+			return 0, err
+		}
+		cmds := make([]tgmodels.BotCommand, 0, len(c.Commands))
+		for _, cmd := range c.Commands {
+			cmds = append(cmds, tgmodels.BotCommand{Command: cmd.Command, Description: cmd.Description})
+		}
+		_, err := s.b.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
+		return 0, err
 	case methodSendPhoto:
 		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &tgmodels.InputFileString{Data: c.FileID},
 			Caption: c.Text, ReplyMarkup: markup(c)})

@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/koreandesk/hotline/flows"
@@ -54,8 +56,15 @@ func (w *Worker) Run(ctx context.Context, stop <-chan struct{}) {
 
 func (w *Worker) processOne(ctx context.Context) (bool, error) {
 	var current flows.Update
-	found, err := w.inbox.ProcessNext(ctx, w.now(), func(ctx context.Context, tx flows.Tx, u flows.Update) error {
+	found, err := w.inbox.ProcessNext(ctx, w.now(), func(ctx context.Context, tx flows.Tx, u flows.Update) (err error) {
 		current = u
+		// A bug in one update must not take the bot down for everyone:
+		// it becomes a failed update, retried and then set aside.
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			}
+		}()
 		return w.h.Handle(ctx, tx, u)
 	})
 	switch {

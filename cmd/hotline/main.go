@@ -124,6 +124,11 @@ func serve(ctx context.Context) error {
 	} else if n > 0 {
 		log.Info("supervisors added from DESK_ADMIN_IDS", "component", "main", "count", n)
 	}
+	if staff, err := store.Desk().ListStaff(ctx); err != nil {
+		log.Warn("staff command menus not set", "component", "main", "err", err)
+	} else {
+		bot.RegisterStaffCommands(ctx, tg, cat, staff, log)
+	}
 	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts))
 	engine.Route("sos", "distress")
 	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang)

@@ -1,0 +1,202 @@
+package bot
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+)
+
+const (
+	// exportDays is the period /export covers without dates: the last
+	// 30 days, today included.
+	exportDays = 30
+	// maxExportBytes caps the CSV file. Telegram takes uploads of up to
+	// 50 MB, but the file travels through the outbox as one JSON row
+	// (base64, a third larger) that the dispatcher holds in memory; 20 MB
+	// is tens of thousands of cases, more than a month of the desk's work.
+	maxExportBytes = 20 << 20
+	// dateLayout is how staff write dates.
+	dateLayout = "2006-01-02"
+	// exportTimeLayout writes times in Phnom Penh time, a form Excel and
+	// LibreOffice read as date and time.
+	exportTimeLayout = "2006-01-02 15:04:05"
+)
+
+// utf8BOM starts the CSV so that Excel reads it as UTF-8 and shows Hangul
+// and Khmer instead of mojibake.
+const utf8BOM = "\uFEFF"
+
+// exportHeader names the CSV columns.
+var exportHeader = []string{"ref", "type", "priority", "status", "created_at", "closed_at", "reporter_lang",
+	"reporter_name", "assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon"}
+
+// export sends the cases opened in a period as a CSV document to the
+// supervisor's private chat (/export [from] [to], dates inclusive, in
+// Phnom Penh time). Passport numbers are masked: the file leaves the bot
+// for the task force's computers, and the desk keeps the full number in
+// /case.
+func (d *deskCmd) export() error {
+	loc := desk.DefaultLocation()
+	from, to, ok, err := d.exportPeriod(loc)
+	if !ok || err != nil {
+		return err
+	}
+	fromDay, toDay := from.Format(dateLayout), to.Format(dateLayout)
+	names, err := d.staffNames() // before the export: its loop must not use the store
+	if err != nil {
+		return err
+	}
+	data, n, err := d.exportCSV(from, to.AddDate(0, 0, 1), names, loc)
+	if err != nil {
+		return err
+	}
+	switch {
+	case data == nil:
+		return d.say("desk.export_too_big", "From", fromDay, "To", toDay, "Max", maxExportBytes>>20)
+	case n == 0:
+		return d.say("desk.export_empty", "From", fromDay, "To", toDay)
+	}
+	if err := d.audit(desk.ActionExport, 0, "from="+fromDay+" to="+toDay+" cases="+strconv.Itoa(n)); err != nil {
+		return err
+	}
+	private := staffRecipient(d.staff).chatID
+	caption := d.h.render.Text(d.lang, flows.M("desk.export_caption", "From", fromDay, "To", toDay, "Count", n))
+	doc := call{Text: truncate(caption, maxCaptionRunes), FileName: "korean-desk-" + fromDay + "-" + toDay + ".csv", FileData: data}
+	if err := d.queue(private, flows.PriorityNormal, methodSendDocument, doc, 0); err != nil {
+		return err
+	}
+	if d.in.ChatID != private {
+		return d.say("desk.export_sent_private")
+	}
+	return nil
+}
+
+// exportPeriod reads /export's dates: none for the last exportDays days,
+// one for that day until today, two for that period. ok is false when it
+// answered the staff member itself.
+func (d *deskCmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool, err error) {
+	args := strings.Fields(d.args)
+	if len(args) > 2 {
+		return from, to, false, d.say("desk.usage", "Usage", "/export [2026-01-01] [2026-01-31]")
+	}
+	to = desk.StartOfDay(d.now, loc)
+	from = to.AddDate(0, 0, 1-exportDays)
+	for i, a := range args {
+		day, perr := time.ParseInLocation(dateLayout, a, loc)
+		if perr != nil {
+			return from, to, false, d.say("desk.bad_date", "Date", a)
+		}
+		if i == 0 {
+			from = day
+		} else {
+			to = day
+		}
+	}
+	if from.After(to) {
+		return from, to, false, d.say("desk.export_range", "From", from.Format(dateLayout), "To", to.Format(dateLayout))
+	}
+	return from, to, true, nil
+}
+
+// exportCSV writes the cases created in [from, to) as CSV. It returns nil
+// data when the file would pass maxExportBytes.
+func (d *deskCmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Location) ([]byte, int, error) {
+	var buf bytes.Buffer
+	buf.WriteString(utf8BOM)
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true // RFC 4180, and what Excel writes
+	if err := w.Write(exportHeader); err != nil {
+		return nil, 0, err
+	}
+	n := 0
+	for c, err := range d.desk.Export(d.ctx, from, to) {
+		if err != nil {
+			return nil, 0, err
+		}
+		if err := w.Write(exportRow(&c, names, loc)); err != nil {
+			return nil, 0, err
+		}
+		n++
+		if buf.Len() > maxExportBytes {
+			return nil, n, nil
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, 0, err
+	}
+	if buf.Len() > maxExportBytes {
+		return nil, n, nil
+	}
+	return buf.Bytes(), n, nil
+}
+
+func exportRow(c *desk.Case, names map[int64]string, loc *time.Location) []string {
+	at := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.In(loc).Format(exportTimeLayout)
+	}
+	assignee := ""
+	if c.AssigneeID != nil {
+		assignee = strings.TrimSpace(names[*c.AssigneeID] + " (" + itoa(*c.AssigneeID) + ")")
+	}
+	lat, lon := "", ""
+	if l := c.LastLocation; l != nil {
+		lat, lon = strconv.FormatFloat(l.Lat, 'f', 6, 64), strconv.FormatFloat(l.Lon, 'f', 6, 64)
+	}
+	return []string{string(c.Ref), string(c.Type), string(c.Priority), string(c.Status), at(&c.CreatedAt),
+		at(c.ClosedAt), c.ReporterLang, cell(c.ReporterName), cell(assignee), at(c.FirstReplyAt),
+		cell(c.Resolution), exportAnswers(c.Answers), lat, lon}
+}
+
+// exportAnswers writes a case's answers as one JSON object, keys sorted,
+// Hangul and Khmer as they are, passport numbers masked.
+func exportAnswers(answers map[string]string) string {
+	out := make(map[string]string, len(answers))
+	for k, v := range answers {
+		switch {
+		case k == flows.CaseRefKey:
+		case hiddenAnswers[k]:
+			out[k] = maskPassport(v)
+		default:
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil { // a map of strings always encodes
+		return ""
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// maskPassport keeps the last three characters of a passport number:
+// enough to match it against a passport the task force holds, useless
+// for anything else if the file goes astray.
+func maskPassport(v string) string {
+	r := []rune(strings.TrimSpace(v))
+	keep := min(3, len(r)/3)
+	return strings.Repeat("*", len(r)-keep) + string(r[len(r)-keep:])
+}
+
+// cell defuses spreadsheet formulas: a cell a reporter wrote that starts
+// like a formula (=, +, -, @) would run in Excel, so it gets a leading
+// apostrophe (OWASP "CSV injection").
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+package bot
+
+import (
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/locales"
+)
+
+// StaffMenu lets the end-to-end tests try every desk command.
+var StaffMenu = staffMenu
+
+func mustCatalog(t *testing.T) *locales.Catalog {
+	t.Helper()
+	cat, err := locales.Load(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// TestStaffMenuCoversEveryDeskCommand keeps the menu, the command table
+// and the catalogue in step: a desk command missing from the menu would be
+// invisible to staff, one missing from the table would be a dead menu
+// entry.
+func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
+	var table []string
+	for name := range deskCommands {
+		table = append(table, name)
+	}
+	menu := slices.Clone(staffMenu)
+	slices.Sort(table)
+	slices.Sort(menu)
+	if diff := cmp.Diff(table, menu); diff != "" {
+		t.Errorf("deskCommands and staffMenu differ (-table +menu):\n%s", diff)
+	}
+	cat := mustCatalog(t)
+	r := NewRenderer(cat)
+	for _, lang := range flows.Languages {
+		for _, supervisor := range []bool{false, true} {
+			cmds := staffMenuFor(r, lang, supervisor)
+			var names []string
+			for _, c := range cmds {
+				names = append(names, c.Command)
+				n := len(utf16.Encode([]rune(c.Description)))
+				if n == 0 || n > 256 || strings.HasPrefix(c.Description, "desk.") || strings.HasPrefix(c.Description, "commands.") {
+					t.Errorf("%s: /%s has description %q", lang, c.Command, c.Description)
+				}
+			}
+			if got := slices.Contains(names, "export"); got != supervisor {
+				t.Errorf("%s, supervisor %v: export in menu = %v", lang, supervisor, got)
+			}
+			if !slices.Contains(names, "staff") || !slices.Contains(names, "start") {
+				t.Errorf("%s: menu %v lacks staff or start", lang, names)
+			}
+		}
+	}
+}
+
+func TestSpan(t *testing.T) {
+	cat := mustCatalog(t)
+	d := &deskCmd{update: &update{h: &Handler{render: NewRenderer(cat)}}, lang: "en"}
+	tests := []struct {
+		name     string
+		dur      time.Duration
+		smallest time.Duration
+		units    int
+		want     string
+	}{
+		{"seconds old case", 40 * time.Second, time.Minute, 1, "0m"},
+		{"minutes", 12*time.Minute + 59*time.Second, time.Minute, 1, "12m"},
+		{"hours", 3*time.Hour + 59*time.Minute, time.Minute, 1, "3h"},
+		{"days", 50 * time.Hour, time.Minute, 1, "2d"},
+		{"two units", 4*time.Minute + 30*time.Second, time.Second, 2, "4m 30s"},
+		{"no zero second unit", 2 * time.Hour, time.Second, 2, "2h"},
+		{"negative is zero", -time.Hour, time.Second, 2, "0s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := d.span(tt.dur, tt.smallest, tt.units); got != tt.want {
+				t.Errorf("span(%v) = %q, want %q", tt.dur, got, tt.want)
+			}
+		})
+	}
+	d.lang = "ko"
+	if got := d.span(3*time.Hour, time.Minute, 1); got != "3시간" {
+		t.Errorf("Korean span = %q, want 3시간", got)
+	}
+}
+
+func TestExportCells(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"M12345678", "******678"},
+		{"AB", "**"},
+		{"123456", "****56"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := maskPassport(tt.in); got != tt.want {
+			t.Errorf("maskPassport(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for in, want := range map[string]string{"=1+1": "'=1+1", "@SUM(A1)": "'@SUM(A1)", "-2": "'-2", "+855": "'+855",
+		"김민수": "김민수", "": ""} {
+		if got := cell(in); got != want {
+			t.Errorf("cell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	got := exportAnswers(map[string]string{"passport": "M12345678", flows.CaseRefKey: "KD-7Q3M",
+		"address": "ភ្នំពេញ <B>", "name_hangul": "김민수"})
+	want := `{"address":"ភ្នំពេញ <B>","name_hangul":"김민수","passport":"******678"}`
+	if got != want {
+		t.Errorf("exportAnswers = %s, want %s", got, want)
+	}
+	loc := desk.DefaultLocation()
+	created := time.Date(2026, 11, 23, 17, 30, 0, 0, time.UTC)
+	id := int64(42)
+	row := exportRow(&desk.Case{Ref: "KD-7Q3M", Type: desk.TypeDistress, Priority: desk.PriorityUrgent,
+		Status: desk.StatusClaimed, CreatedAt: created, ReporterLang: "km", ReporterName: "=cmd",
+		AssigneeID: &id, LastLocation: &desk.Location{Lat: 10.6, Lon: 103.5}}, map[int64]string{42: "Kim"}, loc)
+	wantRow := []string{"KD-7Q3M", "distress", "urgent", "claimed", "2026-11-24 00:30:00", "", "km", "'=cmd",
+		"Kim (42)", "", "", "", "10.600000", "103.500000"}
+	if diff := cmp.Diff(wantRow, row); diff != "" {
+		t.Errorf("exportRow (-want +got):\n%s", diff)
+	}
+}
