@@ -231,7 +231,7 @@ func TestCloseTellsTheReporterAndSecondSOSAddsToTheCase(t *testing.T) {
 // seconds later would find.
 func (h *harness) linked(chat int64, msgID int) {
 	h.t.Helper()
-	err := h.api.WaitFor(func() bool {
+	err := h.eventually(func() bool {
 		return h.count(`SELECT count(*) FROM chat_messages WHERE chat_id = $1 AND message_id = $2 AND case_id IS NOT NULL`, chat, msgID) == 1
 	}, wait)
 	if err != nil {

@@ -84,6 +84,7 @@ func (h *harness) step(u bottest.User, send func(), want string) bottest.Message
 }
 
 func TestDistressWholeFlowInEachLanguage(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	tests := []struct {
 		lang                                           string
@@ -142,6 +143,7 @@ func TestDistressWholeFlowInEachLanguage(t *testing.T) {
 }
 
 func TestDistressVanishAfterFirstTap(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9901, FirstName: "Gone", LanguageCode: "ko"}
 	h.api.SendText(u, "/start sos") // the poster's deep link
@@ -155,6 +157,7 @@ func TestDistressVanishAfterFirstTap(t *testing.T) {
 }
 
 func TestDistressLiveLocationKeepsTheCaseCurrent(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9902, FirstName: "Live", LanguageCode: "en"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "Case number")
@@ -164,7 +167,7 @@ func TestDistressLiveLocationKeepsTheCaseCurrent(t *testing.T) {
 	for i := 1; i <= 5; i++ {
 		h.api.EditLocation(u, msgID, 11.55+float64(i)*0.001, 104.91)
 	}
-	err := h.api.WaitFor(func() bool {
+	err := h.eventually(func() bool {
 		return h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'location'`, c.ID) == 6
 	}, wait)
 	if err != nil {
@@ -186,6 +189,7 @@ func TestDistressLiveLocationKeepsTheCaseCurrent(t *testing.T) {
 }
 
 func TestDistressNotSafeStopsAsking(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9903, FirstName: "Quiet", LanguageCode: "km"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "លេខករណី")
@@ -203,13 +207,14 @@ func TestDistressNotSafeStopsAsking(t *testing.T) {
 }
 
 func TestForgetDeletesTheChat(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9904, FirstName: "Hidden", LanguageCode: "ko"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "접수번호")
 	h.step(u, func() { h.api.SendLocation(u, 10.6, 103.5, 0) }, "안전하게")
 	// A person reading the question takes seconds; by then the bot has
 	// recorded every message it sent.
-	if err := h.api.WaitFor(func() bool {
+	if err := h.eventually(func() bool {
 		return h.count(`SELECT count(*) FROM chat_messages WHERE chat_id = $1 AND from_bot`, u.ID) == len(h.api.BotMessages(u.ID))
 	}, wait); err != nil {
 		t.Fatal("sent messages were not recorded")
@@ -239,6 +244,7 @@ func TestForgetDeletesTheChat(t *testing.T) {
 }
 
 func TestDistressRestartMidFlow(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9905, FirstName: "Steady", LanguageCode: "en"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "Case number")
@@ -252,6 +258,7 @@ func TestDistressRestartMidFlow(t *testing.T) {
 }
 
 func TestDistressGarbageAtEveryStep(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9906, FirstName: "Messy", LanguageCode: "en"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "Case number")
@@ -281,6 +288,7 @@ func TestDistressGarbageAtEveryStep(t *testing.T) {
 }
 
 func TestStatusListsTheReportersCases(t *testing.T) {
+	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9907, FirstName: "Asks", LanguageCode: "ko"}
 	h.step(u, func() { h.api.SendText(u, "/status") }, "접수된 사건이 없습니다")

@@ -13,6 +13,7 @@ import (
 )
 
 func TestStartInEachLanguage(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	tests := []struct {
 		code        string
@@ -51,6 +52,7 @@ func TestStartInEachLanguage(t *testing.T) {
 }
 
 func TestLanguageSwitchIsRemembered(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 2001, FirstName: "Sok", LanguageCode: "en"}
 	h.api.SendText(u, "/start")
@@ -76,6 +78,7 @@ func TestLanguageSwitchIsRemembered(t *testing.T) {
 }
 
 func TestRestartMidConversation(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 3001, FirstName: "Min", LanguageCode: "ko"}
 	h.api.SendText(u, "/start family")
@@ -92,6 +95,7 @@ func TestRestartMidConversation(t *testing.T) {
 }
 
 func TestUpdateReceivedButNotProcessedSurvivesACrash(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	h.stop() // the bot is down while the user writes
 	u := bottest.User{ID: 3101, FirstName: "Dara", LanguageCode: "km"}
@@ -111,6 +115,7 @@ func TestUpdateReceivedButNotProcessedSurvivesACrash(t *testing.T) {
 }
 
 func TestDuplicateUpdateHasOneEffect(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 4001, FirstName: "A", LanguageCode: "en"}
 	id := h.api.SendText(u, "/help")
@@ -128,6 +133,7 @@ func TestDuplicateUpdateHasOneEffect(t *testing.T) {
 }
 
 func TestOneChatInOrderManyChatsAtOnce(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	const chats = 20
 	var wg sync.WaitGroup
@@ -151,6 +157,7 @@ func TestOneChatInOrderManyChatsAtOnce(t *testing.T) {
 }
 
 func TestRetryAfter429(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 6001, FirstName: "B", LanguageCode: "en"}
 	h.api.FailNext("sendMessage", 1, bottest.TooManyRequests(1))
@@ -166,6 +173,7 @@ func TestRetryAfter429(t *testing.T) {
 }
 
 func TestBotAPIDownThenBack(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 7001, FirstName: "C", LanguageCode: "en"}
 	// Sending fails with the nginx 502 page three times, then works.
@@ -189,6 +197,7 @@ func TestBotAPIDownThenBack(t *testing.T) {
 }
 
 func TestBlockedChatDoesNotHoldUpOthers(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	blocked := bottest.User{ID: 8001, FirstName: "X", LanguageCode: "en"}
 	other := bottest.User{ID: 8002, FirstName: "Y", LanguageCode: "en"}
@@ -196,7 +205,7 @@ func TestBlockedChatDoesNotHoldUpOthers(t *testing.T) {
 	h.api.SetBlocked(blocked.ID, true)
 	h.api.SendText(other, "/start")
 	h.texts(other.ID, 2)
-	err := h.api.WaitFor(func() bool {
+	err := h.eventually(func() bool {
 		return h.count(`SELECT count(*) FROM outbox WHERE chat_id = $1 AND status = 'failed'`, blocked.ID) >= 1
 	}, wait)
 	if err != nil {
@@ -210,6 +219,7 @@ func TestBlockedChatDoesNotHoldUpOthers(t *testing.T) {
 }
 
 func TestBadInputGetsALocalisedAnswer(t *testing.T) {
+	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 9001, FirstName: "D", LanguageCode: "ko"}
 	h.api.SendText(u, "/start family")

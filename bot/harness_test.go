@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"os"
@@ -243,4 +244,17 @@ func (h *harness) caseOf(chat int64) *desk.Case {
 		h.t.Fatal(err)
 	}
 	return c
+}
+
+// eventually waits for a condition on the database, which the emulator
+// cannot signal, by polling it.
+func (h *harness) eventually(cond func() bool, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return errors.New("condition not met in time")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil
 }
