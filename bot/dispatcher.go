@@ -90,7 +90,12 @@ func (d *Dispatcher) Flush(ctx context.Context) error {
 // while recording it as failed, and send it twice); calls not yet started
 // when ctx ends are released for the next start.
 func (d *Dispatcher) round(ctx context.Context) (int, error) {
-	calls, err := d.outbox.Claim(ctx, d.now(), d.Batch, d.Lease)
+	if ctx.Err() != nil {
+		return 0, ctx.Err()
+	}
+	// Not cancellable: a claim cancelled mid-query may still commit its
+	// leases, hiding those calls from the shutdown flush for a lease.
+	calls, err := d.outbox.Claim(context.WithoutCancel(ctx), d.now(), d.Batch, d.Lease)
 	if err != nil || len(calls) == 0 {
 		return 0, err
 	}

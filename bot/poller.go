@@ -61,7 +61,9 @@ func (p *Poller) Run(ctx context.Context) {
 			continue
 		}
 		wait = 0
-		next, err := p.recv.Store(ctx, raws)
+		// Updates in hand are stored even if shutdown has begun, so the
+		// workers' drain still answers them.
+		next, err := p.recv.Store(context.WithoutCancel(ctx), raws)
 		if next > offset {
 			offset = next
 		}

@@ -95,7 +95,7 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	for range s.opts.Workers {
 		w := &Worker{inbox: s.store, h: s.handler, log: s.opts.Log.With("component", "worker"), now: s.opts.Now,
 			metrics: s.opts.Metrics, wake: s.wake, sent: s.dispatch.Kick, idle: 500 * time.Millisecond}
-		workers.Go(func() { w.Run(db, stop) })
+		workers.Go(func() { w.Run(db, stop, s.opts.FlushTimeout/2) })
 	}
 	sendCtx, stopSending := context.WithCancel(db)
 	others.Go(func() { s.dispatch.Run(sendCtx) })

@@ -28,12 +28,15 @@ type Worker struct {
 	idle    time.Duration
 }
 
-// Run processes updates until stop is closed, finishing the update in
-// hand first. ctx is for database calls and outlives stop on shutdown.
-func (w *Worker) Run(ctx context.Context, stop <-chan struct{}) {
+// Run processes updates until stop is closed. It then finishes what was
+// already received, for at most drain, so a reply to an update that
+// arrived just before SIGTERM still goes out; the rest stays in the inbox
+// for the next start. ctx is for database calls and outlives stop.
+func (w *Worker) Run(ctx context.Context, stop <-chan struct{}, drain time.Duration) {
 	for {
 		select {
 		case <-stop:
+			w.drain(ctx, drain)
 			return
 		default:
 		}
@@ -47,9 +50,19 @@ func (w *Worker) Run(ctx context.Context, stop <-chan struct{}) {
 		}
 		select {
 		case <-stop:
+			w.drain(ctx, drain)
 			return
 		case <-w.wake:
 		case <-time.After(wait):
+		}
+	}
+}
+
+func (w *Worker) drain(ctx context.Context, drain time.Duration) {
+	deadline := time.Now().Add(drain)
+	for time.Now().Before(deadline) {
+		if found, err := w.processOne(ctx); !found || err != nil {
+			return
 		}
 	}
 }
