@@ -17,19 +17,25 @@ BIN        := bin/hotline
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run test bench lint vet fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench lint vet fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "  %-12s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo
 	@echo 'Variables: PKG=$(PKG)  TESTFLAGS="$(TESTFLAGS)"  BENCH=$(BENCH)'
 	@echo '  PG_PORT (54329), PGDATA_DIR (.data/postgres): the private PostgreSQL cluster'
 	@echo '  DATABASE_URL: use this server instead of the private cluster'
 
-run: ## Run the bot (Ctrl-C stops it, then the database)
+run: ## Run the bot; without TELEGRAM_BOT_TOKEN, the browser simulator (Ctrl-C stops it)
 	$(PG) exec $(GO) run ./cmd/hotline
+
+demo: ## Talk to the bot in a browser, no Telegram (what run does without TELEGRAM_BOT_TOKEN)
+	$(PG) exec $(GO) run ./cmd/hotline demo
+
+screenshots: ## Redraw docs/screenshots (Chromium; fonts-noto-cjk fonts-khmeros fonts-noto-color-emoji)
+	$(PG) exec $(GO) test -count=1 -run TestDemoScreenshots ./cmd/hotline -args -screenshots=$(CURDIR)/docs/screenshots
 
 test: ## Run the tests with the race detector (PKG=./flows/... TESTFLAGS='-run X -v')
 	$(PG) exec $(GO) test $(TESTFLAGS) $(PKG)

@@ -81,6 +81,10 @@ type Message struct {
 
 	ReplyToMessageID int `json:"reply_to_message_id,omitempty"`
 
+	// Seq orders changes across all chats: it is set from a Server-wide
+	// counter when the message is stored, edited or deleted (see Changes).
+	Seq int64 `json:"seq"`
+
 	Deleted  bool      `json:"deleted,omitempty"`
 	Edited   bool      `json:"edited,omitempty"`
 	Sent     time.Time `json:"sent"`
@@ -140,6 +144,7 @@ func (s *Server) store(c *chat, m *Message, from models.User) *Message {
 	m.Raw.ID, m.Raw.Date, m.Raw.Chat, m.Raw.From = m.ID, int(now.Unix()), c.wire, &from
 	c.msgs = append(c.msgs, m)
 	c.byID[m.ID] = m
+	s.bump(m)
 	if m.FromBot {
 		switch {
 		case m.ReplyKeyboard != nil:

@@ -37,6 +37,7 @@ func (s *Server) editTarget(p params) (*Message, *apiError) {
 func (s *Server) markEdited(m *Message) {
 	now := s.now()
 	m.Edited, m.EditedAt, m.Raw.EditDate = true, now, int(now.Unix())
+	s.bump(m)
 	s.notify()
 }
 
@@ -164,6 +165,7 @@ func (s *Server) apiDeleteMessage(rq *request) (any, *apiError) {
 		return nil, err
 	}
 	m.Deleted = true
+	s.bump(m)
 	s.notify()
 	return true, nil
 }
@@ -185,6 +187,7 @@ func (s *Server) apiDeleteMessages(rq *request) (any, *apiError) {
 	for _, id := range ids {
 		if m, err := s.deletable(c, id); err == nil {
 			m.Deleted = true
+			s.bump(m)
 		}
 	}
 	s.notify()

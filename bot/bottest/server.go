@@ -2,9 +2,11 @@
 //
 // It speaks the real wire format of https://core.telegram.org/bots/api, so the
 // unmodified go-telegram/bot client (configured with bot.WithServerURL) and any
-// hand-written getUpdates poller work against it. Tests, and later a browser
-// simulator, play the user side: they inject updates (SendText, SendCallback,
-// SendLocation, ...) and inspect what the bot did (Messages, Calls, Commands).
+// hand-written getUpdates poller work against it. Tests, and the browser
+// simulator (package simulator), play the user side: they inject updates
+// (SendText, SendCallback, SendLocation, ...) and inspect what the bot did
+// (Messages, Changes, Calls, Commands, MenuFor). Snapshot and WithState carry
+// its chats across a restart.
 //
 // The package does not import testing; every wait returns an error instead of
 // failing a test. All methods are safe for concurrent use.
@@ -64,6 +66,8 @@ type Server struct {
 
 	webhook  models.WebhookInfo
 	commands map[string][]models.BotCommand
+
+	seq int64 // last Message.Seq handed out
 }
 
 // Option configures a Server created by New.

@@ -176,6 +176,7 @@ func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
 	}
 	loc.Latitude, loc.Longitude = lat, lon
 	m.Location, m.Edited, m.EditedAt = &loc, true, now
+	s.bump(m)
 	m.Raw.Location, m.Raw.EditDate = &loc, int(now.Unix())
 	w := m.Raw
 	s.notify()

@@ -1,6 +1,7 @@
 // Command hotline runs the Korean Desk Telegram bot.
 //
-//	hotline           run the bot (long polling)
+//	hotline           run the bot (long polling); without a bot token, the demo
+//	hotline demo      run the bot against the browser simulator (no Telegram)
 //	hotline migrate   apply database migrations and exit
 package main
 
@@ -44,13 +45,15 @@ func run(ctx context.Context, args []string) error {
 	switch cmd {
 	case "run":
 		return serve(ctx)
+	case "demo":
+		return demo(ctx)
 	case "migrate":
 		return migrate(ctx)
 	case "help", "-h", "--help":
-		fmt.Println("usage: hotline [run|migrate]")
+		fmt.Println("usage: hotline [run|demo|migrate]")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (usage: hotline [run|migrate])", cmd)
+	return fmt.Errorf("unknown command %q (usage: hotline [run|demo|migrate])", cmd)
 }
 
 func newLogger(c Config) *slog.Logger {
@@ -85,10 +88,19 @@ func migrate(ctx context.Context) error {
 }
 
 func serve(ctx context.Context) error {
+	if token, err := getenv("TELEGRAM_BOT_TOKEN"); err == nil && token == "" {
+		return demo(ctx) // no bot token: the browser simulator, so anyone can try the bot at once
+	}
 	c, err := loadConfig(true)
 	if err != nil {
 		return err
 	}
+	return serveWith(ctx, c)
+}
+
+// serveWith runs the bot with a loaded configuration, against Telegram
+// (serve) or the built-in simulator (demo).
+func serveWith(ctx context.Context, c Config) error {
 	log := newLogger(c)
 	db, err := postgres.Open(ctx, c.DatabaseURL)
 	if err != nil {
