@@ -44,7 +44,10 @@ ORDER BY priority, seq
 LIMIT 1
 FOR UPDATE SKIP LOCKED`
 
-const markProcessed = `UPDATE inbox SET processed_at = $2 WHERE seq = $1`
+// markProcessed also drops the update's content: what a person in danger
+// wrote lives on in their case, not in a log of raw updates; the row stays
+// only so a redelivered update_id is recognised.
+const markProcessed = `UPDATE inbox SET processed_at = $2, payload = '{}' WHERE seq = $1`
 
 type updateRow struct {
 	Seq      int64  `db:"seq"`

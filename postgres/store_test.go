@@ -227,3 +227,21 @@ func TestPruneKeepsAbandonedUpdates(t *testing.T) {
 		t.Errorf("pruned %d rows, want 1 (the abandoned update stays)", n)
 	}
 }
+
+func TestProcessedUpdatesKeepNoContent(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	s := postgres.New(db)
+	ok, err := s.SaveUpdate(ctx, flows.Update{UpdateID: 50, ChatID: 1, Payload: []byte(`{"message": {"text": "M12345678"}}`)}, t0)
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	next(t, s)
+	var payload string
+	if err := db.Get(&payload, `SELECT payload::text FROM inbox WHERE update_id = 50`); err != nil {
+		t.Fatal(err)
+	}
+	if payload != "{}" {
+		t.Errorf("processed update still holds %s", payload)
+	}
+}
