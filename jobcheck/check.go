@@ -1,0 +1,155 @@
+package jobcheck
+
+import (
+	"sort"
+	"sync"
+)
+
+// Checker checks texts against one compiled ruleset. It is immutable and safe for concurrent
+// use; build it once with Load or LoadFS.
+type Checker struct {
+	version   string
+	scoring   scoring
+	pay       payConf
+	rules     []rule
+	ruleIndex map[string]int
+	patterns  []pattern
+	matchers  [numViews]matcher
+}
+
+// Version is the ruleset version stored on every Result.
+func (c *Checker) Version() string { return c.version }
+
+// Rule is the public description of one flag or signal of the ruleset.
+type Rule struct {
+	ID       string
+	Message  string
+	Weight   int
+	Critical bool
+	Signal   bool // a legitimacy signal (negative weight)
+}
+
+// Rules lists the flags and signals of the ruleset, for documentation and locale tests.
+func (c *Checker) Rules() []Rule {
+	var out []Rule
+	for _, r := range c.rules {
+		if r.kind == kindFlag || r.kind == kindSignal {
+			out = append(out, Rule{r.id, r.message, r.weight, r.critical, r.kind == kindSignal})
+		}
+	}
+	return out
+}
+
+var defaultChecker = sync.OnceValues(Load)
+
+// Check checks s with the embedded ruleset. It panics if the embedded rules do not load, which
+// the package's tests rule out.
+func Check(s string) Result {
+	c, err := defaultChecker()
+	if err != nil {
+		panic(err)
+	}
+	return c.Check(s)
+}
+
+// found is what one check found, per rule.
+type found struct {
+	best []match // best[rule]: the evidence kept for the rule; end == 0 when not found
+	all  []match
+}
+
+func (f *found) has(r int) bool { return r >= 0 && f.best[r].end > 0 }
+
+// Check checks one text. It is pure and deterministic.
+func (c *Checker) Check(s string) Result {
+	t := newText(s)
+	defer t.release()
+	f := &found{best: make([]match, len(c.rules)), all: c.matchAll(t)}
+	c.keep(t, f)
+	ents, spans := extractEntities(t)
+	pays := c.parsePay(t)
+	c.codeRules(t, f, pays, spans)
+	res := Result{Entities: ents, Pay: pays, RulesetVersion: c.version}
+	for ri, m := range f.best {
+		r := &c.rules[ri]
+		if m.end == 0 || r.kind != kindFlag && r.kind != kindSignal {
+			continue
+		}
+		fl := Flag{ID: r.id, Message: r.message, Weight: int(m.weight), Critical: r.critical,
+			Evidence: s[m.start:m.end], Start: m.start, End: m.end}
+		if r.kind == kindFlag {
+			res.Flags = append(res.Flags, fl)
+		} else {
+			res.Signals = append(res.Signals, fl)
+		}
+	}
+	byStart := func(fs []Flag) func(i, j int) bool {
+		return func(i, j int) bool {
+			if fs[i].Start != fs[j].Start {
+				return fs[i].Start < fs[j].Start
+			}
+			return fs[i].ID < fs[j].ID
+		}
+	}
+	sort.Slice(res.Flags, byStart(res.Flags))
+	sort.Slice(res.Signals, byStart(res.Signals))
+	res.Score, res.Level = c.score(res.Flags, res.Signals)
+	return res
+}
+
+// keep drops the matches that a negation or warning cue cancels and keeps, per rule, the
+// heaviest match, earliest first.
+func (c *Checker) keep(t *text, f *found) {
+	var cues []match
+	for _, m := range f.all {
+		if c.rules[m.rule].kind == kindCue {
+			cues = append(cues, m)
+		}
+	}
+	for _, m := range f.all {
+		r := &c.rules[m.rule]
+		if r.kind == kindCue {
+			continue
+		}
+		if (r.kind == kindFlag || r.kind == kindTerm) && len(cues) > 0 {
+			if c.cancelled(t, t.bounds(), r, m, cues) {
+				continue
+			}
+		}
+		cur := f.best[m.rule]
+		if cur.end == 0 || m.weight > cur.weight || m.weight == cur.weight && m.start < cur.start {
+			f.best[m.rule] = m
+		}
+	}
+}
+
+// cancelled reports whether a cue in reach of m cancels it.
+func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) bool {
+	for _, cm := range cues {
+		cd := &c.rules[cm.rule].cue
+		if cd.Applies == "negatable" && !r.negatable {
+			continue
+		}
+		cuts := b.clause
+		if cd.Scope == "sentence" {
+			cuts = b.sentence
+		}
+		var from, to int
+		if cd.Position == "before" {
+			from, to = cm.end, m.start
+		} else {
+			from, to = m.end, cm.start
+		}
+		if cd.Applies == "negatable" && cd.Position == "before" && m.inner > 0 &&
+			cm.start >= m.inner && cm.end <= m.end {
+			return true // inside the phrase, after its first part
+		}
+		if from > to || cm.start < m.end && cm.end > m.start {
+			continue
+		}
+		if !crosses(cuts, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
+			return true
+		}
+	}
+	return false
+}

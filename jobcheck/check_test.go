@@ -1,0 +1,135 @@
+package jobcheck
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func flagIDs(r Result) []string {
+	var ids []string
+	for _, f := range r.Flags {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+// TestCues: negations cancel negatable flags in their clause; warnings cancel any flag in
+// their sentence; neither reaches into the next clause or sentence.
+func TestCues(t *testing.T) {
+	c := mustLoad(t)
+	tests := []struct {
+		name, in, flag string
+		want           bool
+	}{
+		{"keep passport", "We keep your passport for visa processing.", "passport_or_phone_surrender", true},
+		{"never keep passport", "We never keep your passport.", "passport_or_phone_surrender", false},
+		{"advice keep passport", "Keep your passport with you at all times.", "passport_or_phone_surrender", false},
+		{"korean keep", "여권은 회사가 보관합니다", "passport_or_phone_surrender", true},
+		{"korean not keep", "여권은 회사가 보관하지 않습니다", "passport_or_phone_surrender", false},
+		{"khmer keep", "ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន", "passport_or_phone_surrender", true},
+		{"khmer do not hand over", "កុំប្រគល់លិខិតឆ្លងដែនឲ្យអ្នកណា", "passport_or_phone_surrender", false},
+		{"fee", "Pay a processing fee of $300.", "upfront_fee_or_deposit", true},
+		{"no fee", "We never charge a processing fee.", "upfront_fee_or_deposit", false},
+		{"negation stays in its clause", "No problem, we keep your passport.", "passport_or_phone_surrender", true},
+		{"not negatable", "No experience needed, high salary!", "high_pay_low_skill", true},
+		{"warning", "Beware of ads promising a high salary for easy work.", "high_pay_low_skill", false},
+		{"warning stays in its sentence", "Beware of fakes. High salary, apply now!", "high_pay_low_skill", true},
+		{"korean warning", "고수익 보장 광고에 속지 마세요.", "high_pay_low_skill", false},
+		{"khmer warning", "សូមប្រុងប្រយ័ត្នការងារប្រាក់ខែខ្ពស់", "high_pay_low_skill", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := slices.Contains(flagIDs(c.Check(tt.in)), tt.flag)
+			if got != tt.want {
+				t.Errorf("Check(%q) has %s = %v, want %v", tt.in, tt.flag, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScoring(t *testing.T) {
+	c := mustLoad(t)
+	// Indirect route and tourist visa: critical together, not apart.
+	r := c.Check("Fly to Bangkok first, then our driver takes you across the border. Come on a tourist visa.")
+	if r.Level != LevelHigh {
+		t.Fatalf("level %s, want high: %+v", r.Level, r.Flags)
+	}
+	for _, f := range r.Flags {
+		if (f.ID == "indirect_route_third_country" || f.ID == "no_visa_or_tourist_visa") && !f.Critical {
+			t.Errorf("%s not marked critical in the combination", f.ID)
+		}
+	}
+	if r := c.Check("Come on a tourist visa."); r.Level != LevelMedium {
+		t.Errorf("one High flag: level %s, want medium", r.Level)
+	}
+	// Signals lower the score but never cancel a critical flag.
+	r = c.Check("HRD Korea (EPS) notice. We keep your passport. No fees. Contract signed before departure.")
+	if r.Level != LevelHigh || len(r.Signals) == 0 {
+		t.Errorf("level %s with signals %+v, want high despite signals", r.Level, r.Signals)
+	}
+	if r := c.Check(""); r.Level != LevelLow || r.RulesetVersion == "" {
+		t.Errorf("empty text: %+v", r)
+	}
+}
+
+// TestCorpusResults checks properties of every result: evidence is the original text at
+// [Start, End), flags are in text order, the level is one of three, the version is set.
+func TestCorpusResults(t *testing.T) {
+	c := mustLoad(t)
+	for _, ad := range mustCorpus(t) {
+		r := c.Check(ad.Text)
+		if r.Level != LevelHigh && r.Level != LevelMedium && r.Level != LevelLow {
+			t.Errorf("%s: level %q", ad.ID, r.Level)
+		}
+		if r.RulesetVersion != c.Version() {
+			t.Errorf("%s: version %q", ad.ID, r.RulesetVersion)
+		}
+		for i, f := range append(r.Flags, r.Signals...) {
+			if f.Evidence == "" || ad.Text[f.Start:f.End] != f.Evidence || strings.TrimSpace(f.Evidence) != f.Evidence {
+				t.Errorf("%s: %s evidence %q at [%d:%d]", ad.ID, f.ID, f.Evidence, f.Start, f.End)
+			}
+			if i > 0 && i < len(r.Flags) && f.Start < r.Flags[i-1].Start {
+				t.Errorf("%s: flags out of text order", ad.ID)
+			}
+		}
+		for _, p := range r.Pay {
+			if ad.Text[p.Start:p.End] != p.Evidence {
+				t.Errorf("%s: pay evidence %q at [%d:%d]", ad.ID, p.Evidence, p.Start, p.End)
+			}
+		}
+	}
+}
+
+// TestConcurrentChecks: one Checker, many goroutines, the same answers (run with -race).
+func TestConcurrentChecks(t *testing.T) {
+	c := mustLoad(t)
+	ads := mustCorpus(t)
+	want := make([]Result, len(ads))
+	for i, ad := range ads {
+		want[i] = c.Check(ad.Text)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Go(func() {
+			for i := range ads {
+				k := (i + g*7) % len(ads)
+				if got := c.Check(ads[k].Text); !reflect.DeepEqual(got, want[k]) {
+					t.Errorf("%s: result differs between calls", ads[k].ID)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCheckDefault(t *testing.T) {
+	if r := Check("급구! 통장 임대 구합니다"); r.Level != LevelHigh {
+		t.Errorf("Check: level %s, want high (%+v)", r.Level, r.Flags)
+	}
+	if got := LevelHigh.Message(); got != "jobcheck.level_high" {
+		t.Errorf("Message = %q", got)
+	}
+}

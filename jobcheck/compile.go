@@ -1,0 +1,218 @@
+package jobcheck
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+type viewKind uint8
+
+const (
+	viewCompact viewKind = iota // ko, km, th phrases
+	viewWords                   // en phrases
+	numViews
+)
+
+type ruleKind uint8
+
+const (
+	kindFlag ruleKind = iota
+	kindSignal
+	kindTerm
+	kindCue
+)
+
+// rule is one compiled flag, signal, term or cue.
+type rule struct {
+	id, message string
+	kind        ruleKind
+	weight      int
+	critical    bool
+	negatable   bool
+	cue         cueDef
+}
+
+// pattern is one phrase of a rule: slots that must follow each other, each slot a set of
+// alternative literals (or a number), with at most gaps[i] characters between slot i and i+1;
+// or a regular expression on the view.
+type pattern struct {
+	rule   int32
+	weight int32
+	slots  int
+	gaps   []int32
+	re     *regexp.Regexp
+}
+
+type slotRef struct {
+	pat  int32
+	slot int16
+}
+
+// litMeta says which edges of a literal must sit on a Latin word boundary.
+type litMeta struct{ left, right bool }
+
+// matcher finds the patterns of one view.
+type matcher struct {
+	ac      *automaton
+	meta    []litMeta
+	refs    [][]slotRef // literal id -> the slots it fills
+	numRefs []slotRef   // slots filled by any number
+	regexes []int32     // patterns that are regular expressions
+}
+
+type matcherBuilder struct {
+	lits    []string
+	ids     map[string]int32
+	meta    []litMeta
+	refs    [][]slotRef
+	numRefs []slotRef
+	regexes []int32
+}
+
+func compile(f *ruleFile) (*Checker, error) {
+	c := &Checker{version: f.Version, scoring: *f.Scoring, pay: *f.Pay, ruleIndex: map[string]int{}}
+	var b [numViews]matcherBuilder
+	for v := range b {
+		b[v].ids = map[string]int32{}
+	}
+	var errs []error
+	add := func(kind ruleKind, d ruleDef) {
+		r := rule{id: d.ID, kind: kind, weight: d.Weight, critical: d.Critical, negatable: d.Negatable}
+		switch kind {
+		case kindFlag:
+			r.message = messageID("flag", d.ID, d.Message)
+		case kindSignal:
+			r.message = messageID("signal", d.ID, d.Message)
+		}
+		ri := int32(len(c.rules))
+		c.rules = append(c.rules, r)
+		c.ruleIndex[d.ID] = int(ri)
+		groups := append([]groupDef{{Weight: d.Weight, phrases: d.phrases}}, d.Group...)
+		for _, g := range groups {
+			if g.Weight == 0 {
+				g.Weight = d.Weight
+			}
+			for _, l := range g.byLang(f.Gaps) {
+				gap := l.gap
+				if d.Gap > 0 {
+					gap = d.Gap
+				}
+				for _, p := range l.list {
+					if err := c.addPattern(&b[l.view], l.view, ri, int32(g.Weight), gap, p); err != nil {
+						errs = append(errs, fmt.Errorf("%s: %w", d.ID, err))
+					}
+				}
+			}
+		}
+	}
+	for _, d := range f.Flag {
+		add(kindFlag, d)
+	}
+	for _, d := range f.Signal {
+		add(kindSignal, d)
+	}
+	for _, d := range f.Term {
+		add(kindTerm, d)
+	}
+	for _, cd := range f.Cue {
+		add(kindCue, ruleDef{ID: cd.ID, phrases: cd.phrases})
+		c.rules[len(c.rules)-1].cue = cd
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("load rules: %w", errors.Join(errs...))
+	}
+	for v := range b {
+		c.matchers[v] = matcher{
+			ac: newAutomaton(b[v].lits), meta: b[v].meta, refs: b[v].refs,
+			numRefs: b[v].numRefs, regexes: b[v].regexes,
+		}
+	}
+	return c, nil
+}
+
+type langList struct {
+	view viewKind
+	gap  int
+	list []string
+}
+
+// byLang lists the phrases per language with the view they are matched on and their gap.
+func (p phrases) byLang(g *gapConf) []langList {
+	return []langList{
+		{viewCompact, g.Ko, p.Ko}, {viewCompact, g.Km, p.Km}, {viewCompact, g.Th, p.Th},
+		{viewWords, g.En, p.En},
+	}
+}
+
+func (c *Checker) addPattern(b *matcherBuilder, v viewKind, ri, weight int32, gap int, src string) error {
+	pi := int32(len(c.patterns))
+	if re, ok := strings.CutPrefix(src, "re:"); ok {
+		x, err := regexp.Compile(re)
+		if err != nil {
+			return fmt.Errorf("pattern %q: %w", src, err)
+		}
+		c.patterns = append(c.patterns, pattern{rule: ri, weight: weight, slots: 1, re: x})
+		b.regexes = append(b.regexes, pi)
+		return nil
+	}
+	slots, joins := splitSlots(src)
+	p := pattern{rule: ri, weight: weight, slots: len(slots)}
+	for _, j := range joins {
+		g := int32(gap)
+		if j == "++" {
+			g = 0
+		}
+		p.gaps = append(p.gaps, g)
+	}
+	for si, slot := range slots {
+		ref := slotRef{pi, int16(si)}
+		for _, alt := range strings.Split(slot, "|") {
+			if err := b.addLiteral(v, strings.TrimSpace(alt), ref); err != nil {
+				return fmt.Errorf("pattern %q: %w", src, err)
+			}
+		}
+	}
+	c.patterns = append(c.patterns, p)
+	return nil
+}
+
+// splitSlots splits "a|b + c ++ d" into slots and the joins between them.
+func splitSlots(src string) (slots, joins []string) {
+	var cur []string
+	for _, tok := range strings.Fields(src) {
+		if tok == "+" || tok == "++" {
+			slots, joins, cur = append(slots, strings.Join(cur, " ")), append(joins, tok), nil
+			continue
+		}
+		cur = append(cur, tok)
+	}
+	return append(slots, strings.Join(cur, " ")), joins
+}
+
+func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
+	if alt == "{num}" {
+		b.numRefs = append(b.numRefs, ref)
+		return nil
+	}
+	stemL, stemR := strings.HasPrefix(alt, "*"), strings.HasSuffix(alt, "*")
+	alt = strings.Trim(alt, "*")
+	lit := normalizeCompact(alt)
+	if v == viewWords {
+		lit = normalizeWords(alt)
+	}
+	if lit == "" {
+		return fmt.Errorf("alternative %q is empty once normalised", alt)
+	}
+	m := litMeta{left: !stemL && isASCIIAlnum(lit[0]), right: !stemR && isASCIIAlnum(lit[len(lit)-1])}
+	key := fmt.Sprintf("%s\x00%v%v", lit, m.left, m.right)
+	id, ok := b.ids[key]
+	if !ok {
+		id = int32(len(b.lits))
+		b.ids[key] = id
+		b.lits, b.meta, b.refs = append(b.lits, lit), append(b.meta, m), append(b.refs, nil)
+	}
+	b.refs[id] = append(b.refs[id], ref)
+	return nil
+}

@@ -1,0 +1,290 @@
+package jobcheck
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// entitySpan is one extracted entity with the original range it came from.
+type entitySpan struct {
+	kind       Kind
+	value      string
+	start, end int
+}
+
+var (
+	urlRe     = regexp.MustCompile(`(?:https?://|www\.)[^\s<>"'()\[\]{}]+`)
+	emailRe2  = regexp.MustCompile(`[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+`)
+	tmeRe     = regexp.MustCompile(`(?:https?://)?(?:www\.)?(?:t|telegram)\.(?:me|dog)/(?:joinchat/|\+)?[a-z0-9_-]+`)
+	waRe      = regexp.MustCompile(`(?:https?://)?(?:wa\.me|api\.whatsapp\.com/send\?phone=)/?\+?(\d{8,15})`)
+	domainRe  = regexp.MustCompile(`\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|info|biz|xyz|top|vip|asia|io|co|me|cc|site|online|club|app|shop|work|jobs|kh|kr|th|vn|cn|la|mm|ph|my|sg|jp|tw|hk|uk|us|in|edu|gov|test|example)\b`)
+	phoneRe   = regexp.MustCompile(`[+(]*\d[\d ().-]{6,22}\d`)
+	accountRe = regexp.MustCompile(`(?:계좌(?:번호)?|account(?: number| no\.?)?|acc\.? ?no\.?|a/c|គណនី(?:លេខ)?|aba|acleda|wing)\s*[:#]?\s*(\d[\d -]{6,24}\d)`)
+	trc20Re2  = regexp.MustCompile(`\bT[1-9A-HJ-NP-Za-km-z]{33}\b`)
+	ethRe2    = regexp.MustCompile(`\b0x[0-9a-f]{40}\b`)
+	btcRe2    = regexp.MustCompile(`\bbc1[02-9ac-hj-np-z]{25,59}\b`)
+)
+
+// Anchors: literals a match must contain, so the expressions run only near them.
+var (
+	at             = []string{"@"}
+	tmeAnchors     = []string{"t.me/", "telegram.me/", "telegram.dog/"}
+	waAnchors      = []string{"wa.me/", "whatsapp.com/send"}
+	urlAnchors     = []string{"http", "www."}
+	tgAnchors      = []string{"telegram", "텔레그램", "텔레", "텔그", "tg", "ថេឡេក្រាម", "តេឡេក្រាម"}
+	accountAnchors = []string{"계좌", "account", "acc", "a/c", "គណនី", "aba", "acleda", "wing"}
+)
+
+// notHandles are words that follow "telegram" without being a username.
+var notHandles = map[string]bool{"only": true, "channel": true, "group": true, "contact": true,
+	"account": true, "chat": true, "message": true, "please": true, "inbox": true}
+
+// platforms are hosts whose domain says nothing about the recruiter.
+var platforms = map[string]bool{"t.me": true, "telegram.me": true, "telegram.dog": true,
+	"wa.me": true, "api.whatsapp.com": true, "whatsapp.com": true, "facebook.com": true,
+	"m.facebook.com": true, "fb.com": true, "instagram.com": true, "tiktok.com": true,
+	"youtube.com": true, "forms.gle": true, "docs.google.com": true, "bit.ly": true,
+	"line.me": true, "open.kakao.com": true}
+
+// webmail hosts: an address there is a personal one, not a company's.
+var webmail = map[string]bool{"gmail.com": true, "googlemail.com": true, "naver.com": true,
+	"hanmail.net": true, "daum.net": true, "kakao.com": true, "yahoo.com": true,
+	"hotmail.com": true, "outlook.com": true, "live.com": true, "icloud.com": true,
+	"proton.me": true, "protonmail.com": true, "qq.com": true, "163.com": true, "126.com": true,
+	"mail.ru": true, "yandex.com": true, "gmx.com": true, "aol.com": true}
+
+// extractEntities finds the contacts and identifiers in t.
+func extractEntities(t *text) (Entities, []entitySpan) {
+	x := &extractor{t: t, seen: map[string]bool{}}
+	x.links()
+	x.handles()
+	x.accounts()
+	x.phones()
+	x.crypto()
+	x.companies()
+	return x.ents, x.spans
+}
+
+type extractor struct {
+	t     *text
+	ents  Entities
+	spans []entitySpan
+	seen  map[string]bool
+	taken [][2]int // lower-view ranges already claimed (e-mails, links, accounts)
+}
+
+func (x *extractor) add(k Kind, value string, v *view, vs, ve int) {
+	s, e := x.t.span(v, vs, ve)
+	x.spans = append(x.spans, entitySpan{k, value, s, e})
+	key := string(k) + "\x00" + value
+	if x.seen[key] {
+		return
+	}
+	x.seen[key] = true
+	e2 := &x.ents
+	switch k {
+	case KindPhone:
+		e2.Phones = append(e2.Phones, value)
+	case KindHandle:
+		e2.Handles = append(e2.Handles, value)
+	case KindDomain:
+		e2.Domains = append(e2.Domains, value)
+	case KindCompany:
+		e2.Companies = append(e2.Companies, value)
+	case KindCrypto:
+		e2.Crypto = append(e2.Crypto, value)
+	case KindAccount:
+		e2.Accounts = append(e2.Accounts, value)
+	case KindEmail:
+		e2.Emails = append(e2.Emails, value)
+	}
+}
+
+func (x *extractor) claimed(s, e int) bool {
+	for _, r := range x.taken {
+		if s < r[1] && e > r[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) links() {
+	v := &x.t.lower
+	for _, m := range findIn(emailRe2, v.s, around(v.s, at, 0, 0)) {
+		raw := v.s[m[0]:m[1]]
+		if e, ok := normEmail(raw); ok {
+			x.taken = append(x.taken, [2]int{m[0], m[1]})
+			x.add(KindEmail, e, v, m[0], m[1])
+			if d := e[strings.IndexByte(e, '@')+1:]; !webmail[d] && !platforms[d] {
+				x.add(KindDomain, d, v, m[0], m[1])
+			}
+		}
+	}
+	for _, m := range findIn(tmeRe, v.s, around(v.s, tmeAnchors, 16, 70)) {
+		x.taken = append(x.taken, [2]int{m[0], m[1]})
+		if h, ok := normHandle(v.s[m[0]:m[1]]); ok {
+			x.add(KindHandle, h, v, m[0], m[1])
+		}
+	}
+	for _, m := range findIn(waRe, v.s, around(v.s, waAnchors, 12, 40)) {
+		x.taken = append(x.taken, [2]int{m[0], m[1]})
+		if p, ok := normPhone("+"+v.s[m[2]:m[3]], RegionCambodia); ok {
+			x.add(KindPhone, p, v, m[0], m[1])
+		}
+	}
+	for _, m := range append(findIn(urlRe, v.s, around(v.s, urlAnchors, 0, 200)),
+		findIn(domainRe, v.s, dotWindows(v.s))...) {
+		{
+			if x.claimed(m[0], m[1]) {
+				continue
+			}
+			x.taken = append(x.taken, [2]int{m[0], m[1]})
+			if d, ok := normDomain(v.s[m[0]:m[1]]); ok && !platforms[d] {
+				x.add(KindDomain, d, v, m[0], m[1])
+			}
+		}
+	}
+}
+
+func (x *extractor) handles() {
+	v := &x.t.lower
+	for i := strings.IndexByte(v.s, '@'); i >= 0; {
+		j := i + 1
+		for j < len(v.s) && (isASCIIAlnum(v.s[j]) || v.s[j] == '_') {
+			j++
+		}
+		email := i > 0 && strings.IndexByte("abcdefghijklmnopqrstuvwxyz0123456789._%+-", v.s[i-1]) >= 0
+		if !email && !x.claimed(i, j) {
+			if h, ok := normHandle(v.s[i:j]); ok {
+				x.add(KindHandle, h, v, i, j)
+			}
+		}
+		k := strings.IndexByte(v.s[j:], '@')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	for _, a := range tgAnchors {
+		for off := 0; ; {
+			i := strings.Index(v.s[off:], a)
+			if i < 0 {
+				break
+			}
+			off += i + len(a)
+			if isLetter(a[0]) && off-len(a) > 0 && isLetter(v.s[off-len(a)-1]) {
+				continue
+			}
+			if s, e, ok := handleAfter(v.s, off); ok {
+				if h, ok := normHandle(v.s[s:e]); ok {
+					x.add(KindHandle, h, v, s, e)
+				}
+			}
+		}
+	}
+}
+
+// handleAfter reads a username after the word "telegram": "telegram: fake_hr", "텔레그램 ID
+// fakehr". Without ":" or "ID" the name needs a digit or an underscore ("telegram only" is no
+// username).
+func handleAfter(s string, i int) (int, int, bool) {
+	skip := func() {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	explicit := false
+	skip()
+	for _, id := range []string{"id", "아이디"} {
+		if strings.HasPrefix(s[i:], id) && (i+len(id) == len(s) || !isASCIIAlnum(s[i+len(id)]) || id != "id") {
+			i, explicit = i+len(id), true
+			break
+		}
+	}
+	skip()
+	if i < len(s) && (s[i] == ':' || s[i] == '=') {
+		i, explicit = i+1, true
+	}
+	skip()
+	j := i
+	for j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '_') {
+		j++
+	}
+	name := s[i:j]
+	if len(name) < 5 || len(name) > 32 || !isLetter(name[0]) || notHandles[name] ||
+		!explicit && !strings.ContainsAny(name, "_0123456789") {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+func (x *extractor) accounts() {
+	v := &x.t.lower
+	var ws []window
+	for _, w := range around(v.s, accountAnchors, 0, 60) {
+		if digitsIn(v.s[w[0]:w[1]]) >= 8 {
+			ws = append(ws, w)
+		}
+	}
+	for _, m := range findIn(accountRe, v.s, ws) {
+		if a, ok := normAccount(v.s[m[2]:m[3]]); ok {
+			x.taken = append(x.taken, [2]int{m[2], m[3]})
+			x.add(KindAccount, a, v, m[2], m[3])
+		}
+	}
+}
+
+func (x *extractor) phones() {
+	v := &x.t.lower
+	region := x.region()
+	for _, m := range findIn(phoneRe, v.s, digitRuns(v.s)) {
+		if x.claimed(m[0], m[1]) || m[0] > 0 && (isASCIIAlnum(v.s[m[0]-1]) || v.s[m[0]-1] == ',') ||
+			m[1] < len(v.s) && (isASCIIAlnum(v.s[m[1]]) || v.s[m[1]] == '$') {
+			continue
+		}
+		if p, ok := normPhone(v.s[m[0]:m[1]], region); ok {
+			x.add(KindPhone, p, v, m[0], m[1])
+		}
+	}
+}
+
+// region guesses where national numbers are dialled from the script of the text.
+func (x *extractor) region() string {
+	var hangul, khmer, thai bool
+	for _, r := range x.t.compact.s {
+		switch {
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul = true
+		case r >= 0x1780 && r <= 0x17FF:
+			khmer = true
+		case r >= 0x0E00 && r <= 0x0E7F:
+			thai = true
+		}
+	}
+	switch {
+	case khmer:
+		return RegionCambodia
+	case hangul:
+		return RegionKorea
+	case thai:
+		return RegionThailand
+	}
+	return RegionCambodia
+}
+
+func (x *extractor) crypto() {
+	for _, m := range findIn(trc20Re2, x.t.cased.s, around(x.t.cased.s, []string{"T"}, 0, 34)) {
+		x.add(KindCrypto, x.t.cased.s[m[0]:m[1]], &x.t.cased, m[0], m[1])
+	}
+	v := &x.t.lower
+	for _, m := range append(findIn(ethRe2, v.s, around(v.s, []string{"0x"}, 0, 42)),
+		findIn(btcRe2, v.s, around(v.s, []string{"bc1"}, 0, 62))...) {
+		{
+			x.add(KindCrypto, v.s[m[0]:m[1]], v, m[0], m[1])
+		}
+	}
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,223 @@
+package jobcheck
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// hit is one slot of one pattern filled at view bytes [start, end).
+type hit struct {
+	pat        int32
+	slot       int16
+	start, end int32
+}
+
+// match is one pattern found, as a range of the original text.
+type match struct {
+	rule       int32
+	weight     int32
+	start, end int
+	inner      int // English phrases: where the first part ends; a negation after it, inside
+	// the phrase, cancels it too ("we never keep your passport")
+}
+
+// matchAll runs every pattern of the ruleset over t.
+func (c *Checker) matchAll(t *text) []match {
+	var out []match
+	for v := viewKind(0); v < numViews; v++ {
+		vw := t.viewOf(v)
+		out = c.matchView(t, vw, &c.matchers[v], out)
+	}
+	return out
+}
+
+func (t *text) viewOf(v viewKind) *view {
+	if v == viewWords {
+		return &t.words
+	}
+	return &t.compact
+}
+
+func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match {
+	occ := m.ac.find(vw.s, make([]occurrence, 0, 64))
+	var nums [][2]int32
+	if len(m.numRefs) > 0 {
+		nums = numberRuns(vw.s)
+	}
+	// A part of a phrase counts only once the part before it has been seen: AC reports
+	// occurrences by their end, so this keeps the hits few without losing a match.
+	reached := make([]int16, len(c.patterns))
+	hits := make([]hit, 0, 64)
+	add := func(r slotRef, start, end int32) {
+		if r.slot > reached[r.pat] {
+			return
+		}
+		hits = append(hits, hit{r.pat, r.slot, start, end})
+		if r.slot+1 > reached[r.pat] {
+			reached[r.pat] = r.slot + 1
+		}
+	}
+	for _, o := range occ {
+		for len(nums) > 0 && nums[0][1] <= o.end {
+			for _, r := range m.numRefs {
+				add(r, nums[0][0], nums[0][1])
+			}
+			nums = nums[1:]
+		}
+		if !bounded(vw.s, o, m.meta[o.lit]) {
+			continue
+		}
+		for _, r := range m.refs[o.lit] {
+			add(r, o.start, o.end)
+		}
+	}
+	for _, n := range nums {
+		for _, r := range m.numRefs {
+			add(r, n[0], n[1])
+		}
+	}
+	// Group the hits by pattern (counting sort), each group by slot then start.
+	count := make([]int32, len(c.patterns)+1)
+	for _, h := range hits {
+		count[h.pat+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	grouped := make([]hit, len(hits))
+	for _, h := range hits {
+		grouped[count[h.pat]] = h
+		count[h.pat]++
+	}
+	for i := 0; i < len(grouped); {
+		j := i
+		for j < len(grouped) && grouped[j].pat == grouped[i].pat {
+			j++
+		}
+		g := grouped[i:j]
+		if len(g) > 1 {
+			slices.SortFunc(g, func(a, b hit) int {
+				if a.slot != b.slot {
+					return cmp.Compare(a.slot, b.slot)
+				}
+				return cmp.Compare(a.start, b.start)
+			})
+		}
+		out = c.chain(t, vw, g, out)
+		i = j
+	}
+	for _, pi := range m.regexes {
+		p := &c.patterns[pi]
+		for _, loc := range p.re.FindAllStringIndex(vw.s, -1) {
+			if loc[1] > loc[0] {
+				s, e := t.span(vw, loc[0], loc[1])
+				out = append(out, match{rule: p.rule, weight: p.weight, start: s, end: e})
+			}
+		}
+	}
+	return out
+}
+
+// bounded checks the Latin word boundaries a literal asks for.
+func bounded(s string, o occurrence, m litMeta) bool {
+	if m.left && o.start > 0 && isASCIIAlnum(s[o.start-1]) {
+		return false
+	}
+	if m.right && int(o.end) < len(s) && isASCIIAlnum(s[o.end]) {
+		return false
+	}
+	return true
+}
+
+// chain finds, for the hits of one pattern sorted by slot then start, every way to fill the
+// slots in order with the allowed gaps, keeping the earliest completion per first-slot hit.
+func (c *Checker) chain(t *text, vw *view, hs []hit, out []match) []match {
+	p := &c.patterns[hs[0].pat]
+	bySlot := make([][]hit, p.slots)
+	for _, h := range hs {
+		bySlot[h.slot] = append(bySlot[h.slot], h)
+	}
+	for _, s := range bySlot {
+		if len(s) == 0 {
+			return out
+		}
+	}
+	var last hit // the match so far: start of the first part, end of the last, end of the first
+	last.end = -1
+	for _, first := range bySlot[0] {
+		end, ok := extend(vw.s, p, bySlot, 1, first.end)
+		if !ok {
+			continue
+		}
+		// Of several starts reaching the same end, keep the closest: "a a b" matches "a b".
+		if end != last.end {
+			out = c.emit(t, vw, p, last, out)
+		}
+		last = hit{slot: int16(first.end - first.start), start: first.start, end: end}
+	}
+	return c.emit(t, vw, p, last, out)
+}
+
+// emit adds the match m (view bytes [m.start, m.end), the first part m.slot bytes long), unless
+// the parts of a phrase lie in different sentences.
+func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, out []match) []match {
+	if m.end < 0 {
+		return out
+	}
+	s, e := t.span(vw, int(m.start), int(m.end))
+	if p.slots > 1 && crosses(t.bounds().sentence, s, e) {
+		return out
+	}
+	inner := 0
+	if p.slots > 1 && vw == &t.words {
+		_, inner = t.span(vw, int(m.start), int(m.start)+int(m.slot))
+	}
+	return append(out, match{rule: p.rule, weight: p.weight, start: s, end: e, inner: inner})
+}
+
+// extend fills slot si onwards after view byte end, trying every candidate (depth first).
+func extend(s string, p *pattern, bySlot [][]hit, si int, end int32) (int32, bool) {
+	if si == p.slots {
+		return end, true
+	}
+	for _, h := range bySlot[si] {
+		if h.start < end {
+			continue
+		}
+		if gapRunes(s, end, h.start) > int(p.gaps[si-1]) {
+			break
+		}
+		if e, ok := extend(s, p, bySlot, si+1, h.end); ok {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+func gapRunes(s string, from, to int32) int {
+	if to-from <= 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(s[from:to])
+}
+
+// numberRuns returns the [start, end) of every run of ASCII digits, with inner , or . groups.
+func numberRuns(s string) [][2]int32 {
+	var out [][2]int32
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isDigit(s[j]) || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
+			j++
+		}
+		out = append(out, [2]int32{int32(i), int32(j)})
+		i = j
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }

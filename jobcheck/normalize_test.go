@@ -1,0 +1,65 @@
+package jobcheck
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNormalizeViews(t *testing.T) {
+	tests := []struct {
+		name, in, lower, words, compact string
+	}{
+		{"full width", "ＵＳＤ２５００　ＣＳ", "usd2500 cs", "usd2500 cs", "usd2500 cs"},
+		{"zero width", "tele\u200bgram\u200c @fake\u2060_x\ufeff", "telegram @fake_x", "telegram fake x", "telegram fake x"},
+		{"khmer digits", "ប្រាក់ខែ ១២០០$", "ប្រាក់ខែ 1200$", "ប្រាក់ខែ 1200$", "ប្រាក់ខែ1200$"},
+		{"khmer zwsp between words", "ប្រាក់ខែ\u200bខ្ពស់", "ប្រាក់ខែខ្ពស់", "ប្រាក់ខែខ្ពស់", "ប្រាក់ខែខ្ពស់"},
+		{"thai digits", "๒๕,๐๐๐ บาท", "25,000 บาท", "25 000 บาท", "25 000บาท"},
+		{"korean spacing", "고 수 익 보장", "고 수 익 보장", "고 수 익 보장", "고수익보장"},
+		{"middle dots", "경력·학력ㆍ무관", "경력·학력·무관", "경력 학력 무관", "경력학력무관"},
+		{"dashes", "2,500–5,000 ～ 7,000", "2,500-5,000 ~ 7,000", "2 500 5 000 7 000", "2 500 5 000 7 000"},
+		{"upper case", "URGENT Hiring", "urgent hiring", "urgent hiring", "urgent hiring"},
+		{"circled corp", "㈜새봄물류", "(주)새봄물류", "주 새봄물류", "주새봄물류"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := newText(tt.in)
+			if got := x.lower.s; got != tt.lower {
+				t.Errorf("lower = %q, want %q", got, tt.lower)
+			}
+			if got := strings.TrimSpace(x.words.s); got != tt.words {
+				t.Errorf("words = %q, want %q", got, tt.words)
+			}
+			if got := x.compact.s; got != tt.compact {
+				t.Errorf("compact = %q, want %q", got, tt.compact)
+			}
+		})
+	}
+}
+
+// TestEvidenceIsOriginal checks that evidence maps back to the exact original words however
+// the text was written.
+func TestEvidenceIsOriginal(t *testing.T) {
+	c := mustLoad(t)
+	tests := []struct{ name, in, flag, evidence string }{
+		{"full width", "ＵＲＧＥＮＴ ｈｉｒｉｎｇ", "urgency_pressure", "ＵＲＧＥＮＴ"},
+		{"zero width inside", "비자\u200b 없이 입국", "no_visa_or_tourist_visa", "비자\u200b 없이"},
+		{"korean spacing", "고 수 익 알바", "high_pay_low_skill", "고 수 익"},
+		{"khmer zwsp", "ក្រុមហ៊ុន\u200bរក្សាទុក\u200bលិខិតឆ្លងដែន", "passport_or_phone_surrender", "រក្សាទុក\u200bលិខិតឆ្លងដែន"},
+		{"proximity", "Your passport will be kept by HR.", "passport_or_phone_surrender", "passport will be kept"},
+		{"amount", "ｃｕｓｔｏｍｅｒ ｓｅｒｖｉｃｅ, no experience, ＄１，５００／ｍｏｎｔｈ", "high_pay_low_skill", "＄１，５００"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Check(tt.in)
+			for _, f := range r.Flags {
+				if f.ID == tt.flag {
+					if f.Evidence != tt.evidence || tt.in[f.Start:f.End] != f.Evidence {
+						t.Errorf("evidence %q [%d:%d], want %q", f.Evidence, f.Start, f.End, tt.evidence)
+					}
+					return
+				}
+			}
+			t.Errorf("flag %s not found in %+v", tt.flag, r.Flags)
+		})
+	}
+}

@@ -1,0 +1,212 @@
+package jobcheck
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed rules/*.toml
+var embedded embed.FS
+
+// ruleFile is the shape of every file under rules/; rules/README.md documents it. Only
+// ruleset.toml carries version, scoring and pay; the other files carry rules.
+type ruleFile struct {
+	Version string   `toml:"version"`
+	Scoring *scoring `toml:"scoring"`
+	Pay     *payConf `toml:"pay"`
+	Gaps    *gapConf `toml:"gaps"`
+	Flag    []ruleDef
+	Signal  []ruleDef
+	Term    []ruleDef
+	Cue     []cueDef
+}
+
+// phrases are the patterns of one rule, per language. ko, km and th are matched on the
+// compact view (no spaces, no punctuation); en on the words view (single spaces, Latin words
+// matched whole unless a '*' marks a stem).
+type phrases struct {
+	Ko []string `toml:"ko"`
+	Km []string `toml:"km"`
+	En []string `toml:"en"`
+	Th []string `toml:"th"`
+}
+
+type ruleDef struct {
+	ID        string `toml:"id"`
+	Weight    int    `toml:"weight"`
+	Critical  bool   `toml:"critical"`
+	Negatable bool   `toml:"negatable"`
+	Message   string `toml:"message"`
+	Gap       int    `toml:"gap"`
+	Note      string `toml:"note"`
+	phrases
+	Group []groupDef `toml:"group"`
+}
+
+type groupDef struct {
+	Weight int    `toml:"weight"`
+	Note   string `toml:"note"`
+	phrases
+}
+
+type cueDef struct {
+	ID       string `toml:"id"`
+	Applies  string `toml:"applies"`  // "negatable" flags only, or all "flags"
+	Position string `toml:"position"` // "before" or "after" the flag's words
+	Scope    string `toml:"scope"`    // "clause" (commas split) or "sentence"
+	Window   int    `toml:"window"`   // at most this many characters away
+	Note     string `toml:"note"`
+	phrases
+}
+
+type scoring struct {
+	HighWeight     int        `toml:"high_weight"`
+	HighScore      int        `toml:"high_score"`
+	HighPairScore  int        `toml:"high_pair_score"`
+	HighPairCount  int        `toml:"high_pair_count"`
+	MediumScore    int        `toml:"medium_score"`
+	CriticalCombos [][]string `toml:"critical_combos"`
+}
+
+type payConf struct {
+	USDRate         map[string]float64 `toml:"usd_rate"`
+	DaysPerMonth    float64            `toml:"days_per_month"`
+	WeeksPerMonth   float64            `toml:"weeks_per_month"`
+	HoursPerMonth   float64            `toml:"hours_per_month"`
+	LowSkillMinUSD  float64            `toml:"low_skill_min_usd"`
+	LowSkillMinKRW  float64            `toml:"low_skill_min_krw"`
+	VagueRoleMinUSD float64            `toml:"vague_role_min_usd"`
+	VagueRoleMinKRW float64            `toml:"vague_role_min_krw"`
+	VeryHighMinUSD  float64            `toml:"very_high_min_usd"`
+}
+
+// gapConf is the default gap per language: a Khmer syllable takes two to four runes, a
+// Korean one a single rune.
+type gapConf struct {
+	Ko int `toml:"ko"`
+	Km int `toml:"km"`
+	Th int `toml:"th"`
+	En int `toml:"en"`
+}
+
+// Load builds the Checker from the rules embedded in the binary.
+func Load() (*Checker, error) {
+	sub, err := fs.Sub(embedded, "rules")
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	return LoadFS(sub)
+}
+
+// LoadFS builds a Checker from every *.toml file at the top of fsys, for a desk that keeps its
+// own copy of the rules (os.DirFS). Unknown keys, duplicate ids and bad patterns are errors.
+func LoadFS(fsys fs.FS) (*Checker, error) {
+	names, err := fs.Glob(fsys, "*.toml")
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	sort.Strings(names)
+	var all ruleFile
+	for _, name := range names {
+		var f ruleFile
+		md, err := toml.DecodeFS(fsys, name, &f)
+		if err != nil {
+			return nil, fmt.Errorf("load rules %s: %w", name, err)
+		}
+		if un := md.Undecoded(); len(un) > 0 {
+			return nil, fmt.Errorf("load rules %s: unknown keys %v", name, un)
+		}
+		if err := merge(&all, &f, path.Base(name)); err != nil {
+			return nil, err
+		}
+	}
+	if err := validate(&all); err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
+	}
+	return compile(&all)
+}
+
+func merge(all, f *ruleFile, name string) error {
+	if f.Version != "" || f.Scoring != nil || f.Pay != nil || f.Gaps != nil {
+		if all.Version != "" {
+			return fmt.Errorf("load rules %s: version, scoring, pay and gaps belong in one file", name)
+		}
+		all.Version, all.Scoring, all.Pay, all.Gaps = f.Version, f.Scoring, f.Pay, f.Gaps
+	}
+	all.Flag = append(all.Flag, f.Flag...)
+	all.Signal = append(all.Signal, f.Signal...)
+	all.Term = append(all.Term, f.Term...)
+	all.Cue = append(all.Cue, f.Cue...)
+	return nil
+}
+
+// codeIDs are the rules the numeric and entity rules in code refer to.
+var codeIDs = []string{
+	idHighPay, idMessenger, idVagueRole, idCryptoPay, idMarketRate, termLowSkill, termPayWords, termNotPay,
+	idVerifiable,
+	termRequirements,
+}
+
+func validate(f *ruleFile) error {
+	var errs []error
+	if f.Version == "" || f.Scoring == nil || f.Pay == nil || f.Gaps == nil {
+		errs = append(errs, errors.New("version, [scoring], [pay] and [gaps] are required"))
+	}
+	seen := map[string]bool{}
+	check := func(kind string, d ruleDef) {
+		switch {
+		case d.ID == "":
+			errs = append(errs, fmt.Errorf("a %s has no id", kind))
+		case seen[d.ID]:
+			errs = append(errs, fmt.Errorf("%s %q is defined twice", kind, d.ID))
+		case kind == "flag" && d.Weight <= 0, kind == "signal" && d.Weight >= 0:
+			errs = append(errs, fmt.Errorf("%s %q: weight %d has the wrong sign", kind, d.ID, d.Weight))
+		}
+		seen[d.ID] = true
+	}
+	for _, d := range f.Flag {
+		check("flag", d)
+	}
+	for _, d := range f.Signal {
+		check("signal", d)
+	}
+	for _, d := range f.Term {
+		check("term", d)
+	}
+	for _, c := range f.Cue {
+		if c.Applies != "negatable" && c.Applies != "flags" || c.Position != "before" &&
+			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0 {
+			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
+		}
+	}
+	for _, id := range codeIDs {
+		if !seen[id] {
+			errs = append(errs, fmt.Errorf("rule %q, used by the code, is missing", id))
+		}
+	}
+	if f.Scoring != nil {
+		for _, combo := range f.Scoring.CriticalCombos {
+			for _, id := range combo {
+				if !seen[id] {
+					errs = append(errs, fmt.Errorf("critical combo names unknown flag %q", id))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// messageID is the message id of a rule's one-line reason, unless the file names another.
+func messageID(kind, id, explicit string) string {
+	if explicit != "" {
+		return explicit
+	}
+	return "jobcheck." + kind + "_" + strings.ReplaceAll(id, "-", "_")
+}

@@ -1,0 +1,54 @@
+package jobcheck
+
+// score applies INDICATORS.md §2.7: the sum of the weights; a critical flag, or every flag of
+// a critical combination, forces high; then high on enough high flags and score, or on a high
+// score alone; medium on a moderate score or any high flag; low otherwise. Legitimacy signals
+// lower the score but never cancel a critical flag. Flags of a critical combination are marked
+// Critical in place.
+func (c *Checker) score(flags, signals []Flag) (int, Level) {
+	sc := &c.scoring
+	score, highs, critical := 0, 0, false
+	for _, f := range flags {
+		score += f.Weight
+		if f.Weight >= sc.HighWeight {
+			highs++
+		}
+		critical = critical || f.Critical
+	}
+	for _, s := range signals {
+		score += s.Weight
+	}
+	for _, combo := range sc.CriticalCombos {
+		if idx := comboIndexes(flags, combo); idx != nil {
+			critical = true
+			for _, i := range idx {
+				flags[i].Critical = true
+			}
+		}
+	}
+	switch {
+	case critical, highs >= sc.HighPairCount && score >= sc.HighPairScore, score >= sc.HighScore:
+		return score, LevelHigh
+	case score >= sc.MediumScore, highs > 0:
+		return score, LevelMedium
+	}
+	return score, LevelLow
+}
+
+// comboIndexes returns the indexes of the flags of combo, or nil when one is missing.
+func comboIndexes(flags []Flag, combo []string) []int {
+	var idx []int
+	for _, id := range combo {
+		found := false
+		for i, f := range flags {
+			if f.ID == id {
+				idx, found = append(idx, i), true
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return idx
+}

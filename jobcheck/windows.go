@@ -1,0 +1,128 @@
+package jobcheck
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Regular expressions are slow on a whole 2,000-character text; the extractors run them only
+// on windows around the literal each match must contain ("@", "t.me/", "(주)", ...).
+
+// window is a byte range [0] to [1] of a view.
+type window [2]int
+
+// around returns the windows of s around every occurrence of the anchors, widened by before
+// and after bytes and then to whole words, merged where they overlap.
+func around(s string, anchors []string, before, after int) []window {
+	var ws []window
+	for _, a := range anchors {
+		for off := 0; ; {
+			i := strings.Index(s[off:], a)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(a)
+			if isLetter(a[0]) && i > 0 && isLetter(s[i-1]) {
+				continue // "acc" in "accommodation" is no anchor
+			}
+			ws = append(ws, widen(s, i-before, i+len(a)+after))
+		}
+	}
+	return mergeWindows(ws)
+}
+
+// widen clamps [from, to) to s, then moves both ends out to a space or a line end (at most 64
+// bytes) on rune boundaries, so no word is cut.
+func widen(s string, from, to int) window {
+	from, to = max(from, 0), min(to, len(s))
+	for n := 0; from > 0 && n < 64 && s[from-1] != ' ' && s[from-1] != '\n'; n++ {
+		from--
+	}
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	for n := 0; to < len(s) && n < 64 && s[to] != ' ' && s[to] != '\n'; n++ {
+		to++
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return window{from, to}
+}
+
+func mergeWindows(ws []window) []window {
+	if len(ws) < 2 {
+		return ws
+	}
+	for i := 1; i < len(ws); i++ { // insertion sort: few windows
+		for j := i; j > 0 && ws[j][0] < ws[j-1][0]; j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+	out := ws[:1]
+	for _, w := range ws[1:] {
+		if last := &out[len(out)-1]; w[0] <= last[1] {
+			last[1] = max(last[1], w[1])
+		} else {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// findIn runs re on every window and returns its submatch indexes as offsets into s.
+func findIn(re *regexp.Regexp, s string, ws []window) [][]int {
+	var out [][]int
+	for _, w := range ws {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// digitRuns returns the runs of digits and phone punctuation that hold at least 8 digits.
+func digitRuns(s string) []window {
+	var ws []window
+	for i := 0; i < len(s); {
+		if !isPhoneByte(s[i]) {
+			i++
+			continue
+		}
+		j, digits := i, 0
+		for j < len(s) && isPhoneByte(s[j]) {
+			if isDigit(s[j]) {
+				digits++
+			}
+			j++
+		}
+		if digits >= 8 {
+			ws = append(ws, window{i, j})
+		}
+		i = j
+	}
+	return ws
+}
+
+func isPhoneByte(b byte) bool {
+	return isDigit(b) || b == '+' || b == '(' || b == ')' || b == ' ' || b == '.' || b == '-'
+}
+
+// dotWindows returns the words around each dot that sits between two letters or digits, the
+// only dots a domain name has.
+func dotWindows(s string) []window {
+	var ws []window
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
+			ws = append(ws, widen(s, i, i+1))
+		}
+	}
+	return mergeWindows(ws)
+}
