@@ -51,13 +51,17 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 	if c.Priority == desk.PriorityUrgent {
 		prio = flows.PriorityUrgent
 	}
+	matches, err := caseMatches(w, c)
+	if err != nil {
+		return err
+	}
 	seen := map[int64]bool{}
 	for _, r := range rs {
 		if seen[r.chatID] {
 			continue
 		}
 		seen[r.chatID] = true
-		if err := h.alertOne(w, r, c, kind, prio); err != nil {
+		if err := h.alertOne(w, r, c, kind, prio, matches); err != nil {
 			return err
 		}
 	}
@@ -68,7 +72,7 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 // into a single "N new cases" message instead.
 const bundleFrom = 3
 
-func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind, prio flows.Priority) error {
+func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind, prio flows.Priority, matches []desk.Match) error {
 	if bundled, err := h.bundle(w, r, c, prio); bundled || err != nil {
 		return err
 	}
@@ -77,6 +81,7 @@ func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind,
 		"Name", c.ReporterName))
 	lines := []string{text}
 	lines = append(lines, h.answerLines(r.lang, c)...)
+	lines = append(lines, h.familyLines(r.lang, c, matches)...)
 	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: h.caseButtons(r.lang, c)}
 	o, err := outgoing(r.chatID, prio, methodSendMessage, body)
 	if err != nil {

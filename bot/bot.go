@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 )
 
@@ -34,6 +36,9 @@ type Handler struct {
 	// language alerts are written in there.
 	deskChat int64
 	deskLang string
+	checker  *jobcheck.Checker
+	// sealer seals family inquiries' passport numbers (see WithSealer).
+	sealer *desk.Sealer
 }
 
 // NewHandler returns a handler running engine and rendering with cat.

@@ -82,6 +82,7 @@ func messageInput(m *tgmodels.Message, edited bool) flows.Input {
 	if m.From != nil {
 		in.UserID, in.LanguageCode = m.From.ID, m.From.LanguageCode
 	}
+	in.Forwarded = m.ForwardOrigin != nil
 	switch {
 	case m.Text != "":
 		in.Kind, in.Text = flows.KindText, m.Text

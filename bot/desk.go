@@ -40,6 +40,7 @@ var deskCommands = map[string]deskCommand{
 	"export":   {run: (*deskCmd).export, supervisor: true},
 	"staff":    {run: (*deskCmd).staffCmd}, // duty for everyone; add, remove, list checked inside
 	"block":    {run: (*deskCmd).block},
+	"flag":     {run: (*deskCmd).flag},
 }
 
 // deskStep runs desk commands, desk buttons and staff replies to case

@@ -40,11 +40,21 @@ func (d *deskCmd) show() error {
 		lines = append(lines, r.Text(d.lang, flows.M("desk.case_blocked")))
 	}
 	lines = append(lines, d.h.answerLines(d.lang, c)...)
-	for _, k := range []string{"passport", "passport_number"} {
-		if v := c.Answers[k]; v != "" { // staff see it here, and only here
-			lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
-		}
+	if v := c.Answers["passport"]; v != "" { // staff see it here, and only here
+		lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
 	}
+	passport, err := d.passportLine(c) // sealed: opened here, and only here
+	if err != nil {
+		return err
+	}
+	if passport != "" {
+		lines = append(lines, passport)
+	}
+	matches, err := caseMatches(d.update, c)
+	if err != nil {
+		return err
+	}
+	lines = append(lines, d.h.familyLines(d.lang, c, matches)...)
 	if len(events) > 0 {
 		lines = append(lines, "", r.Text(d.lang, flows.M("desk.timeline")))
 		for _, e := range events {

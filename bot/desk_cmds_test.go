@@ -562,7 +562,7 @@ func TestBlockedReporterIsRecordedNotForwarded(t *testing.T) {
 	agent := bottest.User{ID: 17_001, FirstName: "Officer", LanguageCode: "en"}
 	d.staff(agent, desk.RoleAgent, "en")
 	rep := bottest.User{ID: 17_100, FirstName: "Troll", LanguageCode: "km"}
-	c := d.open(rep.ID, "km", "Troll", desk.TypeJobCheck, desk.PriorityNormal, time.Hour, nil)
+	c := d.open(rep.ID, "km", "Troll", desk.TypeJobReport, desk.PriorityNormal, time.Hour, nil)
 	contains(t, d.ask(agent, "/claim "+string(c.Ref)).Text, "is yours now")
 
 	contains(t, d.ask(rep, "hello 1").Text, string(c.Ref))

@@ -81,7 +81,7 @@ func TestRestartMidConversation(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 3001, FirstName: "Min", LanguageCode: "ko"}
-	h.api.SendText(u, "/start family")
+	h.api.SendText(u, "/start survey")
 	h.texts(u.ID, 1)
 	h.api.SendText(u, "Kim Minsu")
 	contains(t, h.texts(u.ID, 2)[1], "name Kim Minsu")
@@ -140,7 +140,7 @@ func TestOneChatInOrderManyChatsAtOnce(t *testing.T) {
 	for i := range chats {
 		u := bottest.User{ID: int64(5000 + i), FirstName: "P", LanguageCode: "en"}
 		wg.Go(func() {
-			h.api.SendText(u, "/start family")
+			h.api.SendText(u, "/start survey")
 			h.api.SendText(u, fmt.Sprintf("name%d", i))
 			h.api.SendText(u, "city")
 		})
@@ -222,7 +222,7 @@ func TestBadInputGetsALocalisedAnswer(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 9001, FirstName: "D", LanguageCode: "ko"}
-	h.api.SendText(u, "/start family")
+	h.api.SendText(u, "/start survey")
 	h.texts(u.ID, 1)
 
 	h.api.SendSticker(u, "😀")

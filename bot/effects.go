@@ -17,13 +17,17 @@ func (h *Handler) apply(w *update, s *flows.Session, effects []flows.Effect) err
 		case flows.OpenCase:
 			err = h.openCase(w, s, e)
 		case flows.SaveAnswers:
-			err = h.withCase(w, s, func(c *desk.Case) error { return w.desk.UpdateAnswers(w.ctx, c.ID, e.Answers, w.now) })
+			err = h.withCase(w, s, func(c *desk.Case) error { return h.saveAnswers(w, c, e.Answers) })
 		case flows.AddToCase:
 			err = h.withCase(w, s, func(c *desk.Case) error { return h.addToCase(w, c, e.Input) })
 		case flows.Forget:
 			err = h.forget(w, s)
 		case flows.ShowStatus:
 			err = h.status(w, s)
+		case flows.CheckOffer:
+			err = h.checkOffer(w, s, e)
+		case flows.ReportRecruiter:
+			err = h.reportRecruiter(w, s)
 		default:
 			err = fmt.Errorf("unknown effect %T", e)
 		}
@@ -46,9 +50,9 @@ func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error 
 	if err != nil {
 		return err
 	}
-	c, err := w.desk.OpenCaseOf(w.ctx, w.in.ChatID)
+	c, err := openCase(w, typ)
 	switch {
-	case err == nil && c.Type == typ:
+	case err == nil && c != nil:
 		if len(e.Answers) > 0 {
 			if err := w.desk.UpdateAnswers(w.ctx, c.ID, e.Answers, w.now); err != nil {
 				return err
@@ -59,7 +63,7 @@ func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error 
 			return nil
 		}
 		return h.alert(w, c, alertFollowUp)
-	case err != nil && flows.ErrorCode(err) != flows.ENotFound:
+	case err != nil:
 		return err
 	}
 	c, err = w.desk.OpenCase(w.ctx, desk.NewCase{

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"io"
 	"log/slog"
@@ -21,6 +22,9 @@ import (
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/distress"
+	"github.com/koreandesk/hotline/flows/family"
+	"github.com/koreandesk/hotline/flows/joboffer"
+	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
@@ -43,6 +47,8 @@ type harness struct {
 	clock *clock
 	// deskChat is the desk's group chat id.
 	deskChat int64
+	// sealer seals passport numbers, with a key of this harness.
+	sealer *desk.Sealer
 }
 
 // deskGroup is the desk's group chat in every harness.
@@ -70,7 +76,15 @@ func newHarness(t *testing.T) *harness {
 	api := bottest.New()
 	t.Cleanup(api.Close)
 	db := pgtest.New(t)
-	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup}
+	key := make([]byte, desk.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		t.Fatal(err)
+	}
+	sealer, err := desk.NewSealer(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup, sealer: sealer}
 	api.Group(deskGroup, "Korean Desk")
 	h.start()
 	t.Cleanup(func() { h.stop() })
@@ -98,11 +112,19 @@ func (h *harness) start() {
 		h.t.Fatal(err)
 	}
 	contacts := []flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}
-	engine := flows.NewEngine(contacts, survey{}, panicButton{}, distress.New(contacts))
-	engine.Route("family", "survey")
+	engine := flows.NewEngine(contacts, survey{}, panicButton{}, distress.New(contacts), joboffer.New(), family.New())
+	engine.Route("survey", "survey")
+	engine.Route("family", family.Name)
 	engine.Route("panic", "panic")
 	engine.Route("sos", "distress")
-	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko")
+	engine.Route("job", joboffer.Name)
+	engine.Route("check", joboffer.Name)
+	checker, err := jobcheck.Load()
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko").WithChecker(checker).
+		WithSealer(h.sealer)
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
 		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: h.clock.Now,

@@ -21,11 +21,8 @@ func relayable(in flows.Input) bool {
 // relay adds a reporter's message to their open case and forwards it to
 // the officer handling it. It returns false when they have no open case.
 func (h *Handler) relay(w *update, s *flows.Session) (bool, error) {
-	c, err := w.desk.OpenCaseOf(w.ctx, w.in.ChatID)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		return false, nil
-	}
-	if err != nil {
+	c, err := openCase(w, "")
+	if c == nil || err != nil {
 		return false, err
 	}
 	if err := h.addToCase(w, c, w.in); err != nil {
@@ -151,15 +148,29 @@ func (h *Handler) liveLocation(w *update, s *flows.Session) error {
 	if w.in.Location == nil || !w.in.Location.Valid() {
 		return nil
 	}
-	c, err := w.desk.OpenCaseOf(w.ctx, w.in.ChatID)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		return nil
-	}
-	if err != nil {
+	c, err := openCase(w, "")
+	if c == nil || err != nil {
 		return err
 	}
 	lat, lon := w.in.Location.Lat, w.in.Location.Lon
 	_, err = w.desk.AddEvent(w.ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: w.now,
 		Data: map[string]string{"live": "true"}})
 	return err
+}
+
+// openCase returns the sender's newest open case of type typ (any type
+// but job checks when typ is ""), or nil. Job checks are records for the
+// desk to review, not conversations: follow-ups go to a real case.
+func openCase(w *update, typ desk.Type) (*desk.Case, error) {
+	cases, err := w.desk.CasesOf(w.ctx, w.in.ChatID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cases {
+		c := &cases[i]
+		if c.Open() && (c.Type == typ || typ == "" && c.Type != desk.TypeJobCheck) {
+			return c, nil
+		}
+	}
+	return nil, nil
 }

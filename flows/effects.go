@@ -40,6 +40,11 @@ func (SaveAnswers) effect() {}
 func (AddToCase) effect()   {}
 func (Forget) effect()      {}
 
+// CarryKey is the session answer the engine keeps when it starts a
+// conversation from a suggestion: the job ad a user sent before being asked
+// "check this as a job offer?".
+const CarryKey = "carry"
+
 // CaseRefKey is the session answer holding the reference of the case the
 // current conversation feeds, e.g. "KD-7Q3M".
 const CaseRefKey = "case_ref"
@@ -53,3 +58,19 @@ type CaseRef struct{}
 type ShowStatus struct{}
 
 func (ShowStatus) effect() {}
+
+// CheckOffer runs the job-offer checker on what the user pasted, looks up
+// the recruiter's contacts in the desk's list and earlier reports, keeps
+// the check as a low-priority job_check case (no alert) and answers with
+// the verdict, its reasons and what to do. The case's reference goes in
+// the session (CaseRefKey).
+type CheckOffer struct {
+	Text string
+}
+
+// ReportRecruiter turns the session's job check into a report to the desk
+// (a job_report case that alerts the desk chat).
+type ReportRecruiter struct{}
+
+func (CheckOffer) effect()      {}
+func (ReportRecruiter) effect() {}

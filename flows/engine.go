@@ -74,6 +74,14 @@ func (e *Engine) step(ctx context.Context, t *Turn) error {
 		return e.chooseLanguage(t, strings.TrimPrefix(in.Data, DataLanguage))
 	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataGo):
 		return e.enter(t, strings.TrimPrefix(in.Data, DataGo))
+	case t.Session.Idle() && e.looksLikeOffer(in):
+		// Someone forwarded or pasted what may be a job ad: ask rather
+		// than guess.
+		t.Session.Set(CarryKey, in.Text)
+		t.Say(Reply{Text: M("joboffer.suggest"), Inline: [][]Button{{
+			{Label: M("joboffer.suggest_yes"), Data: DataGo + "job"}, {Label: M("joboffer.suggest_no"), Data: DataGo + "menu"},
+		}}})
+		return nil
 	case t.Session.Idle():
 		e.notUnderstood(t)
 		return nil
@@ -137,6 +145,11 @@ func (e *Engine) chooseLanguage(t *Turn, lang string) error {
 // are shown without leaving the conversation in progress; a menu entry
 // whose conversation is not built yet says so.
 func (e *Engine) enter(t *Turn, key string) error {
+	if key == "menu" {
+		delete(t.Session.Answers, CarryKey)
+		t.Say(menuReply())
+		return nil
+	}
 	if key == "contacts" {
 		t.Say(contactsReply(e.contacts))
 		if !t.Session.Idle() {
@@ -156,7 +169,11 @@ func (e *Engine) enter(t *Turn, key string) error {
 	}
 	c := e.convs[name]
 	s := t.Session
+	carry := s.Answers[CarryKey]
 	s.Reset()
+	if carry != "" && t.Input.Kind == KindCallback {
+		s.Set(CarryKey, carry) // the ad behind "check this as a job offer?"
+	}
 	s.Flow, s.State = c.Name(), c.Initial()
 	if b, ok := c.(Beginner); ok {
 		b.Begin(t)
@@ -224,4 +241,20 @@ func (e *Engine) notUnderstood(t *Turn) {
 		t.Text("common.not_understood")
 	}
 	e.prompt(t)
+}
+
+// offerMinRunes is how long a pasted text must be before the bot asks
+// whether to check it as a job offer; forwarded messages always qualify.
+const offerMinRunes = 60
+
+func (e *Engine) looksLikeOffer(in Input) bool {
+	if _, ok := e.entries["job"]; !ok {
+		return false
+	}
+	switch in.Kind {
+	case KindText, KindPhoto, KindDocument:
+		n := len([]rune(strings.TrimSpace(in.Text)))
+		return n > 0 && n <= MaxTextRunes && (in.Forwarded || n >= offerMinRunes)
+	}
+	return false
 }

@@ -59,6 +59,9 @@ type Input struct {
 	FileID string
 	// Phone is the number of a shared contact.
 	Phone string
+	// Forwarded marks a message forwarded from another chat (a
+	// recruiter's message, typically).
+	Forwarded bool
 	// Edited marks an edited message, such as a live location update.
 	Edited bool
 	At     time.Time

@@ -1,14 +1,20 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 )
 
@@ -29,6 +35,10 @@ type Config struct {
 	SendRate      int
 	LogLevel      string
 	LogFormat     string
+	// DataKey seals passport numbers (DATA_KEY, base64 of 32 bytes);
+	// when it is not set, DataKeyFile holds one, generated on first run.
+	DataKey     []byte
+	DataKeyFile string
 }
 
 // defaultContacts are public emergency numbers: Cambodian police 117,
@@ -121,10 +131,68 @@ func loadConfig(needBot bool) (Config, error) {
 	}
 	c.Workers = positive(get("WORKERS", "4"), "WORKERS", &errs)
 	c.SendRate = positive(get("SEND_RATE", "25"), "SEND_RATE", &errs)
+	if v := strings.TrimSpace(os.Getenv("DATA_KEY")); v != "" {
+		if c.DataKey, err = decodeKey(v); err != nil {
+			errs = append(errs, fmt.Errorf("DATA_KEY: %w", err))
+		}
+	}
+	c.DataKeyFile = strings.TrimSpace(os.Getenv("DATA_KEY_FILE"))
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("LOG_FORMAT must be text or json"))
 	}
 	return c, errors.Join(errs...)
+}
+
+// defaultKeyFile is where a newcomer's generated data key is kept.
+const defaultKeyFile = ".data/data.key"
+
+// decodeKey reads a data key: the base64 of 32 random bytes, as
+// openssl rand -base64 32 writes it.
+func decodeKey(v string) ([]byte, error) {
+	key, err := base64.StdEncoding.DecodeString(strings.TrimSpace(v))
+	if err != nil || len(key) != desk.KeySize {
+		return nil, errors.New("must be the base64 of 32 random bytes (openssl rand -base64 32)")
+	}
+	return key, nil
+}
+
+// dataKey returns the key that seals passport numbers: DATA_KEY, or the
+// key in DATA_KEY_FILE (.data/data.key by default). So that a newcomer's
+// bot runs at once, a missing file is created with a new random key and
+// a warning: production must set DATA_KEY (or point DATA_KEY_FILE at a
+// kept secret), since losing the key loses every sealed number.
+func dataKey(c Config, log *slog.Logger) ([]byte, error) {
+	if c.DataKey != nil {
+		return c.DataKey, nil
+	}
+	path := c.DataKeyFile
+	if path == "" {
+		path = defaultKeyFile
+	}
+	b, err := os.ReadFile(path)
+	if err == nil {
+		key, err := decodeKey(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("DATA_KEY_FILE %s: %w", path, err)
+		}
+		return key, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
+	}
+	key := make([]byte, desk.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
+	}
+	log.Warn("DATA_KEY is not set: generated a data key for passport numbers; production must set DATA_KEY (losing this key loses every sealed number)",
+		"component", "main", "file", path)
+	return key, nil
 }
 
 // validSecret checks Telegram's rule for a webhook secret_token.

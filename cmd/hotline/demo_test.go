@@ -35,6 +35,7 @@ func newDemoEnv(t *testing.T) *demoEnv {
 	addr := freeAddr(t)
 	t.Setenv("TELEGRAM_BOT_TOKEN", "")
 	t.Setenv("DATABASE_URL", pgtest.URL(t))
+	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
 	t.Setenv("DEMO_ADDR", addr)
 	t.Setenv("DEMO_STATE_FILE", filepath.Join(t.TempDir(), "simulator.json"))
 	t.Setenv("HTTP_ADDR", freeAddr(t))

@@ -22,8 +22,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/koreandesk/hotline/bot"
+	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/distress"
+	"github.com/koreandesk/hotline/flows/family"
+	"github.com/koreandesk/hotline/flows/joboffer"
+	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
 )
@@ -141,9 +145,25 @@ func serveWith(ctx context.Context, c Config) error {
 	} else {
 		bot.RegisterStaffCommands(ctx, tg, cat, staff, log)
 	}
-	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts))
+	checker, err := jobcheck.Load()
+	if err != nil {
+		return err
+	}
+	key, err := dataKey(c, log)
+	if err != nil {
+		return err
+	}
+	sealer, err := desk.NewSealer(key)
+	if err != nil {
+		return fmt.Errorf("DATA_KEY: %w", err)
+	}
+	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts), joboffer.New(), family.New())
 	engine.Route("sos", "distress")
-	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang)
+	engine.Route("job", joboffer.Name)
+	engine.Route("check", joboffer.Name)
+	engine.Route("family", family.Name)
+	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang).WithChecker(checker).
+		WithSealer(sealer)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,
 		Metrics: bot.NewMetrics(reg), Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,

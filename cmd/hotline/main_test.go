@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,7 @@ func TestServe(t *testing.T) {
 	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
 	t.Setenv("TELEGRAM_API_URL", api.URL())
 	t.Setenv("DATABASE_URL", pgtest.URL(t))
+	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
 	t.Setenv("HTTP_ADDR", addr)
 	t.Setenv("DESK_ADMIN_IDS", "42")
 	t.Setenv("EMERGENCY_CONTACTS", "police=117,Embassy hotline=+855 00 000 000")
@@ -142,6 +144,7 @@ func TestWebhookMode(t *testing.T) {
 	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
 	t.Setenv("TELEGRAM_API_URL", api.URL())
 	t.Setenv("DATABASE_URL", pgtest.URL(t))
+	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
 	t.Setenv("HTTP_ADDR", addr)
 	t.Setenv("WEBHOOK_URL", "https://desk.example.org/telegram/webhook")
 	t.Setenv("WEBHOOK_SECRET", "s3cret-token")

@@ -1,0 +1,160 @@
+package bot
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+)
+
+// Answer keys of the family inquiry that the bot treats apart.
+const (
+	passportKey     = "passport_number"
+	consentKey      = "consent_share"
+	relativeNameKey = "relative_name"
+)
+
+// alertFamilyDone tells the desk chat a family inquiry has all its
+// answers: the first alert came with the name alone.
+const alertFamilyDone alertKind = "family.alert_complete"
+
+// WithSealer makes the handler seal family inquiries' passport numbers
+// with s. Without a sealer a passport number is kept masked only.
+func (h *Handler) WithSealer(s *desk.Sealer) *Handler {
+	h.sealer = s
+	return h
+}
+
+// familyDesk returns the store's family part, when it has one.
+func familyDesk(d desk.Store) (desk.FamilyStore, bool) {
+	f, ok := d.(desk.FamilyStore)
+	return f, ok
+}
+
+// sameSubject reports whether an open case may take a new OpenCase of its
+// type: a second /sos adds to the first, but a family inquiry about
+// another relative is a case of its own.
+func sameSubject(c *desk.Case, e flows.OpenCase) bool {
+	if c.Type != desk.TypeFamily {
+		return true
+	}
+	return matchName(c.Answers[relativeNameKey]) == matchName(e.Answers[relativeNameKey])
+}
+
+func matchName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+}
+
+// saveAnswers merges a step's answers into the case. A passport number is
+// sealed apart and only its masked form joins the answers; the consent
+// also sets the case's consent column and, being the family inquiry's
+// last answer, tells the desk chat the inquiry is complete.
+func (h *Handler) saveAnswers(w *update, c *desk.Case, answers map[string]string) error {
+	if n, ok := answers[passportKey]; ok {
+		if err := h.sealPassport(w, c, n); err != nil {
+			return err
+		}
+		answers = maps.Clone(answers)
+		answers[passportKey] = maskNumber(n)
+	}
+	if err := w.desk.UpdateAnswers(w.ctx, c.ID, answers, w.now); err != nil {
+		return err
+	}
+	v, ok := answers[consentKey]
+	if !ok || c.Type != desk.TypeFamily {
+		return nil
+	}
+	f, ok := familyDesk(w.desk)
+	if !ok {
+		return fmt.Errorf("case store %T cannot record consent", w.desk)
+	}
+	if err := f.SetConsent(w.ctx, c.ID, v == "yes", w.now); err != nil {
+		return err
+	}
+	done, err := w.desk.CaseByID(w.ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	return h.alert(w, done, alertFamilyDone)
+}
+
+// sealPassport keeps the number sealed, with its hash for matching.
+func (h *Handler) sealPassport(w *update, c *desk.Case, number string) error {
+	f, ok := familyDesk(w.desk)
+	if h.sealer == nil || !ok {
+		h.log.Error("passport number dropped: no data key", "case", c.Ref)
+		return nil
+	}
+	sealed, err := h.sealer.Seal(number)
+	if err != nil {
+		return fmt.Errorf("seal passport of %s: %w", c.Ref, err)
+	}
+	return f.SetPassport(w.ctx, c.ID, sealed, h.sealer.Hash(number), w.now)
+}
+
+// maskNumber keeps a passport number's first character and last three:
+// M12345678 gives M*****678.
+func maskNumber(n string) string {
+	r := []rune(strings.TrimSpace(n))
+	if len(r) < 5 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
+}
+
+// caseMatches returns the possible matches of a case, or none when the
+// store cannot tell.
+func caseMatches(w *update, c *desk.Case) ([]desk.Match, error) {
+	f, ok := familyDesk(w.desk)
+	if !ok {
+		return nil, nil
+	}
+	return f.Matches(w.ctx, c.ID)
+}
+
+// familyLines are what staff see about a case beyond its answers: the
+// consent of a family inquiry and the possible matches with other cases.
+func (h *Handler) familyLines(lang string, c *desk.Case, matches []desk.Match) []string {
+	var out []string
+	if c.ConsentShare != nil {
+		id := "family.desk_consent_no"
+		if *c.ConsentShare {
+			id = "family.desk_consent_yes"
+		}
+		out = append(out, h.render.Text(lang, flows.M(id)))
+	}
+	for _, m := range matches {
+		reasons := make([]string, 0, len(m.Reasons))
+		for _, r := range m.Reasons {
+			reasons = append(reasons, h.render.Text(lang, flows.M("family.reason_"+string(r))))
+		}
+		out = append(out, h.render.Text(lang, flows.M("family.desk_match", "Ref", m.Ref,
+			"Type", flows.M("case.type_"+string(m.Type)), "Status", flows.M("case.status_"+string(m.Status)),
+			"Reasons", strings.Join(reasons, ", "))))
+	}
+	return out
+}
+
+// passportLine shows staff the full passport number, opened from its
+// seal; only /case calls it, and every /case is audited.
+func (d *deskCmd) passportLine(c *desk.Case) (string, error) {
+	f, ok := familyDesk(d.desk)
+	if !ok || d.h.sealer == nil {
+		return "", nil
+	}
+	sealed, err := f.Passport(d.ctx, c.ID)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	n, err := d.h.sealer.Open(sealed)
+	if err != nil { // another key: say so rather than fail the view
+		d.h.log.Error("passport cannot be opened with this DATA_KEY", "case", c.Ref, "err", err)
+		n = c.Answers[passportKey]
+	}
+	return "• " + d.h.render.Text(d.lang, flows.M("answer.passport_number")) + ": " + n, nil
+}

@@ -1,0 +1,141 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/jobcheck"
+)
+
+// WithChecker lets the handler check job offers.
+func (h *Handler) WithChecker(c *jobcheck.Checker) *Handler {
+	h.checker = c
+	return h
+}
+
+// maxStoredAd is how much of a checked ad the case keeps.
+const maxStoredAd = 4000
+
+// checkOffer runs the checker, keeps the check as a low-priority job_check
+// case (no alert: staff review checks from the queue), looks the
+// recruiter's contacts up in the desk's list and earlier reports, and
+// answers with the verdict, the reasons with the words that triggered
+// them, what the desk knows of the contacts, and what to do.
+func (h *Handler) checkOffer(w *update, s *flows.Session, e flows.CheckOffer) error {
+	if h.checker == nil {
+		return fmt.Errorf("no job-offer checker configured")
+	}
+	res := h.checker.Check(e.Text)
+	kinds, values := entityPairs(res.Entities)
+	c, err := w.desk.OpenCase(w.ctx, desk.NewCase{
+		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: w.in.UserID,
+		ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name,
+		Answers: checkAnswers(res, e.Text, s.Answers["already_committed"]),
+	}, w.now)
+	if err != nil {
+		return err
+	}
+	s.Set(flows.CaseRefKey, string(c.Ref))
+	hits, err := w.tx.LookupEntities(w.ctx, kinds, values, c.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.tx.SaveEntities(w.ctx, c.ID, kinds, values); err != nil {
+		return err
+	}
+	return w.send(w.in.ChatID, s.Lang(), 0, verdictReply(res, hits))
+}
+
+func checkAnswers(res jobcheck.Result, text, already string) map[string]string {
+	ids := make([]string, 0, len(res.Flags))
+	for _, f := range res.Flags {
+		ids = append(ids, f.ID)
+	}
+	a := map[string]string{"ad": truncate(text, maxStoredAd), "risk_level": string(res.Level),
+		"risk_score": fmt.Sprint(res.Score), "red_flags": strings.Join(ids, ", "), "ruleset": res.RulesetVersion}
+	if already != "" {
+		a["already_committed"] = already
+	}
+	return a
+}
+
+// entityPairs lists the entities as parallel kinds and values.
+func entityPairs(e jobcheck.Entities) (kinds, values []string) {
+	add := func(k jobcheck.Kind, vs []string) {
+		for _, v := range vs {
+			kinds, values = append(kinds, string(k)), append(values, v)
+		}
+	}
+	add(jobcheck.KindPhone, e.Phones)
+	add(jobcheck.KindHandle, e.Handles)
+	add(jobcheck.KindDomain, e.Domains)
+	add(jobcheck.KindCompany, e.Companies)
+	add(jobcheck.KindCrypto, e.Crypto)
+	add(jobcheck.KindAccount, e.Accounts)
+	add(jobcheck.KindEmail, e.Emails)
+	return kinds, values
+}
+
+// levelMark is the colour mark in front of a verdict.
+var levelMark = map[jobcheck.Level]string{jobcheck.LevelHigh: "🔴", jobcheck.LevelMedium: "🟠", jobcheck.LevelLow: "⚪"}
+
+// maxShownFlags keeps the verdict readable on a phone.
+const maxShownFlags = 8
+
+func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
+	r := flows.Reply{Text: flows.M("joboffer.verdict", "Mark", levelMark[res.Level], "Level", flows.M(res.Level.Message()))}
+	if len(res.Flags) > 0 {
+		r.Lines = append(r.Lines, flows.M("joboffer.flags_title"))
+	}
+	for i, f := range res.Flags {
+		if i == maxShownFlags {
+			break
+		}
+		r.Lines = append(r.Lines, flows.M("joboffer.flag_line", "Reason", flows.M(f.Message), "Words", truncate(f.Evidence, 60)))
+	}
+	for _, sgn := range res.Signals {
+		r.Lines = append(r.Lines, flows.M("joboffer.signal_line", "Reason", flows.M(sgn.Message)))
+	}
+	for _, hit := range hits {
+		if hit.Listed {
+			r.Lines = append(r.Lines, flows.M("joboffer.entity_listed", "Value", hit.Value, "Note", hit.Note))
+		}
+		if n := hit.Reports + hit.Checks; n > 0 {
+			r.Lines = append(r.Lines, flows.M("joboffer.entity_seen", "Value", hit.Value, "Count", n))
+		}
+	}
+	if len(hits) == 0 && !res.Entities.Empty() {
+		r.Lines = append(r.Lines, flows.M("joboffer.entity_unknown"))
+	}
+	r.Lines = append(r.Lines, flows.M("joboffer.advice_"+string(res.Level)), flows.M("joboffer.advice_always"))
+	return r
+}
+
+// reportRecruiter turns the session's job check into a job_report case,
+// which alerts the desk chat.
+func (h *Handler) reportRecruiter(w *update, s *flows.Session) error {
+	return h.withCase(w, s, func(check *desk.Case) error {
+		answers := map[string]string{"checked_as": string(check.Ref)}
+		for _, k := range []string{"ad", "risk_level", "red_flags", "already_committed"} {
+			if v := check.Answers[k]; v != "" {
+				answers[k] = v
+			}
+		}
+		c, err := w.desk.OpenCase(w.ctx, desk.NewCase{
+			Type: desk.TypeJobReport, Priority: desk.PriorityNormal, ReporterUserID: w.in.UserID,
+			ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name, Answers: answers,
+		}, w.now)
+		if err != nil {
+			return err
+		}
+		s.Set(flows.CaseRefKey, string(c.Ref))
+		res := h.checker.Check(check.Answers["ad"])
+		kinds, values := entityPairs(res.Entities)
+		if err := w.tx.SaveEntities(w.ctx, c.ID, kinds, values); err != nil {
+			return err
+		}
+		return h.alert(w, c, alertNew)
+	})
+}

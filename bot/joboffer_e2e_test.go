@@ -1,0 +1,94 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
+)
+
+// scamAd is a synthetic recruitment message with the classic signs: high
+// pay for simple chat work, no experience, airfare paid, no visa, and a
+// Telegram-only contact (a made-up handle).
+const scamAd = "캄보디아 프놈펜 고수익 알바 모집! 단순 채팅 상담, 월 1000만원 보장, 경력 무관, 항공권 지원. " +
+	"비자 없이 바로 출국 가능. 여권은 도착하면 회사가 보관합니다. 텔레그램 @fake_recruiter_1 로만 연락"
+
+func TestJobCheckVerdictReportAndTheDesksList(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	// Staff put the recruiter's handle on the desk's list.
+	m := h.step(officer, func() { h.api.SendText(officer, "/flag handle t.me/Fake_Recruiter_1 | 프놈펜 단지 모집책") }, "@fake_recruiter_1")
+	contains(t, m.Text, "목록")
+
+	u := bottest.User{ID: 9951, FirstName: "Seeker", LanguageCode: "ko"}
+	h.step(u, func() { h.api.SendText(u, "/check") }, "이미 출국")
+	h.tap(u, "job:already:no")
+	h.waitButton(u, "job:check")
+	h.step(u, func() { h.api.SendText(u, scamAd) }, "받았어요")
+	verdict := h.step(u, func() { h.tap(u, "job:check") }, "🔴")
+	contains(t, verdict.Text, "@fake_recruiter_1") // on the desk's list
+	contains(t, verdict.Text, "프놈펜 단지 모집책")        // with the desk's note
+	contains(t, verdict.Text, "“1000만원”")          // the words that triggered a flag
+	contains(t, verdict.Text, "관광비자로 일하러 가지 마세요")  // what to do
+	if strings.Contains(strings.ToLower(verdict.Text), "safe") || strings.Contains(verdict.Text, "안전한 일자리") {
+		t.Errorf("the verdict must never call an offer safe: %q", verdict.Text)
+	}
+	check := h.caseOfType(u.ID, desk.TypeJobCheck)
+	if check.Priority != desk.PriorityLow || check.Answers["risk_level"] != "high" || check.Answers["ruleset"] == "" {
+		t.Errorf("job check case = %s %v", check.Priority, check.Answers)
+	}
+	if n := h.count(`SELECT count(*) FROM case_entities WHERE case_id = $1 AND kind = 'handle'`, check.ID); n != 1 {
+		t.Errorf("entities kept with the check = %d", n)
+	}
+	// No alert for a check.
+	h.quiet(deskGroup, 0)
+
+	// Reporting the recruiter opens a job_report case and alerts the desk chat.
+	h.waitButton(u, "job:report")
+	m = h.step(u, func() { h.tap(u, "job:report") }, "신고했어요")
+	report := h.caseOfType(u.ID, desk.TypeJobReport)
+	contains(t, m.Text, string(report.Ref))
+	contains(t, h.until(deskGroup, 0, string(report.Ref)).Text, "모집책 신고")
+
+	// A second person checking the same recruiter hears it was seen before.
+	u2 := bottest.User{ID: 9952, FirstName: "Friend", LanguageCode: "en"}
+	h.step(u2, func() { h.api.SendText(u2, "/start job") }, "Before we check")
+	h.tap(u2, "job:already:no")
+	h.waitButton(u2, "job:check")
+	h.step(u2, func() { h.api.SendText(u2, scamAd) }, "Got it")
+	seen := h.step(u2, func() { h.tap(u2, "job:check") }, "🔴")
+	contains(t, seen.Text, "2 time(s) before")
+}
+
+func TestPastedAdIsOfferedACheckAndAlreadyCommittedGetsTheEmergencyPath(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9953, FirstName: "Paster", LanguageCode: "en"}
+	h.step(u, func() { h.api.SendText(u, scamAd) }, "Shall I check it")
+	h.tap(u, "go:job")
+	h.until(u.ID, 0, "I have the message you sent")
+	h.waitButton(u, "job:already:yes")
+	warn := h.step(u, func() { h.tap(u, "job:already:yes") }, "I need help now")
+	_ = warn
+	h.waitButton(u, "go:sos")
+	h.waitButton(u, "job:check")
+	h.step(u, func() { h.tap(u, "job:check") }, "🔴")
+	if got := h.caseOfType(u.ID, desk.TypeJobCheck).Answers["already_committed"]; got != "yes" {
+		t.Errorf("already_committed = %q, want yes", got)
+	}
+}
+
+// caseOfType returns the reporter's newest case of a type.
+func (h *harness) caseOfType(chat int64, typ desk.Type) *desk.Case {
+	h.t.Helper()
+	var ref string
+	if err := h.db.Get(&ref, `SELECT ref FROM cases WHERE reporter_chat_id = $1 AND type = $2 ORDER BY id DESC LIMIT 1`, chat, typ); err != nil {
+		h.t.Fatal(err)
+	}
+	c, err := h.store.Desk().Case(h.t.Context(), desk.Ref(ref))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return c
+}

@@ -1,0 +1,67 @@
+package desk_test
+
+import (
+	"bytes"
+	"crypto/rand"
+	"testing"
+
+	"github.com/koreandesk/hotline/desk"
+)
+
+func mustSealer(t *testing.T) *desk.Sealer {
+	t.Helper()
+	key := make([]byte, desk.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		t.Fatal(err)
+	}
+	s, err := desk.NewSealer(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSealRoundTrip(t *testing.T) {
+	s := mustSealer(t)
+	sealed, err := s.Seal("M12345678")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(sealed, []byte("M12345678")) || bytes.Contains(sealed, []byte("12345678")) {
+		t.Fatalf("sealed value %x holds the clear number", sealed)
+	}
+	again, _ := s.Seal("M12345678")
+	if bytes.Equal(sealed, again) {
+		t.Error("two seals of one number are equal: the nonce is not random")
+	}
+	got, err := s.Open(sealed)
+	if err != nil || got != "M12345678" {
+		t.Fatalf("Open = %q, %v", got, err)
+	}
+	sealed[len(sealed)-1] ^= 1
+	if _, err := s.Open(sealed); err == nil {
+		t.Error("a tampered seal opened")
+	}
+	if _, err := mustSealer(t).Open(again); err == nil {
+		t.Error("another key opened the seal")
+	}
+}
+
+func TestHash(t *testing.T) {
+	s := mustSealer(t)
+	if !bytes.Equal(s.Hash("M12345678"), s.Hash("M12345678")) {
+		t.Error("the hash of one number changes")
+	}
+	if bytes.Equal(s.Hash("M12345678"), s.Hash("M12345679")) {
+		t.Error("two numbers hash alike")
+	}
+	if bytes.Equal(s.Hash("M12345678"), mustSealer(t).Hash("M12345678")) {
+		t.Error("the hash does not depend on the key")
+	}
+}
+
+func TestNewSealerKeySize(t *testing.T) {
+	if _, err := desk.NewSealer(make([]byte, 16)); err == nil {
+		t.Error("a 16-byte key was accepted")
+	}
+}

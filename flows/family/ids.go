@@ -1,0 +1,105 @@
+package family
+
+import (
+	"strings"
+	"unicode"
+)
+
+// parsePassport reads a Korean passport number: a letter M, S, R, G or D
+// and eight characters, either eight digits (M12345678), a second letter
+// and seven digits (MS1234567) or, in the 2021 format, three digits, a
+// letter and four digits (M123A4567). Case, spaces and dashes do not
+// matter. It returns the number in capitals, or false.
+func parsePassport(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(asciiDigits(s)) {
+		switch {
+		case r == ' ' || r == '-' || r == '.':
+		case r > unicode.MaxASCII:
+			return "", false
+		default:
+			b.WriteRune(r)
+		}
+	}
+	n := b.String()
+	if len(n) != 9 || !strings.ContainsRune("MSRGD", rune(n[0])) {
+		return "", false
+	}
+	if shape(n[1:]) == "99999999" || shape(n[1:]) == "A9999999" || shape(n[1:]) == "999A9999" {
+		return n, true
+	}
+	return "", false
+}
+
+// shape writes each digit as 9 and each letter as A.
+func shape(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return '9'
+		case r >= 'A' && r <= 'Z':
+			return 'A'
+		}
+		return '?'
+	}, s)
+}
+
+// MaskPassport hides a passport number but its first letter and last
+// three characters: M12345678 gives M*****678. Answers, summaries, alerts
+// and exports show only this.
+func MaskPassport(n string) string {
+	r := []rune(n)
+	if len(r) < 5 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
+}
+
+// phoneProblem says why a text is not a usable phone number.
+type phoneProblem int
+
+const (
+	phoneOK      phoneProblem = iota
+	phoneInvalid              // not a phone number
+	phoneCountry              // a local number that could be Korean or Cambodian
+)
+
+// parsePhone reads a callback number and returns it in E.164 (+ and 8 to
+// 15 digits). International numbers (+82 10..., 0082..., or the digits of
+// a shared contact) are taken as they are; without a country code, a
+// Korean mobile (010-1234-5678) or Seoul number (02-1234-5678) gets +82
+// and a Cambodian mobile (012 345 678, 097 123 4567) +855. Any other
+// local number is ambiguous and the person is asked for the country code.
+func parsePhone(s string, contact bool) (string, phoneProblem) {
+	s = strings.TrimSpace(strings.NewReplacer("(", "", ")", "").Replace(asciiDigits(s)))
+	plus := strings.HasPrefix(s, "+")
+	var b strings.Builder
+	for _, r := range strings.TrimPrefix(s, "+") {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case strings.ContainsRune(" -.()/", r):
+		default:
+			return "", phoneInvalid
+		}
+	}
+	d := b.String()
+	switch {
+	case plus || contact:
+	case strings.HasPrefix(d, "00"):
+		d = d[2:]
+	case len(d) == 11 && strings.HasPrefix(d, "01"), len(d) == 10 && strings.HasPrefix(d, "02"):
+		d = "82" + d[1:]
+	case len(d) == 9 && strings.HasPrefix(d, "0") && !strings.HasPrefix(d, "02"),
+		len(d) == 10 && (strings.HasPrefix(d, "07") || strings.HasPrefix(d, "08") || strings.HasPrefix(d, "09")):
+		d = "855" + d[1:]
+	case strings.HasPrefix(d, "0") && len(d) >= 8 && len(d) <= 12:
+		return "", phoneCountry
+	default:
+		return "", phoneInvalid
+	}
+	if len(d) < 8 || len(d) > 15 || d[0] == '0' {
+		return "", phoneInvalid
+	}
+	return "+" + d, phoneOK
+}

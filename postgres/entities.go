@@ -1,0 +1,60 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/lib/pq"
+
+	"github.com/koreandesk/hotline/desk"
+)
+
+// lookupEntities answers for each (kind, value) given whether it is on
+// the desk's list and how many earlier cases named it; caseID's own rows
+// do not count.
+const lookupEntities = `
+SELECT e.kind, e.value, f.id IS NOT NULL AS listed, coalesce(f.note, '') AS note,
+    count(DISTINCT c.id) FILTER (WHERE c.type = 'job_report') AS reports,
+    count(DISTINCT c.id) FILTER (WHERE c.type = 'job_check') AS checks
+FROM unnest($1::text[], $2::text[]) AS e(kind, value)
+LEFT JOIN flagged_entities f ON f.kind = e.kind AND f.value = e.value
+LEFT JOIN case_entities ce ON ce.kind = e.kind AND ce.value = e.value AND ce.case_id <> $3
+LEFT JOIN cases c ON c.id = ce.case_id
+GROUP BY e.kind, e.value, f.id, f.note
+HAVING f.id IS NOT NULL OR count(c.id) > 0`
+
+// LookupEntities returns the given entities the desk knows.
+func (x *tx) LookupEntities(ctx context.Context, kinds, values []string, exceptCase int64) ([]desk.EntityHit, error) {
+	var hits []desk.EntityHit
+	if err := x.t.SelectContext(ctx, &hits, lookupEntities, pq.Array(kinds), pq.Array(values), exceptCase); err != nil {
+		return nil, mapError(fmt.Errorf("look up entities: %w", err))
+	}
+	return hits, nil
+}
+
+const insertCaseEntities = `
+INSERT INTO case_entities (case_id, kind, value)
+SELECT $1, kind, value FROM unnest($2::text[], $3::text[]) AS e(kind, value)
+ON CONFLICT DO NOTHING`
+
+// SaveEntities records the entities a case named.
+func (x *tx) SaveEntities(ctx context.Context, caseID int64, kinds, values []string) error {
+	if _, err := x.t.ExecContext(ctx, insertCaseEntities, caseID, pq.Array(kinds), pq.Array(values)); err != nil {
+		return mapError(fmt.Errorf("save entities of case %d: %w", caseID, err))
+	}
+	return nil
+}
+
+const upsertFlag = `
+INSERT INTO flagged_entities (kind, value, note, added_by, added_at)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (kind, value) DO UPDATE SET note = EXCLUDED.note, added_by = EXCLUDED.added_by, added_at = EXCLUDED.added_at`
+
+// FlagEntity puts an entity on the desk's list (again, with a new note).
+func (x *tx) FlagEntity(ctx context.Context, kind, value, note string, by int64, now time.Time) error {
+	if _, err := x.t.ExecContext(ctx, upsertFlag, kind, value, note, by, now); err != nil {
+		return mapError(fmt.Errorf("flag %s: %w", kind, err))
+	}
+	return nil
+}
