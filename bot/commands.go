@@ -43,7 +43,7 @@ func RegisterCommands(ctx context.Context, b *tgbot.Bot, cat *locales.Catalog, l
 // staffMenu is the desk part of a staff member's command menu, in order;
 // supervisor-only commands (deskCommands) are left out for agents.
 var staffMenu = []string{"queue", "case", "claim", "reply", "note", "priority", "assign", "close", "reopen",
-	"find", "block", "flag", "stats", "staff", "export"}
+	"find", "block", "flag", "risk", "stats", "staff", "export"}
 
 // staffMenuFor returns the whole menu of a staff member: the reporter
 // commands, since a chat's menu replaces the default one, then the desk's.

@@ -41,6 +41,7 @@ var deskCommands = map[string]deskCommand{
 	"staff":    {run: (*deskCmd).staffCmd}, // duty for everyone; add, remove, list checked inside
 	"block":    {run: (*deskCmd).block},
 	"flag":     {run: (*deskCmd).flag},
+	"risk":     {run: (*deskCmd).risk},
 }
 
 // deskStep runs desk commands, desk buttons and staff replies to case

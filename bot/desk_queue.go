@@ -214,6 +214,11 @@ func (d *deskCmd) find() error {
 	if err != nil {
 		return err
 	}
+	if byPassport, err := d.passportCases(text); err != nil {
+		return err
+	} else if len(byPassport) > 0 {
+		cases = append(byPassport, cases...)
+	}
 	if err := d.audit(desk.ActionFind, 0, "length="+strconv.Itoa(n)+" found="+strconv.Itoa(min(len(cases), findLimit))); err != nil {
 		return err
 	}
@@ -235,4 +240,26 @@ func (d *deskCmd) find() error {
 	}
 	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: d.refButtons(cases)}
 	return d.queue(d.in.ChatID, flows.PriorityHigh, methodSendMessage, body, 0)
+}
+
+// passportCases finds cases by a sealed passport number: passport numbers
+// are stored encrypted, so /find compares keyed hashes instead of text.
+func (d *deskCmd) passportCases(text string) ([]desk.Case, error) {
+	n := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(text))
+	if d.h.sealer == nil || len(n) != 9 || !strings.ContainsRune("MSRGD", rune(n[0])) {
+		return nil, nil
+	}
+	ids, err := d.tx.PassportCases(d.ctx, d.h.sealer.Hash(n))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]desk.Case, 0, len(ids))
+	for _, id := range ids {
+		c, err := d.desk.CaseByID(d.ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, nil
 }

@@ -122,6 +122,12 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 		t.Errorf("/queue shows the passport number: %q", q.Text)
 	}
 	c := h.caseOf(9702)
+	// The number is stored encrypted, yet /find still finds it (by keyed
+	// hash), and the result line does not show it.
+	found := h.step(officer, func() { h.api.SendText(officer, "/find m1234 5678") }, string(c.Ref))
+	if strings.Contains(found.Text, "12345678") {
+		t.Errorf("/find shows the passport number: %q", found.Text)
+	}
 	view := h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, "M12345678")
 	contains(t, view.Text, "공유 동의: 예")
 	h.api.SendText(supervisor, "/export")

@@ -41,8 +41,12 @@ func TestJobCheckVerdictReportAndTheDesksList(t *testing.T) {
 	if n := h.count(`SELECT count(*) FROM case_entities WHERE case_id = $1 AND kind = 'handle'`, check.ID); n != 1 {
 		t.Errorf("entities kept with the check = %d", n)
 	}
-	// No alert for a check.
+	// No alert for a check; staff may correct its level.
 	h.quiet(deskGroup, 0)
+	h.step(officer, func() { h.api.SendText(officer, "/risk "+string(check.Ref)+" medium") }, "medium")
+	if got := h.caseOfType(u.ID, desk.TypeJobCheck).Answers["risk_level"]; got != "medium" {
+		t.Errorf("corrected level = %q", got)
+	}
 
 	// Reporting the recruiter opens a job_report case and alerts the desk chat.
 	h.waitButton(u, "job:report")

@@ -33,6 +33,9 @@ type Tx interface {
 	LookupEntities(ctx context.Context, kinds, values []string, exceptCase int64) ([]desk.EntityHit, error)
 	// SaveEntities records the entities a case named.
 	SaveEntities(ctx context.Context, caseID int64, kinds, values []string) error
+	// PassportCases returns the cases with a sealed passport number of
+	// this keyed hash.
+	PassportCases(ctx context.Context, hash []byte) ([]int64, error)
 	// FlagEntity puts an entity on the desk's list.
 	FlagEntity(ctx context.Context, kind, value, note string, by int64, now time.Time) error
 }

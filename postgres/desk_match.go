@@ -104,3 +104,15 @@ UPDATE cases SET consent_share = $2, updated_at = greatest(updated_at, $3) WHERE
 func (d *DeskStore) SetConsent(ctx context.Context, caseID int64, share bool, now time.Time) error {
 	return d.execOne(ctx, fmt.Sprintf("set consent of case #%d", caseID), updateConsent, caseID, share, now)
 }
+
+const selectPassportCases = `SELECT case_id FROM case_passports WHERE hash = $1 ORDER BY case_id DESC LIMIT 20`
+
+// PassportCases returns the cases whose sealed passport number has this
+// keyed hash, newest first: /find by passport number.
+func (x *tx) PassportCases(ctx context.Context, hash []byte) ([]int64, error) {
+	var ids []int64
+	if err := x.t.SelectContext(ctx, &ids, selectPassportCases, hash); err != nil {
+		return nil, mapError(fmt.Errorf("cases by passport: %w", err))
+	}
+	return ids, nil
+}

@@ -1,0 +1,37 @@
+package bot
+
+import (
+	"strings"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/jobcheck"
+)
+
+// risk corrects the level of a job check or recruiter report after a staff
+// review (/risk KD-7Q3M high|medium|low); the checker's own level stays on
+// the timeline.
+func (d *deskCmd) risk() error {
+	c, rest, err := d.caseArg("/risk KD-7Q3M high|medium|low")
+	if c == nil || err != nil {
+		return err
+	}
+	level := jobcheck.Level(strings.ToLower(strings.TrimSpace(rest)))
+	if level != jobcheck.LevelHigh && level != jobcheck.LevelMedium && level != jobcheck.LevelLow {
+		return d.say("desk.usage", "Usage", "/risk "+string(c.Ref)+" high|medium|low")
+	}
+	if c.Type != desk.TypeJobCheck && c.Type != desk.TypeJobReport {
+		return d.say("desk.risk_not_job", "Ref", c.Ref)
+	}
+	was := c.Answers["risk_level"]
+	if err := d.desk.UpdateAnswers(d.ctx, c.ID, map[string]string{"risk_level": string(level)}, d.now); err != nil {
+		return err
+	}
+	note := "risk level " + was + " → " + string(level)
+	if _, err := d.desk.AddEvent(d.ctx, c.ID, desk.Event{Kind: desk.EventNote, ActorID: d.staff.UserID, Text: note, At: d.now}); err != nil {
+		return err
+	}
+	if err := d.audit("case.risk", c.ID, note); err != nil {
+		return err
+	}
+	return d.say("desk.risk_set", "Ref", c.Ref, "Level", string(level))
+}
