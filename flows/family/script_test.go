@@ -1,25 +1,13 @@
 package family_test
 
 import (
-	"bufio"
-	"bytes"
-	"context"
-	"encoding/json"
 	"flag"
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/family"
+	"github.com/koreandesk/hotline/flows/flowtest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and docs/flows/family.md from the code")
@@ -31,7 +19,7 @@ var contacts = []flows.Contact{{Label: flows.M("contacts.police"), Number: "117"
 var today = time.Date(2026, 1, 15, 3, 0, 0, 0, time.UTC)
 
 // testRef is the reference the fake bot gives the case OpenCase opens.
-const testRef = "KD-7Q3M"
+const testRef = flowtest.CaseRef
 
 // newEngine wires the conversation the way the bot does.
 func newEngine() *flows.Engine {
@@ -40,248 +28,16 @@ func newEngine() *flows.Engine {
 	return e
 }
 
-// step is one line of a script and what the engine made of it.
-type step struct {
-	In      string   `json:"in"`
-	Lang    string   `json:"lang"`
-	State   string   `json:"state"`
-	Replies []reply  `json:"replies,omitempty"`
-	Effects []string `json:"effects,omitempty"`
-}
-
-// reply is a flows.Reply written compactly: message ids with their vars,
-// "label → data" for inline buttons.
-type reply struct {
-	Text           string     `json:"text"`
-	Lines          []string   `json:"lines,omitempty"`
-	Inline         [][]string `json:"inline,omitempty"`
-	Keyboard       [][]string `json:"keyboard,omitempty"`
-	RemoveKeyboard bool       `json:"remove_keyboard,omitempty"`
+// scripts plays testdata/*.txt through the shared harness.
+func scripts() flowtest.Scripts {
+	return flowtest.Scripts{
+		Engine:  newEngine,
+		At:      today,
+		Update:  *update,
+		Package: "./flows/family",
+	}
 }
 
 // TestScripts runs every testdata/*.txt conversation through a real
 // engine and compares each step with testdata/*.golden.json.
-func TestScripts(t *testing.T) {
-	paths, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no scripts in testdata (%v)", err)
-	}
-	for _, path := range paths {
-		name := strings.TrimSuffix(filepath.Base(path), ".txt")
-		t.Run(name, func(t *testing.T) {
-			got, _ := runScript(t, path)
-			compareGolden(t, "testdata/"+name+".golden.json", got)
-		})
-	}
-}
-
-// runScript plays a script and returns its steps and every message the
-// replies used.
-func runScript(t *testing.T, path string) ([]step, []flows.Msg) {
-	t.Helper()
-	lines := mustLines(t, path)
-	e := newEngine()
-	s := &flows.Session{ChatID: 42, UserID: 42}
-	var msgs []flows.Msg
-	var steps []step
-	lang := ""
-	for i, line := range lines {
-		if code, ok := strings.CutPrefix(line, "lang "); ok {
-			lang = code
-			continue
-		}
-		in := parseInput(t, line, i)
-		in.LanguageCode, in.At = lang, today
-		out, err := e.Step(context.Background(), s, in)
-		if err != nil {
-			t.Fatalf("%s:%d %q: %v", path, i+1, line, err)
-		}
-		applyOpenCase(s, out)
-		steps = append(steps, record(line, s, out, &msgs))
-	}
-	return steps, msgs
-}
-
-// applyOpenCase does what the bot does with OpenCase: the case reference
-// goes into the session.
-func applyOpenCase(s *flows.Session, out flows.Outcome) {
-	for _, e := range out.Effects {
-		if _, ok := e.(flows.OpenCase); ok && !s.Idle() {
-			s.Set(flows.CaseRefKey, testRef)
-		}
-	}
-}
-
-func record(line string, s *flows.Session, out flows.Outcome, msgs *[]flows.Msg) step {
-	st := step{In: line, Lang: s.Lang(), State: s.Flow + "/" + s.State}
-	if s.Idle() {
-		st.State = ""
-	}
-	for _, r := range out.Replies {
-		st.Replies = append(st.Replies, view(r, msgs))
-	}
-	for _, e := range out.Effects {
-		st.Effects = append(st.Effects, effect(e))
-	}
-	return st
-}
-
-func view(r flows.Reply, msgs *[]flows.Msg) reply {
-	msg := func(m flows.Msg) string {
-		*msgs = append(*msgs, m)
-		return msgString(m)
-	}
-	v := reply{Text: msg(r.Text), RemoveKeyboard: r.RemoveKeyboard}
-	for _, l := range r.Lines {
-		v.Lines = append(v.Lines, msg(l))
-	}
-	for _, row := range r.Inline {
-		var out []string
-		for _, b := range row {
-			out = append(out, msg(b.Label)+" → "+b.Data)
-		}
-		v.Inline = append(v.Inline, out)
-	}
-	for _, row := range r.Keyboard {
-		var out []string
-		for _, b := range row {
-			label := msg(b.Label)
-			if b.RequestLocation {
-				label += " (request location)"
-			}
-			out = append(out, label)
-		}
-		v.Keyboard = append(v.Keyboard, out)
-	}
-	return v
-}
-
-// msgString writes a Msg as its id and sorted vars:
-// contacts.line{Label=contacts.police Number="117"}.
-func msgString(m flows.Msg) string {
-	if m.Literal != "" {
-		return strconv.Quote(m.Literal)
-	}
-	if len(m.Vars) == 0 {
-		return m.ID
-	}
-	keys := make([]string, 0, len(m.Vars))
-	for k := range m.Vars {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		var v string
-		switch x := m.Vars[k].(type) {
-		case flows.Msg:
-			v = msgString(x)
-		case flows.CaseRef:
-			v = "<case ref>"
-		case string:
-			v = strconv.Quote(x)
-		default:
-			v = fmt.Sprint(x)
-		}
-		parts = append(parts, k+"="+v)
-	}
-	return m.ID + "{" + strings.Join(parts, " ") + "}"
-}
-
-func effect(e flows.Effect) string {
-	switch e := e.(type) {
-	case flows.OpenCase:
-		return fmt.Sprintf("open_case type=%s priority=%s alert=%t%s", e.Type, e.Priority, e.Alert, pairs(e.Answers))
-	case flows.SaveAnswers:
-		return "save_answers" + pairs(e.Answers)
-	case flows.AddToCase:
-		return "add_to_case " + describe(e.Input)
-	}
-	return fmt.Sprintf("%T", e)
-}
-
-func pairs(m map[string]string) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	for _, k := range keys {
-		fmt.Fprintf(&b, " %s=%q", k, m[k])
-	}
-	return b.String()
-}
-
-func describe(in flows.Input) string {
-	s := string(in.Kind)
-	if in.Edited {
-		s = "edited " + s
-	}
-	if l := in.Location; l != nil {
-		s += fmt.Sprintf(" %g,%g", l.Lat, l.Lon)
-		if l.Live {
-			s += " live"
-		}
-	}
-	if in.FileID != "" {
-		s += " file=" + in.FileID
-	}
-	if in.Phone != "" {
-		s += " phone=" + in.Phone
-	}
-	if in.Text != "" {
-		s += " " + strconv.Quote(in.Text)
-	}
-	return s
-}
-
-func compareGolden(t *testing.T, path string, got []step) {
-	t.Helper()
-	if *update {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(got); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./flows/family -update writes it)", err)
-	}
-	var want []step
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
-		t.Errorf("%s (-want +got):\n%s\nIf the change is intended: go test ./flows/family -update", path, diff)
-	}
-}
-
-// mustLines reads a script: one input a line; blank lines and # comments
-// are skipped.
-func mustLines(t *testing.T, path string) []string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := strings.TrimRight(sc.Text(), " "); l != "" && !strings.HasPrefix(l, "#") {
-			lines = append(lines, l)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return lines
-}
+func TestScripts(t *testing.T) { scripts().Test(t) }

@@ -2,9 +2,6 @@ package family_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,7 +9,6 @@ import (
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/family"
-	"github.com/koreandesk/hotline/locales"
 )
 
 var asking = []string{
@@ -141,47 +137,4 @@ func TestPassportNeverInSession(t *testing.T) {
 
 // TestMessagesRender renders every message the scripts produced in every
 // language, the way the bot does.
-func TestMessagesRender(t *testing.T) {
-	cat, err := locales.Load(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	paths, _ := filepath.Glob("testdata/*.txt")
-	var msgs []flows.Msg
-	for _, p := range paths {
-		_, m := runScript(t, p)
-		msgs = append(msgs, m...)
-	}
-	for _, lang := range flows.Languages {
-		have := map[string]bool{}
-		for _, id := range cat.IDs(lang) {
-			have[id] = true
-		}
-		for _, m := range msgs {
-			if m.Literal == "" && !have[m.ID] {
-				t.Errorf("%s: message %s is missing", lang, m.ID)
-				continue
-			}
-			if got := render(cat, lang, m); strings.Contains(got, "<no value>") || strings.TrimSpace(got) == "" {
-				t.Errorf("%s: %s renders as %q", lang, m.ID, got)
-			}
-		}
-	}
-}
-
-func render(cat *locales.Catalog, lang string, m flows.Msg) string {
-	if m.Literal != "" {
-		return m.Literal
-	}
-	vars := map[string]any{}
-	for k, v := range m.Vars {
-		switch x := v.(type) {
-		case flows.Msg:
-			v = render(cat, lang, x)
-		case flows.CaseRef:
-			v = testRef
-		}
-		vars[k] = v
-	}
-	return cat.Text(lang, m.ID, vars)
-}
+func TestMessagesRender(t *testing.T) { scripts().TestMessagesRender(t) }

@@ -3,14 +3,13 @@ package joboffer_test
 import (
 	"context"
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/looplab/fsm"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/flowtest"
 	"github.com/koreandesk/hotline/flows/joboffer"
 )
 
@@ -135,34 +134,8 @@ func describe(e flows.Effect) string {
 	return "?"
 }
 
-const docPath = "../../docs/flows/joboffer.md"
-
 // TestDiagramIsDocumented keeps docs/flows/joboffer.md's diagram equal to
 // the code's; -update rewrites it.
 func TestDiagramIsDocumented(t *testing.T) {
-	c := joboffer.New()
-	want, err := fsm.VisualizeForMermaidWithGraphType(fsm.NewFSM(c.Initial(), c.Events(), nil), fsm.StateDiagram)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(docPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := string(data)
-	const open, closing = "```mermaid\n", "```\n"
-	start := strings.Index(doc, open) + len(open)
-	end := start + strings.Index(doc[start:], closing)
-	if start < len(open) || end < start {
-		t.Fatalf("%s has no closed ```mermaid block", docPath)
-	}
-	if *update {
-		if err := os.WriteFile(docPath, []byte(doc[:start]+want+doc[end:]), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if diff := cmp.Diff(doc[start:end], want); diff != "" {
-		t.Errorf("%s is out of date (-doc +code):\n%s\nRun go test ./flows/joboffer -update", docPath, diff)
-	}
+	flowtest.CheckDiagram(t, joboffer.New(), "../../docs/flows/joboffer.md", *update, "./flows/joboffer")
 }

@@ -1,4 +1,4 @@
-package family_test
+package flowtest
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 	"github.com/koreandesk/hotline/flows"
 )
 
-// parseInput reads one script line:
+// ParseInput reads one script line:
 //
 //	/sos, /start sos          a command
 //	text WORDS                text ("text" alone is an empty message)
@@ -20,7 +20,7 @@ import (
 //	location LAT LON [live]   a location
 //	photo|document [CAPTION], voice, sticker, contact PHONE
 //	edited ...                any of the above as an edited message
-func parseInput(t *testing.T, line string, n int) flows.Input {
+func ParseInput(t testing.TB, line string, n int) flows.Input {
 	t.Helper()
 	in := flows.Input{ChatID: 42, UserID: 42, Private: true, MessageID: 100 + n}
 	if rest, ok := strings.CutPrefix(line, "edited "); ok {
@@ -59,7 +59,7 @@ func parseInput(t *testing.T, line string, n int) flows.Input {
 	return in
 }
 
-func parseLocation(t *testing.T, arg string) *flows.Location {
+func parseLocation(t testing.TB, arg string) *flows.Location {
 	t.Helper()
 	f := strings.Fields(arg)
 	if len(f) < 2 {
@@ -73,7 +73,7 @@ func parseLocation(t *testing.T, arg string) *flows.Location {
 	return &flows.Location{Lat: lat, Lon: lon, Live: len(f) > 2 && f[2] == "live"}
 }
 
-func mustInt(t *testing.T, s string) int {
+func mustInt(t testing.TB, s string) int {
 	t.Helper()
 	n, err := strconv.Atoi(s)
 	if err != nil {
