@@ -16,6 +16,21 @@ import (
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
+// deployed sets the environment of a deployment against an emulated Bot
+// API and a fresh database, and returns the API and the HTTP address.
+func deployed(t *testing.T) (*bottest.Server, string) {
+	t.Helper()
+	api := bottest.New()
+	t.Cleanup(api.Close)
+	addr := freeAddr(t)
+	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
+	t.Setenv("TELEGRAM_API_URL", api.URL())
+	t.Setenv("DATABASE_URL", pgtest.URL(t))
+	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
+	t.Setenv("HTTP_ADDR", addr)
+	return api, addr
+}
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
@@ -30,14 +45,7 @@ func freeAddr(t *testing.T) string {
 // environment, migrations, command menus, health and metrics, polling, and
 // a graceful stop that still delivers the answer to the last update.
 func TestServe(t *testing.T) {
-	api := bottest.New()
-	defer api.Close()
-	addr := freeAddr(t)
-	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
-	t.Setenv("TELEGRAM_API_URL", api.URL())
-	t.Setenv("DATABASE_URL", pgtest.URL(t))
-	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
-	t.Setenv("HTTP_ADDR", addr)
+	api, addr := deployed(t)
 	t.Setenv("DESK_ADMIN_IDS", "42")
 	t.Setenv("EMERGENCY_CONTACTS", "police=117,Embassy hotline=+855 00 000 000")
 
@@ -138,14 +146,7 @@ func TestDefaultContacts(t *testing.T) {
 }
 
 func TestWebhookMode(t *testing.T) {
-	api := bottest.New()
-	defer api.Close()
-	addr := freeAddr(t)
-	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
-	t.Setenv("TELEGRAM_API_URL", api.URL())
-	t.Setenv("DATABASE_URL", pgtest.URL(t))
-	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
-	t.Setenv("HTTP_ADDR", addr)
+	api, addr := deployed(t)
 	t.Setenv("WEBHOOK_URL", "https://desk.example.org/telegram/webhook")
 	t.Setenv("WEBHOOK_SECRET", "s3cret-token")
 	ctx, cancel := context.WithCancel(context.Background())
