@@ -185,46 +185,47 @@ func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
 
 // SendPhoto queues a photo (placeholder JPEG bytes) with a caption from u.
 func (s *Server) SendPhoto(u User, caption string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.newFile(KindPhoto, "photo.jpg", "image/jpeg", []byte("\xff\xd8\xff\xe0 bottest photo"))
-	m := &Message{Kind: KindPhoto, Text: caption, File: f}
-	m.Raw.Caption = caption
-	setMedia(&m.Raw, KindPhoto, f, 0)
-	id, _ := s.userSend(u.ID, u, m)
-	return id
+	return s.sendMedia(u, media{kind: KindPhoto, name: "photo.jpg", mime: "image/jpeg",
+		data: []byte("\xff\xd8\xff\xe0 bottest photo"), caption: caption}, nil)
 }
 
 // SendVoice queues a voice note of the given length from u.
 func (s *Server) SendVoice(u User, seconds int) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.newFile(KindVoice, "voice.ogg", "audio/ogg", []byte("OggS bottest voice"))
-	m := &Message{Kind: KindVoice, File: f}
-	setMedia(&m.Raw, KindVoice, f, seconds)
-	id, _ := s.userSend(u.ID, u, m)
-	return id
+	return s.sendMedia(u, media{kind: KindVoice, name: "voice.ogg", mime: "audio/ogg",
+		data: []byte("OggS bottest voice"), seconds: seconds}, nil)
 }
 
 // SendSticker queues a sticker with the given emoji from u.
 func (s *Server) SendSticker(u User, emoji string) int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f := s.newFile(KindSticker, "sticker.webp", "image/webp", []byte("RIFF bottest sticker"))
-	m := &Message{Kind: KindSticker, File: f}
-	setMedia(&m.Raw, KindSticker, f, 0)
-	m.Raw.Sticker.Emoji = emoji
-	id, _ := s.userSend(u.ID, u, m)
-	return id
+	return s.sendMedia(u, media{kind: KindSticker, name: "sticker.webp", mime: "image/webp",
+		data: []byte("RIFF bottest sticker")}, func(m *models.Message) { m.Sticker.Emoji = emoji })
 }
 
 // SendDocument queues a document named name with the given content from u.
 func (s *Server) SendDocument(u User, name string, content []byte) int64 {
+	return s.sendMedia(u, media{kind: KindDocument, name: name, mime: mimeOf(&upload{name: name}), data: content}, nil)
+}
+
+// media is an attachment a user sends.
+type media struct {
+	kind, name, mime string
+	data             []byte
+	caption          string
+	seconds          int
+}
+
+// sendMedia stores the attachment as a file and queues the message; extra
+// sets what is particular to one kind.
+func (s *Server) sendMedia(u User, md media, extra func(*models.Message)) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f := s.newFile(KindDocument, name, mimeOf(&upload{name: name}), content)
-	m := &Message{Kind: KindDocument, File: f}
-	setMedia(&m.Raw, KindDocument, f, 0)
+	f := s.newFile(md.kind, md.name, md.mime, md.data)
+	m := &Message{Kind: md.kind, Text: md.caption, File: f}
+	m.Raw.Caption = md.caption
+	setMedia(&m.Raw, md.kind, f, md.seconds)
+	if extra != nil {
+		extra(&m.Raw)
+	}
 	id, _ := s.userSend(u.ID, u, m)
 	return id
 }

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/looplab/fsm"
-
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/distress"
+	"github.com/koreandesk/hotline/flows/flowtest"
 )
 
 var asking = []string{
@@ -21,11 +20,6 @@ func session(state string) *flows.Session {
 	return &flows.Session{Flow: distress.Name, State: state, Answers: map[string]string{}}
 }
 
-// can reports whether the transition table has event in state.
-func can(c *distress.Conversation, state, event string) bool {
-	return fsm.NewFSM(state, c.Events(), nil).Can(event)
-}
-
 // TestEveryButtonWorks presses every button each question offers and
 // checks that the state has a transition for it.
 func TestEveryButtonWorks(t *testing.T) {
@@ -36,31 +30,13 @@ func TestEveryButtonWorks(t *testing.T) {
 		if len(turn.Outcome.Replies) != 1 {
 			t.Fatalf("%s: prompt has %d replies, want 1", state, len(turn.Outcome.Replies))
 		}
-		for _, in := range presses(turn.Outcome.Replies[0]) {
+		for _, in := range flowtest.Presses(turn.Outcome.Replies[0]) {
 			ev := c.Event(session(state), in)
-			if ev == "" || !can(c, state, ev) {
+			if ev == "" || !flowtest.Can(c, state, ev) {
 				t.Errorf("%s: button %+v gives event %q, which the state does not have", state, in, ev)
 			}
 		}
 	}
-}
-
-func presses(r flows.Reply) []flows.Input {
-	var out []flows.Input
-	for _, row := range r.Inline {
-		for _, b := range row {
-			out = append(out, flows.Input{Kind: flows.KindCallback, Data: b.Data})
-		}
-	}
-	for _, row := range r.Keyboard {
-		for _, b := range row {
-			out = append(out, flows.Input{Kind: flows.KindText, Text: b.Label.ID, Key: b.Label.ID})
-			if b.RequestLocation {
-				out = append(out, flows.Input{Kind: flows.KindLocation, Location: &flows.Location{Lat: 10.6, Lon: 103.5}})
-			}
-		}
-	}
-	return out
 }
 
 // TestEventsExist sends every kind of input in every state: the event the
@@ -85,7 +61,7 @@ func TestEventsExist(t *testing.T) {
 	}
 	for _, state := range append(asking, distress.StateDone, "renamed_in_a_later_release") {
 		for _, in := range inputs {
-			if ev := c.Event(session(state), in); ev != "" && !can(c, state, ev) {
+			if ev := c.Event(session(state), in); ev != "" && !flowtest.Can(c, state, ev) {
 				t.Errorf("%s: %+v gives %q, which the state does not have", state, in, ev)
 			}
 		}

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/looplab/fsm"
-
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/family"
+	"github.com/koreandesk/hotline/flows/flowtest"
 )
 
 var asking = []string{
@@ -19,10 +18,6 @@ var asking = []string{
 
 func session(state string) *flows.Session {
 	return &flows.Session{Flow: family.Name, State: state, Answers: map[string]string{flows.CaseRefKey: testRef}}
-}
-
-func can(c *family.Conversation, state, event string) bool {
-	return fsm.NewFSM(state, c.Events(), nil).Can(event)
 }
 
 // TestEveryButtonWorks presses every button each question offers and
@@ -41,7 +36,7 @@ func TestEveryButtonWorks(t *testing.T) {
 					t.Errorf("%s: button data %q is not namespaced family:", state, b.Data)
 				}
 				ev := c.Event(session(state), flows.Input{Kind: flows.KindCallback, Data: b.Data})
-				if ev == "" || !can(c, state, ev) {
+				if ev == "" || !flowtest.Can(c, state, ev) {
 					t.Errorf("%s: button %q gives event %q, which the state does not have", state, b.Data, ev)
 				}
 			}
@@ -67,7 +62,7 @@ func TestEventsExist(t *testing.T) {
 	}
 	for _, state := range append(asking, family.StateDone, "renamed_in_a_later_release") {
 		for _, in := range inputs {
-			if ev := c.Event(session(state), in); ev != "" && !can(c, state, ev) {
+			if ev := c.Event(session(state), in); ev != "" && !flowtest.Can(c, state, ev) {
 				t.Errorf("%s: %+v gives %q, which the state does not have", state, in, ev)
 			}
 		}
@@ -77,7 +72,7 @@ func TestEventsExist(t *testing.T) {
 // TestNameCannotBeSkipped: the one required answer.
 func TestNameCannotBeSkipped(t *testing.T) {
 	c := family.New()
-	if can(c, family.StateName, family.EventSkip) {
+	if flowtest.Can(c, family.StateName, family.EventSkip) {
 		t.Error("the relative's name can be skipped")
 	}
 	if ev := c.Event(session(family.StateName), flows.Input{Kind: flows.KindCallback, Data: "family:skip:name"}); ev != "" {
