@@ -67,9 +67,8 @@ func (d *deskTest) silent(chats ...int64) {
 	}
 }
 
-// open opens a case directly in the store, created age ago. Urgent cases
-// are marked escalated, as if supervisors had heard of them already, so
-// that the escalation loop sends no alerts in the middle of a test.
+// open opens a case directly in the store, created age ago. The harness
+// runs no escalation loop, so an old urgent case stays quiet.
 func (d *deskTest) open(reporter int64, lang, name string, typ desk.Type, p desk.Priority, age time.Duration, answers map[string]string) *desk.Case {
 	d.t.Helper()
 	ctx := context.Background()
@@ -78,11 +77,6 @@ func (d *deskTest) open(reporter int64, lang, name string, typ desk.Type, p desk
 		Answers: answers}, d.clock.Now().Add(-age))
 	if err != nil {
 		d.t.Fatal(err)
-	}
-	if p == desk.PriorityUrgent {
-		if err := d.store.Desk().MarkEscalated(ctx, c.ID, d.clock.Now()); err != nil {
-			d.t.Fatal(err)
-		}
 	}
 	return c
 }

@@ -17,8 +17,8 @@ var (
 )
 
 // withDesk starts a harness with two officers on duty and a supervisor.
-func withDesk(t *testing.T) *harness {
-	h := newHarness(t)
+func withDesk(t *testing.T, opts ...func(*harness)) *harness {
+	h := newHarness(t, opts...)
 	h.staff(officer, desk.RoleAgent, "ko")
 	h.staff(officer2, desk.RoleAgent, "km")
 	h.staff(supervisor, desk.RoleSupervisor, "en")
@@ -188,11 +188,11 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 
 func TestUnclaimedUrgentCaseEscalatesOnce(t *testing.T) {
 	t.Parallel()
-	h := withDesk(t)
+	h := withDesk(t, escalating)
 	reporter := bottest.User{ID: 9601, FirstName: "Sophea", LanguageCode: "km"}
 	c := h.sos(reporter)
-	time.Sleep(300 * time.Millisecond)
-	before := len(h.api.BotMessages(supervisor.ID)) // the new-case alert
+	const before = 1 // the new-case alert
+	lastBot(t, h, supervisor.ID, before)
 	h.clock.Advance(6 * time.Minute)
 	m := lastBot(t, h, supervisor.ID, before+1)
 	contains(t, m.Text, "Nobody has claimed urgent case "+string(c.Ref))

@@ -49,7 +49,13 @@ type harness struct {
 	deskChat int64
 	// sealer seals passport numbers, with a key of this harness.
 	sealer *desk.Sealer
+	// escalateEvery runs the escalation loop at this period; zero leaves
+	// it off, so that no test races a background job it did not ask for.
+	escalateEvery time.Duration
 }
+
+// escalating turns the escalation loop on, for the tests of escalation.
+func escalating(h *harness) { h.escalateEvery = 100 * time.Millisecond }
 
 // deskGroup is the desk's group chat in every harness.
 const deskGroup = -1001000000001
@@ -71,7 +77,7 @@ func (c *clock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T, opts ...func(*harness)) *harness {
 	t.Helper()
 	api := bottest.New()
 	t.Cleanup(api.Close)
@@ -86,6 +92,9 @@ func newHarness(t *testing.T) *harness {
 	}
 	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup, sealer: sealer}
 	api.Group(deskGroup, "Korean Desk")
+	for _, o := range opts {
+		o(h)
+	}
 	h.start()
 	t.Cleanup(func() { h.stop() })
 	return h
@@ -125,10 +134,13 @@ func (h *harness) start() {
 	}
 	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko").WithChecker(checker).
 		WithSealer(h.sealer)
+	if h.escalateEvery == 0 {
+		h.escalateEvery = -1 // off
+	}
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
 		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: h.clock.Now,
-		EscalateAfter: 5 * time.Minute, EscalateEvery: 100 * time.Millisecond,
+		EscalateAfter: 5 * time.Minute, EscalateEvery: h.escalateEvery,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

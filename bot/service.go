@@ -21,7 +21,8 @@ type Options struct {
 	// FlushTimeout bounds how long shutdown waits for the outbox.
 	FlushTimeout time.Duration
 	// EscalateAfter is how long an urgent case may stay unclaimed before
-	// the supervisors are alerted; EscalateEvery how often that is checked.
+	// the supervisors are alerted; EscalateEvery how often that is checked
+	// (negative: never, for tests that must not race the loop).
 	EscalateAfter time.Duration
 	EscalateEvery time.Duration
 	Metrics       *Metrics
@@ -145,6 +146,9 @@ func (s *Service) janitor(ctx context.Context) {
 
 // escalator alerts supervisors about urgent cases left unclaimed.
 func (s *Service) escalator(ctx context.Context) {
+	if s.opts.EscalateEvery < 0 {
+		return
+	}
 	t := time.NewTicker(s.opts.EscalateEvery)
 	defer t.Stop()
 	for {
