@@ -134,7 +134,7 @@ func serveWith(ctx context.Context, c Config) error {
 	bot.RegisterCommands(ctx, tg, cat, log)
 
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := registerMetrics(reg)
 	if n, err := store.Desk().SeedSupervisors(ctx, c.AdminIDs, time.Now()); err != nil {
 		return fmt.Errorf("DESK_ADMIN_IDS: %w", err)
 	} else if n > 0 {
@@ -166,7 +166,7 @@ func serveWith(ctx context.Context, c Config) error {
 		WithSealer(sealer)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,
-		Metrics: bot.NewMetrics(reg), Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,
+		Metrics: metrics, Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,
 	})
 
 	mux := httpHandler(store, reg)
@@ -189,6 +189,13 @@ func serveWith(ctx context.Context, c Config) error {
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdown)
+}
+
+// registerMetrics registers everything /metrics exposes. The alerting
+// rules in deploy/prometheus are tested against what it registers.
+func registerMetrics(reg prometheus.Registerer) *bot.Metrics {
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return bot.NewMetrics(reg)
 }
 
 // checkToken asks getMe once. A rejected token is fatal; an unreachable
