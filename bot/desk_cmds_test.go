@@ -448,7 +448,7 @@ func TestExportCSVKeepsHangulAndKhmer(t *testing.T) {
 	if rows := readCSV(t, d.next(sup.ID, 1)[0].File.Content); len(rows) != 5 {
 		t.Errorf("2020-01-01 to today: %d rows, want 4 cases", len(rows)-1)
 	}
-	contains(t, d.ask(sup, "/export 2026-13-01").Text, "날짜가 아닙니다")
+	contains(t, d.ask(sup, "/export 2026-13-01").Text, "날짜 형식이 아닙니다")
 	contains(t, d.ask(sup, "/export 2026-02-01 2026-01-01").Text, "시작일(2026-02-01)이 종료일(2026-01-01)보다 늦습니다")
 	contains(t, d.ask(sup, "/export 2001-01-01 2001-01-31").Text, "접수된 사건이 없습니다")
 	contains(t, d.ask(sup, "/export a b c").Text, "사용법")
@@ -523,7 +523,7 @@ func TestStaffAddListRemoveDuty(t *testing.T) {
 	}
 
 	c := d.open(16_100, "ko", "R", desk.TypeDistress, desk.PriorityUrgent, time.Minute, nil)
-	contains(t, d.ask(newbie, "/claim "+string(c.Ref)).Text, "맡았습니다")
+	contains(t, d.ask(newbie, "/claim "+string(c.Ref)).Text, "사건을 담당합니다")
 	contains(t, d.ask(sup, "/staff remove 16002").Text, "Newbie is no longer desk staff. Open cases they handled, now back in the queue: 1.")
 	if err := d.api.WaitFor(func() bool {
 		return len(d.api.Commands(&tgmodels.BotCommandScopeChat{ChatID: newbie.ID}, "")) == 0

@@ -90,7 +90,7 @@ func TestTwoOfficersClaimAtOnce(t *testing.T) {
 	wg.Wait()
 	r1 := lastBot(t, h, officer.ID, 2).Text
 	r2 := lastBot(t, h, officer2.ID, 2).Text
-	won1 := strings.Contains(r1, "맡았습니다")
+	won1 := strings.Contains(r1, "사건을 담당합니다")
 	won2 := strings.Contains(r2, "ឥឡូវជារបស់អ្នក")
 	if won1 == won2 {
 		t.Fatalf("exactly one officer must win: %q / %q", r1, r2)
@@ -111,9 +111,9 @@ func TestReplyReachesTheReporterInTheirLanguage(t *testing.T) {
 	tests := []struct {
 		lang, header string
 	}{
-		{"ko", "🇰🇷 코리안 데스크"},
-		{"km", "🇰🇷 Korean Desk"},
-		{"en", "🇰🇷 Korean Desk"},
+		{"ko", "💬 답장 (KD-"},
+		{"km", "💬 ចម្លើយ (KD-"},
+		{"en", "💬 Reply (KD-"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
@@ -123,6 +123,9 @@ func TestReplyReachesTheReporterInTheirLanguage(t *testing.T) {
 			h.api.SendText(officer, "/reply "+strings.ToLower(string(c.Ref))+" 경찰과 함께 갑니다. Stay where you are.")
 			got := lastBot(t, h, reporter.ID, 2).Text
 			contains(t, got, tt.header)
+			if strings.Contains(got, "Korean Desk") || strings.Contains(got, "코리안 데스크") || strings.Contains(got, "🇰🇷") {
+				t.Errorf("the reply names the desk on a lock screen: %q", got)
+			}
 			contains(t, got, "경찰과 함께 갑니다. Stay where you are.")
 			contains(t, lastBot(t, h, officer.ID, n+1).Text, string(c.Ref))
 			after := h.caseOf(reporter.ID)
@@ -166,7 +169,7 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 	// Claimed: it goes to the officer, and their Telegram reply answers.
 	n := len(h.api.BotMessages(officer.ID))
 	h.api.SendText(officer, "/claim "+string(c.Ref))
-	contains(t, lastBot(t, h, officer.ID, n+1).Text, "맡았습니다")
+	contains(t, lastBot(t, h, officer.ID, n+1).Text, "사건을 담당합니다")
 	h.api.SendText(reporter, "3층에 있어요")
 	fwd := lastBot(t, h, officer.ID, n+2)
 	contains(t, fwd.Text, "3층에 있어요")
@@ -216,7 +219,7 @@ func TestCloseTellsTheReporterAndSecondSOSAddsToTheCase(t *testing.T) {
 		t.Errorf("reporter has %d cases, want 1", n)
 	}
 	h.api.SendText(officer, "/close "+string(c.Ref)+" 대사관 인계")
-	contains(t, lastBot(t, h, reporter.ID, 3).Text, "closed your case "+string(c.Ref))
+	contains(t, lastBot(t, h, reporter.ID, 3).Text, "Your case "+string(c.Ref)+" has been closed")
 	var status, resolution string
 	if err := h.db.QueryRow(`SELECT status, resolution FROM cases WHERE id = $1`, c.ID).Scan(&status, &resolution); err != nil {
 		t.Fatal(err)

@@ -291,7 +291,7 @@ func TestStatusListsTheReportersCases(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
 	u := bottest.User{ID: 9907, FirstName: "Asks", LanguageCode: "ko"}
-	h.step(u, func() { h.api.SendText(u, "/status") }, "접수된 사건이 없습니다")
+	h.step(u, func() { h.api.SendText(u, "/status") }, "접수하신 내역이 없어요")
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "접수번호")
 	c := h.caseOf(u.ID)
 	m := h.step(u, func() { h.api.SendText(u, "/status") }, string(c.Ref))

@@ -230,9 +230,9 @@ func TestBadInputGetsALocalisedAnswer(t *testing.T) {
 	h.api.SendText(u, strings.Repeat("가", 10000))
 	contains(t, h.texts(u.ID, 5)[3], "4096자")
 	h.api.SendText(u, "/frobnicate")
-	contains(t, h.texts(u.ID, 7)[5], "알 수 없는 명령어")
+	contains(t, h.texts(u.ID, 7)[5], "모르는 명령어")
 	h.api.SendCallback(u, 1, "forged:data")
-	contains(t, h.texts(u.ID, 9)[7], "사용할 수 없는 버튼")
+	contains(t, h.texts(u.ID, 9)[7], "쓸 수 없는 버튼")
 	if _, err := h.api.SendRawUpdate([]byte(`{"update_id": 424242, "message": "garbage"}`)); err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 		thanks string
 	}{
 		{"ko", "1995년 3월 7일", []string{"어떤 관계", "이름은"}, "데스크에 전달된 내용"},
-		{"km", "៧ មីនា ១៩៩៥", []string{"ជាអ្វីនឹងអ្នក", "ឈ្មោះអ្វី"}, "នេះជាអ្វីដែល Desk មាន"},
+		{"km", "៧ មីនា ១៩៩៥", []string{"ជាអ្វីនឹងអ្នក", "ឈ្មោះអ្វី"}, "នេះជាអ្វីដែល Korean Desk មាន"},
 		{"en", "7/3/1995", []string{"Who is the person to you", "What is their name"}, "This is what the desk has"},
 	}
 	for i, tt := range tests {
@@ -103,7 +103,7 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 			// The desk chat: the alert when the name came, then the completed inquiry.
 			done := h.until(deskGroup, 0, "가족 문의 "+string(c.Ref)+" 작성 완료")
 			contains(t, done.Text, "+821098765432")
-			contains(t, done.Text, "한국·캄보디아 당국과 공유 동의: 예")
+			contains(t, done.Text, "다른 기관(대사관, 출입국, 다른 경찰 부서) 전달 동의: 예")
 			// Staff reply in the family's language; /status lists the case.
 			n := len(h.api.BotMessages(u.ID))
 			h.api.SendText(officer, "/reply "+string(c.Ref)+" 확인 중입니다")
@@ -129,7 +129,7 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 		t.Errorf("/find shows the passport number: %q", found.Text)
 	}
 	view := h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, "M12345678")
-	contains(t, view.Text, "공유 동의: 예")
+	contains(t, view.Text, "전달 동의: 예")
 	h.api.SendText(supervisor, "/export")
 	var doc bottest.Message
 	if err := h.api.WaitFor(func() bool {
@@ -177,14 +177,14 @@ func TestFamilyRefusesBadAnswersAndKeepsNoConsent(t *testing.T) {
 	}
 	h.waitButton(u, "family:skip:phone")
 	h.step(u, func() { h.api.SendText(u, "031-123-4567") }, "country code")
-	h.step(u, func() { h.api.SendText(u, "+855 12 345 678") }, "share this inquiry")
-	h.step(u, func() { h.tap(u, "family:consent:no") }, "Without your consent")
+	h.step(u, func() { h.api.SendText(u, "+855 12 345 678") }, "pass it to other agencies")
+	h.step(u, func() { h.tap(u, "family:consent:no") }, "will not pass your inquiry")
 	c = h.caseOf(u.ID)
 	if c.ConsentShare == nil || *c.ConsentShare || c.Answers["consent_share"] != "no" || c.Answers["callback_phone"] != "+85512345678" {
 		t.Errorf("case consent %v, answers %v", c.ConsentShare, c.Answers)
 	}
-	contains(t, h.until(deskGroup, 0, "작성 완료").Text, "당국 공유 동의 없음")
-	contains(t, h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref)).Text, "당국 공유 동의 없음")
+	contains(t, h.until(deskGroup, 0, "작성 완료").Text, "다른 기관 전달 동의 없음")
+	contains(t, h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref)).Text, "다른 기관 전달 동의 없음")
 }
 
 // A family inquiry names a relative who later asks for help: the distress

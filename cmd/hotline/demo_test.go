@@ -118,9 +118,9 @@ func TestDemoInBrowser(t *testing.T) {
 	if ref == "" {
 		t.Fatal("no case reference on the Claim button")
 	}
-	b.shows(officerPane, "맡았습니다")
+	b.shows(officerPane, "사건을 담당합니다")
 	b.say(officerPane, "/reply "+ref+" 경찰과 함께 가고 있습니다. 그 자리에 계세요.")
-	b.shows(reporterPane, "코리안 데스크")
+	b.shows(reporterPane, "💬 답장")
 	b.shows(reporterPane, "경찰과 함께 가고 있습니다")
 
 	// The supervisor's CSV export downloads from its document message.

@@ -64,7 +64,7 @@ func TestServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"캄보디아 경찰: 117", "Embassy hotline: +855 00 000 000"} {
+	for _, want := range []string{"캄보디아 경찰 (불법 감금 신고도 받아요): 117", "Embassy hotline: +855 00 000 000"} {
 		if !strings.Contains(msgs[2].Text, want) {
 			t.Errorf("contacts %q lack %q", msgs[2].Text, want)
 		}
