@@ -3,6 +3,8 @@
 //	hotline           run the bot (long polling); without a bot token, the demo
 //	hotline demo      run the bot against the browser simulator (no Telegram)
 //	hotline migrate   apply database migrations and exit
+//	hotline check     check the configuration, the database and the Bot API; exit 1 on a problem
+//	hotline version   print the build's version and VCS revision
 package main
 
 import (
@@ -53,12 +55,19 @@ func run(ctx context.Context, args []string) error {
 		return demo(ctx)
 	case "migrate":
 		return migrate(ctx)
+	case "check":
+		return check(ctx, os.Stdout)
+	case "version", "-version", "--version":
+		printVersion(os.Stdout)
+		return nil
 	case "help", "-h", "--help":
-		fmt.Println("usage: hotline [run|demo|migrate]")
+		fmt.Println(usage)
 		return nil
 	}
-	return fmt.Errorf("unknown command %q (usage: hotline [run|demo|migrate])", cmd)
+	return fmt.Errorf("unknown command %q (%s)", cmd, usage)
 }
+
+const usage = "usage: hotline [run|demo|migrate|check|version]"
 
 func newLogger(c Config) *slog.Logger {
 	var level slog.Level
@@ -184,7 +193,8 @@ func serveWith(ctx context.Context, c Config) error {
 			log.Error("http server", "component", "http", "err", err)
 		}
 	}()
-	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL, "http_addr", c.HTTPAddr)
+	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL, "http_addr", c.HTTPAddr,
+		"version", readBuildVersion().String())
 	svc.Run(ctx, c.WebhookURL == "")
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
