@@ -6,6 +6,8 @@
 #   docker build -t hotline .
 #   docker run --env-file hotline.env -p 8080:8080 hotline      # the bot (`hotline run`)
 #   docker run --env-file hotline.env hotline migrate            # migrations only
+#   docker run --env-file hotline.env hotline check              # configuration, DB, Bot API
+#   docker run --rm hotline version
 #
 # This file cannot be built on the project's own machines (they have no container daemon), so CI
 # does not build the image. Its build step is `make build`, which CI runs on every change
