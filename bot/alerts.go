@@ -51,7 +51,7 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 	if c.Priority == desk.PriorityUrgent {
 		prio = flows.PriorityUrgent
 	}
-	matches, err := caseMatches(w, c)
+	matches, err := w.desk.Matches(w.ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func (d *deskCmd) show() error {
 	if passport != "" {
 		lines = append(lines, passport)
 	}
-	matches, err := caseMatches(d.update, c)
+	matches, err := d.desk.Matches(d.ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -165,7 +165,7 @@ func exportAnswers(answers map[string]string) string {
 		switch {
 		case k == flows.CaseRefKey:
 		case hiddenAnswers[k]:
-			out[k] = maskPassport(v)
+			out[k] = desk.MaskForExport(v)
 		default:
 			out[k] = v
 		}
@@ -180,15 +180,6 @@ func exportAnswers(answers map[string]string) string {
 		return ""
 	}
 	return strings.TrimSuffix(b.String(), "\n")
-}
-
-// maskPassport keeps the last three characters of a passport number:
-// enough to match it against a passport the task force holds, useless
-// for anything else if the file goes astray.
-func maskPassport(v string) string {
-	r := []rune(strings.TrimSpace(v))
-	keep := min(3, len(r)/3)
-	return strings.Repeat("*", len(r)-keep) + string(r[len(r)-keep:])
 }
 
 // cell defuses spreadsheet formulas: a cell a reporter wrote that starts

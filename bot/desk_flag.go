@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 
+	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/jobcheck"
 )
 
@@ -19,7 +20,7 @@ func (d *deskCmd) flag() error {
 		return d.say("desk.usage", "Usage", usage)
 	}
 	note = strings.TrimSpace(note)
-	if err := d.tx.FlagEntity(d.ctx, string(k), norm, note, d.staff.UserID, d.now); err != nil {
+	if err := d.desk.FlagEntity(d.ctx, desk.Entity{Kind: string(k), Value: norm}, note, d.staff.UserID, d.now); err != nil {
 		return err
 	}
 	if err := d.audit("flag.add", 0, string(k)+" "+norm); err != nil {

@@ -98,17 +98,6 @@ func TestSpan(t *testing.T) {
 }
 
 func TestExportCells(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"M12345678", "******678"},
-		{"AB", "**"},
-		{"123456", "****56"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := maskPassport(tt.in); got != tt.want {
-			t.Errorf("maskPassport(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
 	for in, want := range map[string]string{"=1+1": "'=1+1", "@SUM(A1)": "'@SUM(A1)", "-2": "'-2", "+855": "'+855",
 		"김민수": "김민수", "": ""} {
 		if got := cell(in); got != want {

@@ -245,11 +245,11 @@ func (d *deskCmd) find() error {
 // passportCases finds cases by a sealed passport number: passport numbers
 // are stored encrypted, so /find compares keyed hashes instead of text.
 func (d *deskCmd) passportCases(text string) ([]desk.Case, error) {
-	n := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(text))
-	if d.h.sealer == nil || len(n) != 9 || !strings.ContainsRune("MSRGD", rune(n[0])) {
+	n, ok := desk.PassportNumber(text)
+	if d.h.sealer == nil || !ok {
 		return nil, nil
 	}
-	ids, err := d.tx.PassportCases(d.ctx, d.h.sealer.Hash(n))
+	ids, err := d.desk.PassportCases(d.ctx, d.h.sealer.Hash(n))
 	if err != nil {
 		return nil, err
 	}

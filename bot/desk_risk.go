@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"strings"
-
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/jobcheck"
 )
@@ -15,15 +13,15 @@ func (d *deskCmd) risk() error {
 	if c == nil || err != nil {
 		return err
 	}
-	level := jobcheck.Level(strings.ToLower(strings.TrimSpace(rest)))
-	if level != jobcheck.LevelHigh && level != jobcheck.LevelMedium && level != jobcheck.LevelLow {
+	level, ok := jobcheck.ParseLevel(rest)
+	if !ok {
 		return d.say("desk.usage", "Usage", "/risk "+string(c.Ref)+" high|medium|low")
 	}
 	if c.Type != desk.TypeJobCheck && c.Type != desk.TypeJobReport {
 		return d.say("desk.risk_not_job", "Ref", c.Ref)
 	}
-	was := c.Answers["risk_level"]
-	if err := d.desk.UpdateAnswers(d.ctx, c.ID, map[string]string{"risk_level": string(level)}, d.now); err != nil {
+	was := c.Answers[jobcheck.AnswerRiskLevel]
+	if err := d.desk.UpdateAnswers(d.ctx, c.ID, map[string]string{jobcheck.AnswerRiskLevel: string(level)}, d.now); err != nil {
 		return err
 	}
 	note := "risk level " + was + " → " + string(level)

@@ -7,13 +7,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-)
-
-// Answer keys of the family inquiry that the bot treats apart.
-const (
-	passportKey     = "passport_number"
-	consentKey      = "consent_share"
-	relativeNameKey = "relative_name"
+	"github.com/koreandesk/hotline/flows/family"
 )
 
 // alertFamilyDone tells the desk chat a family inquiry has all its
@@ -27,12 +21,6 @@ func (h *Handler) WithSealer(s *desk.Sealer) *Handler {
 	return h
 }
 
-// familyDesk returns the store's family part, when it has one.
-func familyDesk(d desk.Store) (desk.FamilyStore, bool) {
-	f, ok := d.(desk.FamilyStore)
-	return f, ok
-}
-
 // sameSubject reports whether an open case may take a new OpenCase of its
 // type: a second /sos adds to the first, but a family inquiry about
 // another relative is a case of its own.
@@ -40,11 +28,7 @@ func sameSubject(c *desk.Case, e flows.OpenCase) bool {
 	if c.Type != desk.TypeFamily {
 		return true
 	}
-	return matchName(c.Answers[relativeNameKey]) == matchName(e.Answers[relativeNameKey])
-}
-
-func matchName(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+	return desk.SameRelative(c.Answers[family.KeyName], e.Answers[family.KeyName])
 }
 
 // saveAnswers merges a step's answers into the case. A passport number is
@@ -52,25 +36,21 @@ func matchName(s string) string {
 // also sets the case's consent column and, being the family inquiry's
 // last answer, tells the desk chat the inquiry is complete.
 func (h *Handler) saveAnswers(w *update, c *desk.Case, answers map[string]string) error {
-	if n, ok := answers[passportKey]; ok {
+	if n, ok := answers[family.KeyPassport]; ok {
 		if err := h.sealPassport(w, c, n); err != nil {
 			return err
 		}
 		answers = maps.Clone(answers)
-		answers[passportKey] = maskNumber(n)
+		answers[family.KeyPassport] = desk.MaskPassport(n)
 	}
 	if err := w.desk.UpdateAnswers(w.ctx, c.ID, answers, w.now); err != nil {
 		return err
 	}
-	v, ok := answers[consentKey]
+	v, ok := answers[family.KeyConsent]
 	if !ok || c.Type != desk.TypeFamily {
 		return nil
 	}
-	f, ok := familyDesk(w.desk)
-	if !ok {
-		return fmt.Errorf("case store %T cannot record consent", w.desk)
-	}
-	if err := f.SetConsent(w.ctx, c.ID, v == "yes", w.now); err != nil {
+	if err := w.desk.SetConsent(w.ctx, c.ID, v == "yes", w.now); err != nil {
 		return err
 	}
 	done, err := w.desk.CaseByID(w.ctx, c.ID)
@@ -82,8 +62,7 @@ func (h *Handler) saveAnswers(w *update, c *desk.Case, answers map[string]string
 
 // sealPassport keeps the number sealed, with its hash for matching.
 func (h *Handler) sealPassport(w *update, c *desk.Case, number string) error {
-	f, ok := familyDesk(w.desk)
-	if h.sealer == nil || !ok {
+	if h.sealer == nil {
 		h.log.Error("passport number dropped: no data key", "case", c.Ref)
 		return nil
 	}
@@ -91,27 +70,7 @@ func (h *Handler) sealPassport(w *update, c *desk.Case, number string) error {
 	if err != nil {
 		return fmt.Errorf("seal passport of %s: %w", c.Ref, err)
 	}
-	return f.SetPassport(w.ctx, c.ID, sealed, h.sealer.Hash(number), w.now)
-}
-
-// maskNumber keeps a passport number's first character and last three:
-// M12345678 gives M*****678.
-func maskNumber(n string) string {
-	r := []rune(strings.TrimSpace(n))
-	if len(r) < 5 {
-		return strings.Repeat("*", len(r))
-	}
-	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
-}
-
-// caseMatches returns the possible matches of a case, or none when the
-// store cannot tell.
-func caseMatches(w *update, c *desk.Case) ([]desk.Match, error) {
-	f, ok := familyDesk(w.desk)
-	if !ok {
-		return nil, nil
-	}
-	return f.Matches(w.ctx, c.ID)
+	return w.desk.SetPassport(w.ctx, c.ID, sealed, h.sealer.Hash(number), w.now)
 }
 
 // familyLines are what staff see about a case beyond its answers: the
@@ -140,11 +99,10 @@ func (h *Handler) familyLines(lang string, c *desk.Case, matches []desk.Match) [
 // passportLine shows staff the full passport number, opened from its
 // seal; only /case calls it, and every /case is audited.
 func (d *deskCmd) passportLine(c *desk.Case) (string, error) {
-	f, ok := familyDesk(d.desk)
-	if !ok || d.h.sealer == nil {
+	if d.h.sealer == nil {
 		return "", nil
 	}
-	sealed, err := f.Passport(d.ctx, c.ID)
+	sealed, err := d.desk.Passport(d.ctx, c.ID)
 	if flows.ErrorCode(err) == flows.ENotFound {
 		return "", nil
 	}
@@ -154,7 +112,7 @@ func (d *deskCmd) passportLine(c *desk.Case) (string, error) {
 	n, err := d.h.sealer.Open(sealed)
 	if err != nil { // another key: say so rather than fail the view
 		d.h.log.Error("passport cannot be opened with this DATA_KEY", "case", c.Ref, "err", err)
-		n = c.Answers[passportKey]
+		n = c.Answers[family.KeyPassport]
 	}
 	return "• " + d.h.render.Text(d.lang, flows.M("answer.passport_number")) + ": " + n, nil
 }

@@ -2,10 +2,10 @@ package bot
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/joboffer"
 	"github.com/koreandesk/hotline/jobcheck"
 )
 
@@ -28,54 +28,38 @@ func (h *Handler) checkOffer(w *update, s *flows.Session, e flows.CheckOffer) er
 		return fmt.Errorf("no job-offer checker configured")
 	}
 	res := h.checker.Check(e.Text)
-	kinds, values := entityPairs(res.Entities)
+	answers := res.Answers()
+	answers[joboffer.KeyAd] = truncate(e.Text, maxStoredAd)
+	if v := s.Answers[joboffer.KeyAlready]; v != "" {
+		answers[joboffer.KeyAlready] = v
+	}
 	c, err := w.desk.OpenCase(w.ctx, desk.NewCase{
 		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: w.in.UserID,
-		ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name,
-		Answers: checkAnswers(res, e.Text, s.Answers["already_committed"]),
+		ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name, Answers: answers,
 	}, w.now)
 	if err != nil {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
-	hits, err := w.tx.LookupEntities(w.ctx, kinds, values, c.ID)
+	found := entities(res.Entities)
+	hits, err := w.desk.LookupEntities(w.ctx, found, c.ID)
 	if err != nil {
 		return err
 	}
-	if err := w.tx.SaveEntities(w.ctx, c.ID, kinds, values); err != nil {
+	if err := w.desk.SaveEntities(w.ctx, c.ID, found); err != nil {
 		return err
 	}
 	return w.send(w.in.ChatID, s.Lang(), 0, verdictReply(res, hits))
 }
 
-func checkAnswers(res jobcheck.Result, text, already string) map[string]string {
-	ids := make([]string, 0, len(res.Flags))
-	for _, f := range res.Flags {
-		ids = append(ids, f.ID)
+// entities are a check's entities in the desk's words.
+func entities(e jobcheck.Entities) []desk.Entity {
+	all := e.All()
+	out := make([]desk.Entity, 0, len(all))
+	for _, f := range all {
+		out = append(out, desk.Entity{Kind: string(f.Kind), Value: f.Value})
 	}
-	a := map[string]string{"ad": truncate(text, maxStoredAd), "risk_level": string(res.Level),
-		"risk_score": fmt.Sprint(res.Score), "red_flags": strings.Join(ids, ", "), "ruleset": res.RulesetVersion}
-	if already != "" {
-		a["already_committed"] = already
-	}
-	return a
-}
-
-// entityPairs lists the entities as parallel kinds and values.
-func entityPairs(e jobcheck.Entities) (kinds, values []string) {
-	add := func(k jobcheck.Kind, vs []string) {
-		for _, v := range vs {
-			kinds, values = append(kinds, string(k)), append(values, v)
-		}
-	}
-	add(jobcheck.KindPhone, e.Phones)
-	add(jobcheck.KindHandle, e.Handles)
-	add(jobcheck.KindDomain, e.Domains)
-	add(jobcheck.KindCompany, e.Companies)
-	add(jobcheck.KindCrypto, e.Crypto)
-	add(jobcheck.KindAccount, e.Accounts)
-	add(jobcheck.KindEmail, e.Emails)
-	return kinds, values
+	return out
 }
 
 // levelMark is the colour mark in front of a verdict.
@@ -118,7 +102,7 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
 func (h *Handler) reportRecruiter(w *update, s *flows.Session) error {
 	return h.withCase(w, s, func(check *desk.Case) error {
 		answers := map[string]string{"checked_as": string(check.Ref)}
-		for _, k := range []string{"ad", "risk_level", "red_flags", "already_committed"} {
+		for _, k := range []string{joboffer.KeyAd, jobcheck.AnswerRiskLevel, jobcheck.AnswerRedFlags, joboffer.KeyAlready} {
 			if v := check.Answers[k]; v != "" {
 				answers[k] = v
 			}
@@ -131,9 +115,8 @@ func (h *Handler) reportRecruiter(w *update, s *flows.Session) error {
 			return err
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
-		res := h.checker.Check(check.Answers["ad"])
-		kinds, values := entityPairs(res.Entities)
-		if err := w.tx.SaveEntities(w.ctx, c.ID, kinds, values); err != nil {
+		res := h.checker.Check(check.Answers[joboffer.KeyAd])
+		if err := w.desk.SaveEntities(w.ctx, c.ID, entities(res.Entities)); err != nil {
 			return err
 		}
 		return h.alert(w, c, alertNew)

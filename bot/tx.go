@@ -27,17 +27,6 @@ type Tx interface {
 	PendingAlerts(ctx context.Context, chatID int64, now time.Time) (n int, bundleID int64, refs []string, err error)
 	// UpdateBundle rewrites a pending bundle.
 	UpdateBundle(ctx context.Context, id int64, refs []string, payload []byte) error
-	// LookupEntities returns the job-offer entities (parallel kinds and
-	// values) that are on the desk's list or named by cases other than
-	// exceptCase.
-	LookupEntities(ctx context.Context, kinds, values []string, exceptCase int64) ([]desk.EntityHit, error)
-	// SaveEntities records the entities a case named.
-	SaveEntities(ctx context.Context, caseID int64, kinds, values []string) error
-	// PassportCases returns the cases with a sealed passport number of
-	// this keyed hash.
-	PassportCases(ctx context.Context, hash []byte) ([]int64, error)
-	// FlagEntity puts an entity on the desk's list.
-	FlagEntity(ctx context.Context, kind, value, note string, by int64, now time.Time) error
 }
 
 func asTx(tx flows.Tx) (Tx, error) {

@@ -1,13 +1,38 @@
 package desk
 
-// EntityHit is what the desk knows about one contact or identifier found
-// in a job offer: whether staff put it on the desk's list (/flag), with
-// their note, and how many earlier cases named it.
+import (
+	"context"
+	"time"
+)
+
+// Entity is a contact or identifier a job offer names: a phone number, a
+// Telegram handle, a domain, a company, a wallet, a bank account or an
+// e-mail address, normalised by the jobcheck package.
+type Entity struct {
+	Kind  string // phone, handle, domain, company, crypto, account, email
+	Value string
+}
+
+// EntityHit is what the desk knows about one entity found in a job offer:
+// whether staff put it on the desk's list (/flag), with their note, and
+// how many earlier cases named it.
 type EntityHit struct {
-	Kind    string `db:"kind"`  // phone, handle, domain, company, crypto, account, email
-	Value   string `db:"value"` // normalised by the jobcheck package
-	Listed  bool   `db:"listed"`
-	Note    string `db:"note"`
-	Reports int    `db:"reports"` // recruiter reports (job_report cases) naming it
-	Checks  int    `db:"checks"`  // other people's job checks naming it
+	Entity
+	Listed  bool
+	Note    string
+	Reports int // recruiter reports (job_report cases) naming it
+	Checks  int // other people's job checks naming it
+}
+
+// EntityStore keeps the entities cases named and the desk's list.
+type EntityStore interface {
+	// LookupEntities returns the entities that are on the desk's list or
+	// named by cases other than exceptCase. Errors: none expected.
+	LookupEntities(ctx context.Context, es []Entity, exceptCase int64) ([]EntityHit, error)
+	// SaveEntities records the entities a case named. Errors: not_found
+	// (no such case).
+	SaveEntities(ctx context.Context, caseID int64, es []Entity) error
+	// FlagEntity puts an entity on the desk's list, or changes its note.
+	// Errors: invalid.
+	FlagEntity(ctx context.Context, e Entity, note string, by int64, now time.Time) error
 }

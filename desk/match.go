@@ -42,8 +42,8 @@ type Matcher interface {
 	Matches(ctx context.Context, caseID int64) ([]Match, error)
 }
 
-// FamilyStore is what the family inquiry needs beyond the Store: the
-// sealed passport number, the consent and the matches.
+// FamilyStore keeps what a family inquiry adds to a case: the sealed
+// passport number, the consent and the matches.
 type FamilyStore interface {
 	Matcher
 	// SetPassport stores a case's sealed passport number and its keyed
@@ -55,4 +55,7 @@ type FamilyStore interface {
 	// SetConsent records whether the inquirer agreed to share the case
 	// with the authorities. Errors: not_found.
 	SetConsent(ctx context.Context, caseID int64, share bool, now time.Time) error
+	// PassportCases returns the cases whose sealed passport number has
+	// this keyed hash (Sealer.Hash), newest first, at most 20.
+	PassportCases(ctx context.Context, hash []byte) ([]int64, error)
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"errors"
+	"strings"
 )
 
 // KeySize is the length of the data key: 32 bytes (AES-256).
@@ -73,4 +74,43 @@ func (s *Sealer) Hash(number string) []byte {
 	m := hmac.New(sha256.New, s.macKey)
 	m.Write([]byte(number))
 	return m.Sum(nil)
+}
+
+// MaskPassport is how a case's answers keep a passport number beside its
+// seal: the first character and the last three, M12345678 giving
+// M*****678, so staff can tell numbers apart without reading them.
+func MaskPassport(n string) string {
+	r := []rune(strings.TrimSpace(n))
+	if len(r) < 5 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
+}
+
+// MaskForExport keeps the last three characters of a passport number (of
+// a third of a short one) for files that leave the bot: enough to match
+// it against a passport the task force holds, useless for anything else
+// if the file goes astray.
+func MaskForExport(v string) string {
+	r := []rune(strings.TrimSpace(v))
+	keep := min(3, len(r)/3)
+	return strings.Repeat("*", len(r)-keep) + string(r[len(r)-keep:])
+}
+
+// PassportNumber reads text as a Korean passport number (a letter M, S,
+// R, G or D and eight more characters; spaces, dashes and dots ignored),
+// for finding cases by their sealed number.
+func PassportNumber(text string) (string, bool) {
+	n := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(text))
+	return n, len(n) == 9 && strings.ContainsRune("MSRGD", rune(n[0]))
+}
+
+// SameRelative reports whether two family inquiries name the same relative:
+// the same name, ignoring case and spacing. A reporter's second inquiry
+// about the same relative adds to the first; another relative is a case of
+// its own.
+func SameRelative(a, b string) bool { return relativeKey(a) == relativeKey(b) }
+
+func relativeKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
 }

@@ -65,3 +65,27 @@ func TestNewSealerKeySize(t *testing.T) {
 		t.Error("a 16-byte key was accepted")
 	}
 }
+
+func TestPassportRules(t *testing.T) {
+	for _, tt := range []struct{ in, export, answer string }{
+		{"M12345678", "******678", "M*****678"},
+		{"AB", "**", "**"},
+		{"123456", "****56", "1**456"},
+		{"", "", ""},
+	} {
+		if got := desk.MaskForExport(tt.in); got != tt.export {
+			t.Errorf("MaskForExport(%q) = %q, want %q", tt.in, got, tt.export)
+		}
+		if got := desk.MaskPassport(tt.in); got != tt.answer {
+			t.Errorf("MaskPassport(%q) = %q, want %q", tt.in, got, tt.answer)
+		}
+	}
+	for in, want := range map[string]bool{"m12 345-678": true, "M1234567": false, "X12345678": false, "": false} {
+		if _, got := desk.PassportNumber(in); got != want {
+			t.Errorf("PassportNumber(%q) ok = %v, want %v", in, got, want)
+		}
+	}
+	if !desk.SameRelative("Kim  Min Su", "kimminsu") || desk.SameRelative("Kim Min Su", "Kim Min Ji") {
+		t.Error("SameRelative compares names ignoring case and spacing")
+	}
+}

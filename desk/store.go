@@ -24,6 +24,8 @@ type Store interface {
 	StaffStore
 	AuditStore
 	Escalations
+	FamilyStore
+	EntityStore
 }
 
 // CaseStore opens, reads and changes cases. Every change records events

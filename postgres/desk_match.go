@@ -11,8 +11,6 @@ import (
 	"github.com/koreandesk/hotline/desk"
 )
 
-var _ desk.FamilyStore = (*DeskStore)(nil)
-
 // selectMatches finds the cases that share a name, phone or passport with
 // case $1, each from its own index, and then counts the reasons. Family
 // inquiries match any case; other cases match family inquiries only. A
@@ -109,9 +107,9 @@ const selectPassportCases = `SELECT case_id FROM case_passports WHERE hash = $1 
 
 // PassportCases returns the cases whose sealed passport number has this
 // keyed hash, newest first: /find by passport number.
-func (x *tx) PassportCases(ctx context.Context, hash []byte) ([]int64, error) {
+func (d *DeskStore) PassportCases(ctx context.Context, hash []byte) ([]int64, error) {
 	var ids []int64
-	if err := x.t.SelectContext(ctx, &ids, selectPassportCases, hash); err != nil {
+	if err := sqlx.SelectContext(ctx, d.q, &ids, selectPassportCases, hash); err != nil {
 		return nil, mapError(fmt.Errorf("cases by passport: %w", err))
 	}
 	return ids, nil

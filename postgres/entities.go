@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/desk"
@@ -24,11 +25,36 @@ LEFT JOIN cases c ON c.id = ce.case_id
 GROUP BY e.kind, e.value, f.id, f.note
 HAVING f.id IS NOT NULL OR count(c.id) > 0`
 
+// entityHitRow is one row of lookupEntities.
+type entityHitRow struct {
+	Kind    string `db:"kind"`
+	Value   string `db:"value"`
+	Listed  bool   `db:"listed"`
+	Note    string `db:"note"`
+	Reports int    `db:"reports"`
+	Checks  int    `db:"checks"`
+}
+
+// entityArrays splits entities into the parallel arrays unnest takes.
+func entityArrays(es []desk.Entity) (kinds, values pq.StringArray) {
+	kinds, values = make(pq.StringArray, 0, len(es)), make(pq.StringArray, 0, len(es))
+	for _, e := range es {
+		kinds, values = append(kinds, e.Kind), append(values, e.Value)
+	}
+	return kinds, values
+}
+
 // LookupEntities returns the given entities the desk knows.
-func (x *tx) LookupEntities(ctx context.Context, kinds, values []string, exceptCase int64) ([]desk.EntityHit, error) {
-	var hits []desk.EntityHit
-	if err := x.t.SelectContext(ctx, &hits, lookupEntities, pq.Array(kinds), pq.Array(values), exceptCase); err != nil {
+func (d *DeskStore) LookupEntities(ctx context.Context, es []desk.Entity, exceptCase int64) ([]desk.EntityHit, error) {
+	var rows []entityHitRow
+	kinds, values := entityArrays(es)
+	if err := sqlx.SelectContext(ctx, d.q, &rows, lookupEntities, kinds, values, exceptCase); err != nil {
 		return nil, mapError(fmt.Errorf("look up entities: %w", err))
+	}
+	hits := make([]desk.EntityHit, 0, len(rows))
+	for _, r := range rows {
+		hits = append(hits, desk.EntityHit{Entity: desk.Entity{Kind: r.Kind, Value: r.Value}, Listed: r.Listed,
+			Note: r.Note, Reports: r.Reports, Checks: r.Checks})
 	}
 	return hits, nil
 }
@@ -39,8 +65,9 @@ SELECT $1, kind, value FROM unnest($2::text[], $3::text[]) AS e(kind, value)
 ON CONFLICT DO NOTHING`
 
 // SaveEntities records the entities a case named.
-func (x *tx) SaveEntities(ctx context.Context, caseID int64, kinds, values []string) error {
-	if _, err := x.t.ExecContext(ctx, insertCaseEntities, caseID, pq.Array(kinds), pq.Array(values)); err != nil {
+func (d *DeskStore) SaveEntities(ctx context.Context, caseID int64, es []desk.Entity) error {
+	kinds, values := entityArrays(es)
+	if _, err := d.q.ExecContext(ctx, insertCaseEntities, caseID, kinds, values); err != nil {
 		return mapError(fmt.Errorf("save entities of case %d: %w", caseID, err))
 	}
 	return nil
@@ -52,9 +79,9 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (kind, value) DO UPDATE SET note = EXCLUDED.note, added_by = EXCLUDED.added_by, added_at = EXCLUDED.added_at`
 
 // FlagEntity puts an entity on the desk's list (again, with a new note).
-func (x *tx) FlagEntity(ctx context.Context, kind, value, note string, by int64, now time.Time) error {
-	if _, err := x.t.ExecContext(ctx, upsertFlag, kind, value, note, by, now); err != nil {
-		return mapError(fmt.Errorf("flag %s: %w", kind, err))
+func (d *DeskStore) FlagEntity(ctx context.Context, e desk.Entity, note string, by int64, now time.Time) error {
+	if _, err := d.q.ExecContext(ctx, upsertFlag, e.Kind, e.Value, note, by, now); err != nil {
+		return mapError(fmt.Errorf("flag %s: %w", e.Kind, err))
 	}
 	return nil
 }

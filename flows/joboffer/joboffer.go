@@ -33,23 +33,29 @@ const (
 
 // Events.
 const (
-	EventYes      = "yes"      // already travelled, paid or gave the passport
-	EventNo       = "no"       // not yet
-	EventAd       = "ad"       // a piece of the ad (text or a caption)
-	EventCheck    = "check"    // Check now
-	EventReport   = "report"   // report this recruiter
-	EventHelpful  = "helpful"  // was this helpful: yes or no
-	EventNothing  = "nothing"  // Check now with nothing to check
-	EventTooMuch  = "too_much" // more text than one check takes
-	dataPrefix    = "job:"
-	dataYes       = dataPrefix + "already:yes"
-	dataNo        = dataPrefix + "already:no"
-	dataCheck     = dataPrefix + "check"
-	dataReport    = dataPrefix + "report"
-	dataHelpful   = dataPrefix + "helpful:"
-	answerAd      = "ad"
-	answerAlready = "already_committed"
-	answerPieces  = "ad_pieces"
+	EventYes     = "yes"      // already travelled, paid or gave the passport
+	EventNo      = "no"       // not yet
+	EventAd      = "ad"       // a piece of the ad (text or a caption)
+	EventCheck   = "check"    // Check now
+	EventReport  = "report"   // report this recruiter
+	EventHelpful = "helpful"  // was this helpful: yes or no
+	EventNothing = "nothing"  // Check now with nothing to check
+	EventTooMuch = "too_much" // more text than one check takes
+	dataPrefix   = "job:"
+	dataYes      = dataPrefix + "already:yes"
+	dataNo       = dataPrefix + "already:no"
+	dataCheck    = dataPrefix + "check"
+	dataReport   = dataPrefix + "report"
+	dataHelpful  = dataPrefix + "helpful:"
+	answerPieces = "ad_pieces"
+)
+
+// Case answer keys the conversation fills: the ad as the person sent it
+// and whether they have already travelled, paid or handed over their
+// passport ("yes" or "no").
+const (
+	KeyAd      = "ad"
+	KeyAlready = "already_committed"
 )
 
 // MaxAdRunes is the most text one check takes; an ad is a few hundred.
@@ -106,7 +112,7 @@ func (*Conversation) Event(s *flows.Session, in flows.Input) string {
 		if text == "" || len([]rune(text)) > flows.MaxTextRunes {
 			return ""
 		}
-		if len([]rune(s.Answers[answerAd]))+len([]rune(text)) > MaxAdRunes && s.State == StateCollecting {
+		if len([]rune(s.Answers[KeyAd]))+len([]rune(text)) > MaxAdRunes && s.State == StateCollecting {
 			return EventTooMuch
 		}
 		return EventAd
@@ -120,7 +126,7 @@ func callbackEvent(s *flows.Session, data string) string {
 		return EventYes
 	case data == dataNo:
 		return EventNo
-	case data == dataCheck && strings.TrimSpace(s.Answers[answerAd]) == "":
+	case data == dataCheck && strings.TrimSpace(s.Answers[KeyAd]) == "":
 		return EventNothing
 	case data == dataCheck:
 		return EventCheck
@@ -137,7 +143,7 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 	s := t.Session
 	return fsm.Callbacks{
 		EventYes: func(context.Context, *fsm.Event) {
-			s.Set(answerAlready, "yes")
+			s.Set(KeyAlready, "yes")
 			t.Say(flows.Reply{Text: flows.M("joboffer.already_warning"), Inline: [][]flows.Button{
 				{{Label: flows.M("menu.help_now"), Data: flows.DataGo + "sos"}},
 				{{Label: flows.M("menu.contacts"), Data: flows.DataGo + "contacts"}},
@@ -145,12 +151,12 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 			t.Say(collectPrompt())
 		},
 		EventNo: func(context.Context, *fsm.Event) {
-			s.Set(answerAlready, "no")
+			s.Set(KeyAlready, "no")
 			t.Say(collectPrompt())
 		},
 		EventAd: func(_ context.Context, e *fsm.Event) {
 			if e.Src == StateResult { // a new ad after a verdict: start again
-				delete(s.Answers, answerAd)
+				delete(s.Answers, KeyAd)
 				delete(s.Answers, answerPieces)
 			}
 			appendAd(s, t.Input.Text)
@@ -162,7 +168,7 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 		},
 		EventNothing: func(context.Context, *fsm.Event) { t.Say(collectPrompt()) },
 		"enter_" + StateResult: func(context.Context, *fsm.Event) {
-			t.Do(flows.CheckOffer{Text: s.Answers[answerAd]})
+			t.Do(flows.CheckOffer{Text: s.Answers[KeyAd]})
 			t.Say(resultButtons())
 		},
 		EventHelpful: func(context.Context, *fsm.Event) {
@@ -182,7 +188,7 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 func (*Conversation) Prompt(t *flows.Turn) {
 	switch t.Session.State {
 	case StateAlready:
-		if t.Session.Answers[answerAd] != "" {
+		if t.Session.Answers[KeyAd] != "" {
 			t.Text("joboffer.got_carried")
 		}
 		t.Say(flows.Reply{Text: flows.M("joboffer.ask_already"), Inline: [][]flows.Button{{
@@ -197,10 +203,10 @@ func (*Conversation) Prompt(t *flows.Turn) {
 
 func appendAd(s *flows.Session, text string) {
 	text = strings.TrimSpace(text)
-	if prev := s.Answers[answerAd]; prev != "" {
+	if prev := s.Answers[KeyAd]; prev != "" {
 		text = prev + "\n" + text
 	}
-	s.Set(answerAd, text)
+	s.Set(KeyAd, text)
 	s.Set(answerPieces, itoa(strings.Count(text, "\n")+1))
 }
 

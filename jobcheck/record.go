@@ -1,0 +1,57 @@
+package jobcheck
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Answer keys under which a case keeps a check's outcome.
+const (
+	AnswerRiskLevel = "risk_level"
+	AnswerRiskScore = "risk_score"
+	AnswerRedFlags  = "red_flags"
+	AnswerRuleset   = "ruleset"
+)
+
+// Answers are what a case keeps of a check: the level, the score, the ids
+// of the red flags and the ruleset version, so a later ruleset never
+// changes what a person was told.
+func (r Result) Answers() map[string]string {
+	ids := make([]string, 0, len(r.Flags))
+	for _, f := range r.Flags {
+		ids = append(ids, f.ID)
+	}
+	return map[string]string{AnswerRiskLevel: string(r.Level), AnswerRiskScore: strconv.Itoa(r.Score),
+		AnswerRedFlags: strings.Join(ids, ", "), AnswerRuleset: r.RulesetVersion}
+}
+
+// Found is one entity of a text: its kind and normalised value.
+type Found struct {
+	Kind  Kind
+	Value string
+}
+
+// All lists the entities kind by kind: phones, handles, domains,
+// companies, wallets, accounts, e-mail addresses.
+func (e Entities) All() []Found {
+	var out []Found
+	add := func(k Kind, vs []string) {
+		for _, v := range vs {
+			out = append(out, Found{k, v})
+		}
+	}
+	add(KindPhone, e.Phones)
+	add(KindHandle, e.Handles)
+	add(KindDomain, e.Domains)
+	add(KindCompany, e.Companies)
+	add(KindCrypto, e.Crypto)
+	add(KindAccount, e.Accounts)
+	add(KindEmail, e.Emails)
+	return out
+}
+
+// ParseLevel reads a level a person typed ("High", " low").
+func ParseLevel(s string) (Level, bool) {
+	l := Level(strings.ToLower(strings.TrimSpace(s)))
+	return l, l == LevelHigh || l == LevelMedium || l == LevelLow
+}
