@@ -9,6 +9,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
@@ -25,7 +26,8 @@ func BenchmarkUpdate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := bot.NewHandler(flows.NewEngine(nil), cat, testLogger(), time.Now)
+	render := bot.NewRenderer(cat)
+	h := bot.NewHandler(app.New(flows.NewEngine(nil), render, testLogger(), time.Now), render, testLogger(), time.Now)
 	m := bot.NewMetrics(prometheus.NewRegistry())
 	recv := bot.NewReceiver(store, m, testLogger(), time.Now, func() {})
 	ctx := context.Background()

@@ -11,6 +11,7 @@ import (
 	"github.com/lib/pq"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
@@ -32,7 +33,8 @@ func TestAlertsToOneChatAreBundledInABurst(t *testing.T) {
 	}
 	engine := flows.NewEngine(nil, panicButton{})
 	engine.Route("sos", "panic")
-	h := bot.NewHandler(engine, cat, testLogger(), time.Now)
+	render := bot.NewRenderer(cat)
+	h := bot.NewHandler(app.New(engine, render, testLogger(), time.Now), render, testLogger(), time.Now)
 	recv := bot.NewReceiver(store, bot.NewMetrics(prometheus.NewRegistry()), testLogger(), time.Now, func() {})
 	if _, err := store.Desk().AddStaff(ctx, desk.Staff{UserID: 501, ChatID: 501, Name: "Kim", Role: desk.RoleAgent,
 		OnDuty: true, Language: "en"}, time.Now()); err != nil {

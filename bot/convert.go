@@ -9,6 +9,7 @@ import (
 	tgmodels "github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // envelope is the part of an update needed to store it: its id and chat.
@@ -49,14 +50,14 @@ var urgentEntries = map[string]bool{"/sos": true, "/start sos": true, flows.Data
 
 // updatePriority is the inbox priority of an update: a person asking for
 // help now is answered before everyone else.
-func updatePriority(u tgmodels.Update) flows.Priority {
+func updatePriority(u tgmodels.Update) mailbox.Priority {
 	switch {
 	case u.Message != nil && urgentEntries[strings.TrimSpace(strings.SplitN(u.Message.Text, "@", 2)[0])]:
-		return flows.PriorityUrgent
+		return mailbox.PriorityUrgent
 	case u.CallbackQuery != nil && urgentEntries[u.CallbackQuery.Data]:
-		return flows.PriorityUrgent
+		return mailbox.PriorityUrgent
 	}
-	return flows.PriorityNormal
+	return mailbox.PriorityNormal
 }
 
 // toInput converts an update into what a conversation sees. ok is false

@@ -14,9 +14,11 @@ import (
 	tgmodels "github.com/go-telegram/bot/models"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
 )
 
@@ -143,7 +145,7 @@ func TestDeskCommandsAreUnknownToNonStaff(t *testing.T) {
 		"note": " " + string(c.Ref) + " x", "priority": " " + string(c.Ref) + " low", "assign": " " + string(c.Ref) + " 10001",
 		"close": " " + string(c.Ref), "reopen": " " + string(c.Ref), "find": " +855 12 345 678", "staff": " add 10001 supervisor",
 		"block": " " + string(c.Ref), "queue": " all", "export": " 2020-01-01"}
-	for _, name := range bot.StaffMenu {
+	for _, name := range app.DeskCommands() {
 		for _, text := range []string{"/" + name, "/" + name + args[name]} {
 			d.api.SendText(u, text)
 			got := d.next(u.ID, 2)
@@ -692,7 +694,8 @@ func TestRegisterStaffCommands(t *testing.T) {
 		{UserID: 20_001, ChatID: 20_001, Role: desk.RoleAgent, Language: "km"},
 		{UserID: 20_002, ChatID: 20_002, Role: desk.RoleSupervisor, Language: ""},
 	}
-	bot.RegisterStaffCommands(context.Background(), tg, cat, staff, testLogger())
+	a := app.New(flows.NewEngine(nil), bot.NewRenderer(cat), testLogger(), time.Now)
+	bot.RegisterStaffCommands(context.Background(), tg, a, staff, testLogger())
 	menu := func(chat int64) map[string]string {
 		out := map[string]string{}
 		for _, c := range h.api.Commands(&tgmodels.BotCommandScopeChat{ChatID: chat}, "") {

@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/time/rate"
 
-	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Dispatcher sends the outbox. Each round it leases the head call of every
@@ -18,7 +18,7 @@ import (
 // under a global rate limit; a chat waiting out a 429 or a retry holds up
 // only itself.
 type Dispatcher struct {
-	outbox  flows.Outbox
+	outbox  mailbox.Outbox
 	sender  Sender
 	log     *slog.Logger
 	now     Clock
@@ -35,7 +35,7 @@ type Dispatcher struct {
 
 // NewDispatcher returns a dispatcher sending at most perSecond calls a
 // second (Telegram allows about 30).
-func NewDispatcher(outbox flows.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
+func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
 	return &Dispatcher{
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
 		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond),
@@ -112,7 +112,7 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 }
 
 // release hands leased calls back without counting an attempt's failure.
-func (d *Dispatcher) release(calls []flows.Outgoing) {
+func (d *Dispatcher) release(calls []mailbox.Message) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, c := range calls {
@@ -124,7 +124,7 @@ var errShutdown = errors.New("not sent before shutdown")
 
 // send makes one call and records the result. Recording uses a context
 // that outlives shutdown's cancel so a delivered message is not resent.
-func (d *Dispatcher) send(ctx context.Context, c flows.Outgoing) {
+func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) {
 	log := d.log.With("outbox_id", c.ID, "chat_id", c.ChatID, "method", c.Method, "attempt", c.Attempts)
 	sendCtx, cancelSend := context.WithTimeout(ctx, sendTimeout)
 	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)

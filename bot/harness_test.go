@@ -17,6 +17,7 @@ import (
 	"github.com/looplab/fsm"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
@@ -132,8 +133,10 @@ func (h *harness) start() {
 	if err != nil {
 		h.t.Fatal(err)
 	}
-	handler := bot.NewHandler(engine, cat, log, h.clock.Now).WithDeskChat(h.deskChat, "ko").WithChecker(checker).
+	render := bot.NewRenderer(cat)
+	a := app.New(engine, render, log, h.clock.Now).WithDeskChat(h.deskChat, "ko").WithChecker(checker).
 		WithSealer(h.sealer)
+	handler := bot.NewHandler(a, render, log, h.clock.Now)
 	if h.escalateEvery == 0 {
 		h.escalateEvery = -1 // off
 	}

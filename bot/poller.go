@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Poller is the long-polling loop. go-telegram/bot's own loop confirms the
@@ -134,7 +134,7 @@ func (p *Poller) getUpdates(ctx context.Context, offset int64) ([]json.RawMessag
 // Receiver stores raw updates in the inbox; the poller and the webhook
 // both use it.
 type Receiver struct {
-	inbox   flows.Inbox
+	inbox   mailbox.Inbox
 	log     *slog.Logger
 	now     Clock
 	metrics *Metrics
@@ -143,7 +143,7 @@ type Receiver struct {
 
 // NewReceiver returns a receiver storing into inbox and calling saved
 // after each stored batch.
-func NewReceiver(inbox flows.Inbox, m *Metrics, log *slog.Logger, now Clock, saved func()) *Receiver {
+func NewReceiver(inbox mailbox.Inbox, m *Metrics, log *slog.Logger, now Clock, saved func()) *Receiver {
 	return &Receiver{inbox: inbox, log: log.With("component", "receiver"), now: now, metrics: m, saved: saved}
 }
 
@@ -168,7 +168,7 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 }
 
 func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
-	u := flows.Update{UpdateID: id, Payload: raw, Priority: flows.PriorityNormal}
+	u := mailbox.Update{UpdateID: id, Payload: raw, Priority: mailbox.PriorityNormal}
 	if upd, ok := parseUpdate(raw); ok {
 		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd)
 	} else {

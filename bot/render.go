@@ -1,12 +1,13 @@
 package bot
 
 import (
-	"encoding/json"
-	"fmt"
 	"strings"
+
+	"github.com/koreandesk/hotline/app"
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Renderer turns flows.Replies into outbox calls in a chat's language.
@@ -30,110 +31,43 @@ func NewRenderer(cat *locales.Catalog) *Renderer {
 	return r
 }
 
+var _ app.Renderer = (*Renderer)(nil)
+
+// Has reports whether the catalogue has a message id.
+func (r *Renderer) Has(id string) bool { return r.cat.Has(id) }
+
 // KeyOf returns the message id of the reply-keyboard button whose label
 // is text, or "".
 func (r *Renderer) KeyOf(text string) string { return r.keys[strings.TrimSpace(text)] }
 
-// maxMessageRunes is Telegram's limit for one message's text.
-const maxMessageRunes = 4096
-
-// Text renders one message in lang. A Msg among the vars is rendered first.
-func (r *Renderer) Text(lang string, m flows.Msg) string {
-	if m.Literal != "" {
-		return m.Literal
-	}
-	var vars map[string]any
-	if len(m.Vars) > 0 {
-		vars = make(map[string]any, len(m.Vars))
-		for k, v := range m.Vars {
-			if inner, ok := v.(flows.Msg); ok {
-				v = r.Text(lang, inner)
-			}
-			vars[k] = v
-		}
-	}
-	return r.cat.Text(lang, m.ID, vars)
-}
-
-// call is the outbox payload: one Bot API call in a form of our own, so
-// stored rows do not depend on go-telegram/bot's parameter types.
-type call struct {
-	Text            string         `json:"text,omitempty"`
-	Inline          [][]callButton `json:"inline,omitempty"`
-	Keyboard        [][]callKey    `json:"keyboard,omitempty"`
-	RemoveKeyboard  bool           `json:"remove_keyboard,omitempty"`
-	Latitude        float64        `json:"latitude,omitempty"`
-	Longitude       float64        `json:"longitude,omitempty"`
-	MessageID       int            `json:"message_id,omitempty"`
-	CallbackQueryID string         `json:"callback_query_id,omitempty"`
-	// FileID re-sends a photo, voice note or document by Telegram file
-	// id; Text is then its caption.
-	FileID string `json:"file_id,omitempty"`
-	// FileName and FileData upload a new document (the CSV export).
-	FileName string `json:"file_name,omitempty"`
-	FileData []byte `json:"file_data,omitempty"`
-	// MessageIDs are deleted by deleteMessages.
-	MessageIDs []int `json:"message_ids,omitempty"`
-	// Commands is a chat's own command menu (setMyCommands with the
-	// chat's scope); an empty one deletes it.
-	Commands []callCommand `json:"commands,omitempty"`
-}
-
-type callCommand struct {
-	Command     string `json:"command"`
-	Description string `json:"description"`
-}
-
-type callButton struct {
-	Text string `json:"text"`
-	Data string `json:"data"`
-}
-
-type callKey struct {
-	Text            string `json:"text"`
-	RequestLocation bool   `json:"request_location,omitempty"`
-}
-
-// Methods the dispatcher knows how to send.
-const (
-	methodSendMessage    = "sendMessage"
-	methodSendLocation   = "sendLocation"
-	methodAnswerCallback = "answerCallbackQuery"
-	methodSendPhoto      = "sendPhoto"
-	methodSendVoice      = "sendVoice"
-	methodSendDocument   = "sendDocument"
-	methodDeleteMessages = "deleteMessages"
-	methodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
-)
-
-// maxCaptionRunes is Telegram's limit for a media caption.
-const maxCaptionRunes = 1024
+// Text renders one message in lang (see flows.Msg.Render).
+func (r *Renderer) Text(lang string, m flows.Msg) string { return m.Render(r.cat, lang) }
 
 // Reply renders one reply as outbox calls to chatID.
-func (r *Renderer) Reply(chatID int64, lang string, p flows.Priority, rep flows.Reply) ([]flows.Outgoing, error) {
-	c := call{Text: r.body(lang, rep), RemoveKeyboard: rep.RemoveKeyboard}
+func (r *Renderer) Reply(chatID int64, lang string, p mailbox.Priority, rep flows.Reply) ([]mailbox.Message, error) {
+	c := mailbox.Call{Text: r.body(lang, rep), RemoveKeyboard: rep.RemoveKeyboard}
 	for _, row := range rep.Inline {
-		out := make([]callButton, 0, len(row))
+		out := make([]mailbox.Button, 0, len(row))
 		for _, b := range row {
-			out = append(out, callButton{Text: r.Text(lang, b.Label), Data: b.Data})
+			out = append(out, mailbox.Button{Text: r.Text(lang, b.Label), Data: b.Data})
 		}
 		c.Inline = append(c.Inline, out)
 	}
 	for _, row := range rep.Keyboard {
-		out := make([]callKey, 0, len(row))
+		out := make([]mailbox.Key, 0, len(row))
 		for _, b := range row {
-			out = append(out, callKey{Text: r.Text(lang, b.Label), RequestLocation: b.RequestLocation})
+			out = append(out, mailbox.Key{Text: r.Text(lang, b.Label), RequestLocation: b.RequestLocation})
 		}
 		c.Keyboard = append(c.Keyboard, out)
 	}
-	msgs := []flows.Outgoing{}
-	o, err := outgoing(chatID, p, methodSendMessage, c)
+	msgs := []mailbox.Message{}
+	o, err := mailbox.New(chatID, p, mailbox.MethodSendMessage, c)
 	if err != nil {
 		return nil, err
 	}
 	msgs = append(msgs, o)
 	if l := rep.Location; l != nil {
-		o, err := outgoing(chatID, p, methodSendLocation, call{Latitude: l.Lat, Longitude: l.Lon})
+		o, err := mailbox.New(chatID, p, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon})
 		if err != nil {
 			return nil, err
 		}
@@ -149,21 +83,5 @@ func (r *Renderer) body(lang string, rep flows.Reply) string {
 		b.WriteByte('\n')
 		b.WriteString(r.Text(lang, l))
 	}
-	return truncate(b.String(), maxMessageRunes)
-}
-
-func truncate(s string, n int) string {
-	runes := []rune(s)
-	if len(runes) <= n {
-		return s
-	}
-	return string(runes[:n-1]) + "…"
-}
-
-func outgoing(chatID int64, p flows.Priority, method string, c call) (flows.Outgoing, error) {
-	payload, err := json.Marshal(c)
-	if err != nil {
-		return flows.Outgoing{}, fmt.Errorf("encode %s: %w", method, err)
-	}
-	return flows.Outgoing{ChatID: chatID, Priority: p, Method: method, Payload: payload}, nil
+	return mailbox.Truncate(b.String(), mailbox.MaxMessageRunes)
 }

@@ -10,6 +10,8 @@ import (
 
 	tgbot "github.com/go-telegram/bot"
 	tgmodels "github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Sender makes one Bot API call from an outbox row and returns the id of
@@ -30,24 +32,24 @@ func NewTelegramSender(b *tgbot.Bot) *TelegramSender { return &TelegramSender{b:
 
 // Send decodes the stored call and makes it.
 func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, payload []byte) (int64, error) {
-	var c call
+	var c mailbox.Call
 	if err := json.Unmarshal(payload, &c); err != nil {
 		return 0, permanent(fmt.Errorf("decode %s payload: %w", method, err))
 	}
 	switch method {
-	case methodSendMessage:
+	case mailbox.MethodSendMessage:
 		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: markup(c)})
 		return messageID(m, err)
-	case methodSendLocation:
+	case mailbox.MethodSendLocation:
 		m, err := s.b.SendLocation(ctx, &tgbot.SendLocationParams{ChatID: chatID, Latitude: c.Latitude, Longitude: c.Longitude})
 		return messageID(m, err)
-	case methodAnswerCallback:
+	case mailbox.MethodAnswerCallback:
 		_, err := s.b.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: c.CallbackQueryID, Text: c.Text})
 		return 0, err
-	case methodDeleteMessages:
+	case mailbox.MethodDeleteMessages:
 		_, err := s.b.DeleteMessages(ctx, &tgbot.DeleteMessagesParams{ChatID: chatID, MessageIDs: c.MessageIDs})
 		return 0, err
-	case methodChatCommands:
+	case mailbox.MethodChatCommands:
 		scope := &tgmodels.BotCommandScopeChat{ChatID: chatID}
 		if len(c.Commands) == 0 {
 			_, err := s.b.DeleteMyCommands(ctx, &tgbot.DeleteMyCommandsParams{Scope: scope})
@@ -59,15 +61,15 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		}
 		_, err := s.b.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
 		return 0, err
-	case methodSendPhoto:
+	case mailbox.MethodSendPhoto:
 		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &tgmodels.InputFileString{Data: c.FileID},
 			Caption: c.Text, ReplyMarkup: markup(c)})
 		return messageID(m, err)
-	case methodSendVoice:
+	case mailbox.MethodSendVoice:
 		m, err := s.b.SendVoice(ctx, &tgbot.SendVoiceParams{ChatID: chatID, Voice: &tgmodels.InputFileString{Data: c.FileID},
 			Caption: c.Text, ReplyMarkup: markup(c)})
 		return messageID(m, err)
-	case methodSendDocument:
+	case mailbox.MethodSendDocument:
 		var doc tgmodels.InputFile = &tgmodels.InputFileString{Data: c.FileID}
 		if c.FileName != "" {
 			doc = &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
@@ -85,7 +87,7 @@ func messageID(m *tgmodels.Message, err error) (int64, error) {
 	return int64(m.ID), nil
 }
 
-func markup(c call) tgmodels.ReplyMarkup {
+func markup(c mailbox.Call) tgmodels.ReplyMarkup {
 	switch {
 	case len(c.Inline) > 0:
 		rows := make([][]tgmodels.InlineKeyboardButton, 0, len(c.Inline))

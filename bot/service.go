@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Options configure a Service.
@@ -46,7 +46,7 @@ type Service struct {
 // transactions that belong to no update.
 type Pruner interface {
 	Prune(ctx context.Context, inboxBefore, outboxBefore time.Time) (int64, error)
-	Do(ctx context.Context, fn func(context.Context, flows.Tx) error) error
+	Do(ctx context.Context, fn func(context.Context, mailbox.Tx) error) error
 }
 
 // NewService wires the pipeline.
@@ -158,11 +158,8 @@ func (s *Service) escalator(ctx context.Context) {
 		case <-t.C:
 		}
 		var n int
-		err := s.pruner.Do(ctx, func(ctx context.Context, ftx flows.Tx) error {
-			tx, err := asTx(ftx)
-			if err != nil {
-				return err
-			}
+		err := s.pruner.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
+			var err error
 			n, err = s.handler.Escalate(ctx, tx, s.opts.EscalateAfter)
 			return err
 		})

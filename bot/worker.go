@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // maxUpdateAttempts is how often a failing update is retried before the
@@ -18,7 +19,7 @@ const maxUpdateAttempts = 5
 // (and replicas) run side by side: the inbox hands each chat's updates out
 // one at a time and in order.
 type Worker struct {
-	inbox   flows.Inbox
+	inbox   mailbox.Inbox
 	h       *Handler
 	log     *slog.Logger
 	now     Clock
@@ -68,8 +69,8 @@ func (w *Worker) drain(ctx context.Context, drain time.Duration) {
 }
 
 func (w *Worker) processOne(ctx context.Context) (bool, error) {
-	var current flows.Update
-	found, err := w.inbox.ProcessNext(ctx, w.now(), func(ctx context.Context, tx flows.Tx, u flows.Update) (err error) {
+	var current mailbox.Update
+	found, err := w.inbox.ProcessNext(ctx, w.now(), func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) (err error) {
 		current = u
 		// A bug in one update must not take the bot down for everyone:
 		// it becomes a failed update, retried and then set aside.
@@ -99,7 +100,7 @@ func (w *Worker) processOne(ctx context.Context) (bool, error) {
 // failed records a failed update: retried with backoff, and after
 // maxUpdateAttempts set aside with a localised apology to the user, so one
 // poisoned update never blocks its chat for good.
-func (w *Worker) failed(ctx context.Context, u flows.Update, cause error) {
+func (w *Worker) failed(ctx context.Context, u mailbox.Update, cause error) {
 	log := w.log.With("update_id", u.UpdateID, "chat_id", u.ChatID, "attempt", u.Attempts+1)
 	if flows.ErrorCode(cause) == flows.EUnavailable {
 		log.Warn("database unavailable; update stays pending", "err", cause)
@@ -115,7 +116,7 @@ func (w *Worker) failed(ctx context.Context, u flows.Update, cause error) {
 	}
 	w.metrics.UpdatesFailed.WithLabelValues("abandoned").Inc()
 	log.Error("process update; abandoned", "err", cause)
-	err := w.inbox.AbandonUpdate(ctx, u, w.now(), cause, func(ctx context.Context, tx flows.Tx) error {
+	err := w.inbox.AbandonUpdate(ctx, u, w.now(), cause, func(ctx context.Context, tx mailbox.Tx) error {
 		return w.h.Abandoned(ctx, tx, u)
 	})
 	if err != nil {

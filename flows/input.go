@@ -40,6 +40,10 @@ type Input struct {
 	Private bool
 	// LanguageCode is Telegram's language_code of the sender, e.g. "ko".
 	LanguageCode string
+	// SenderName is the sender's display name, shown to staff.
+	SenderName string
+	// ReplyTo is the message this one answers (a reply to it), 0 for none.
+	ReplyTo int
 	// Text is the message text or a media caption.
 	Text string
 	// Command and Args are set for KindCommand: "/start sos" gives

@@ -39,18 +39,6 @@ type KeyButton struct {
 	RequestLocation bool `json:"request_location,omitempty"`
 }
 
-// Priority orders outgoing messages: the first answer to a person in danger
-// and urgent alerts leave before everything else.
-type Priority int
-
-// Priorities, most urgent first. They match the outbox CHECK constraint.
-const (
-	PriorityUrgent Priority = 0
-	PriorityHigh   Priority = 1
-	PriorityNormal Priority = 2
-	PriorityLow    Priority = 3
-)
-
 // Reply is one message the bot sends to the chat that wrote.
 type Reply struct {
 	Text Msg `json:"text"`
@@ -65,4 +53,28 @@ type Reply struct {
 	RemoveKeyboard bool `json:"remove_keyboard,omitempty"`
 	// Location, when set, is sent as a map pin after the text.
 	Location *Location `json:"location,omitempty"`
+}
+
+// Catalog is what renders a message id in a language (locales.Catalog).
+type Catalog interface {
+	Text(lang, id string, vars map[string]any) string
+}
+
+// Render writes the message in lang with cat. A Msg among the vars is
+// rendered first, in the same language.
+func (m Msg) Render(cat Catalog, lang string) string {
+	if m.Literal != "" {
+		return m.Literal
+	}
+	var vars map[string]any
+	if len(m.Vars) > 0 {
+		vars = make(map[string]any, len(m.Vars))
+		for k, v := range m.Vars {
+			if inner, ok := v.(Msg); ok {
+				v = inner.Render(cat, lang)
+			}
+			vars[k] = v
+		}
+	}
+	return cat.Text(lang, m.ID, vars)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
@@ -286,7 +287,7 @@ func mustCommit(t *testing.T, tx *sqlx.Tx) {
 }
 
 // TestDeskInUpdateTransaction uses the desk the way the bot does: inside
-// an update's transaction, through flows.Tx.
+// an update's transaction, through mailbox.Tx.
 func TestDeskInUpdateTransaction(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
@@ -296,13 +297,13 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 	mustAddStaff(t, d, agentB, desk.RoleAgent, "B")
 	taken := mustOpen(t, d, reporter(1), t0)
 	must[*desk.Case](t)(d.Claim(ctx, taken.Ref, agentB, t0))
-	deskOf := func(tx flows.Tx) desk.Store { return tx.(interface{ Desk() desk.Store }).Desk() }
+	deskOf := func(tx mailbox.Tx) desk.Store { return tx.Desk() }
 
 	// A failing update leaves no case behind.
-	mustSave(t, s, 1, 7, flows.PriorityUrgent)
+	mustSave(t, s, 1, 7, mailbox.PriorityUrgent)
 	boom := errors.New("boom")
 	var ref desk.Ref
-	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error {
+	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
 		c, err := deskOf(tx).OpenCase(ctx, reporter(7), t0)
 		if err != nil {
 			return err
@@ -317,7 +318,7 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 	wantCode(t, err, flows.ENotFound)
 
 	// Expected errors leave the transaction usable: the update commits.
-	_, err = s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error {
+	_, err = s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
 		dk := deskOf(tx)
 		if _, err := dk.Claim(ctx, taken.Ref, agentA, t0); flows.ErrorCode(err) != flows.EConflict {
 			t.Errorf("claim a taken case: %v, want conflict", err)

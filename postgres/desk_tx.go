@@ -4,7 +4,4 @@ import "github.com/koreandesk/hotline/desk"
 
 // Desk returns the case queue bound to this update's transaction, so case
 // writes commit or roll back with the update and its outbox messages.
-// It returns the interface, not *DeskStore, so that flows.Tx (or the bot's
-// own interface) can declare `Desk() desk.Store` without importing this
-// package.
 func (x *tx) Desk() desk.Store { return NewDesk(x.t) }

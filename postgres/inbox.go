@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 const insertUpdate = `
@@ -16,7 +17,7 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (update_id) DO NOTHING`
 
 // SaveUpdate stores a received update; a redelivered update_id is ignored.
-func (s *Store) SaveUpdate(ctx context.Context, u flows.Update, now time.Time) (bool, error) {
+func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time) (bool, error) {
 	res, err := s.db.ExecContext(ctx, insertUpdate, u.UpdateID, u.ChatID, u.Priority, u.Payload, now)
 	if err != nil {
 		return false, mapError(fmt.Errorf("save update %d: %w", u.UpdateID, err))
@@ -59,7 +60,7 @@ type updateRow struct {
 }
 
 // ProcessNext runs fn for the next ready update in one transaction.
-func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.Context, flows.Tx, flows.Update) error) (bool, error) {
+func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) (bool, error) {
 	found := false
 	err := s.inTx(ctx, func(t *sqlx.Tx) error {
 		var r updateRow
@@ -70,8 +71,8 @@ func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.
 			return mapError(fmt.Errorf("next update: %w", err))
 		}
 		found = true
-		u := flows.Update{Seq: r.Seq, UpdateID: r.UpdateID, ChatID: r.ChatID,
-			Priority: flows.Priority(r.Priority), Payload: r.Payload, Attempts: r.Attempts}
+		u := mailbox.Update{Seq: r.Seq, UpdateID: r.UpdateID, ChatID: r.ChatID,
+			Priority: mailbox.Priority(r.Priority), Payload: r.Payload, Attempts: r.Attempts}
 		if err := fn(ctx, &tx{t: t}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
 		}
@@ -100,7 +101,7 @@ UPDATE inbox SET attempts = attempts + 1, processed_at = $2, last_error = $3 WHE
 // AbandonUpdate marks an update processed without its effect. The row and
 // its error stay in the inbox (abandoned rows are not pruned) so the
 // update can be inspected and replayed.
-func (s *Store) AbandonUpdate(ctx context.Context, u flows.Update, now time.Time, cause error, fn func(context.Context, flows.Tx) error) error {
+func (s *Store) AbandonUpdate(ctx context.Context, u mailbox.Update, now time.Time, cause error, fn func(context.Context, mailbox.Tx) error) error {
 	return s.inTx(ctx, func(t *sqlx.Tx) error {
 		if _, err := t.ExecContext(ctx, abandonUpdate, u.Seq, now, "abandoned: "+cause.Error()); err != nil {
 			return mapError(fmt.Errorf("abandon update %d: %w", u.UpdateID, err))

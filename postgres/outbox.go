@@ -6,7 +6,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // claimOutgoing leases the head call of each chat that is ready, most
@@ -37,14 +37,14 @@ type outgoingRow struct {
 }
 
 // Claim leases up to limit ready calls.
-func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]flows.Outgoing, error) {
+func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]mailbox.Message, error) {
 	var rows []outgoingRow
 	if err := s.db.SelectContext(ctx, &rows, claimOutgoing, now, now.Add(lease), limit); err != nil {
 		return nil, mapError(fmt.Errorf("claim outbox: %w", err))
 	}
-	out := make([]flows.Outgoing, 0, len(rows))
+	out := make([]mailbox.Message, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, flows.Outgoing{ID: r.ID, ChatID: r.ChatID, Priority: flows.Priority(r.Priority),
+		out = append(out, mailbox.Message{ID: r.ID, ChatID: r.ChatID, Priority: mailbox.Priority(r.Priority),
 			Method: r.Method, Payload: r.Payload, Attempts: r.Attempts})
 	}
 	sort.Slice(out, func(i, j int) bool {

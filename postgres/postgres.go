@@ -15,6 +15,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Open connects to PostgreSQL and checks the connection. The URL must say
@@ -36,15 +37,15 @@ func Open(ctx context.Context, url string) (*sqlx.DB, error) {
 	return db, nil
 }
 
-// Store implements the flows store interfaces on one database.
+// Store implements the mailbox interfaces (inbox, outbox, the update transaction) on one database.
 type Store struct {
 	db *sqlx.DB
 }
 
 var (
-	_ flows.Inbox  = (*Store)(nil)
-	_ flows.Outbox = (*Store)(nil)
-	_ flows.Tx     = (*tx)(nil)
+	_ mailbox.Inbox  = (*Store)(nil)
+	_ mailbox.Outbox = (*Store)(nil)
+	_ mailbox.Tx     = (*tx)(nil)
 )
 
 // New returns a store on db.
@@ -109,7 +110,7 @@ func mapError(err error) error {
 
 // Do runs fn in one transaction outside any update (the escalation
 // ticker), committing when it returns nil.
-func (s *Store) Do(ctx context.Context, fn func(context.Context, flows.Tx) error) error {
+func (s *Store) Do(ctx context.Context, fn func(context.Context, mailbox.Tx) error) error {
 	return s.inTx(ctx, func(t *sqlx.Tx) error { return fn(ctx, &tx{t: t}) })
 }
 

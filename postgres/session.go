@@ -11,6 +11,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // tx is one update's transaction.
@@ -81,7 +82,7 @@ INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, bundle_re
 VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6, $7, $8, $8)`
 
 // Enqueue adds calls to the outbox in order.
-func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...flows.Outgoing) error {
+func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
 			o.Kind, pq.Array(o.Refs), now); err != nil {

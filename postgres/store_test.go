@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
@@ -26,9 +27,9 @@ func TestMigrateTwiceIsANoop(t *testing.T) {
 	}
 }
 
-func mustSave(t *testing.T, s *postgres.Store, id, chat int64, p flows.Priority) {
+func mustSave(t *testing.T, s *postgres.Store, id, chat int64, p mailbox.Priority) {
 	t.Helper()
-	ok, err := s.SaveUpdate(context.Background(), flows.Update{UpdateID: id, ChatID: chat, Priority: p, Payload: []byte(`{}`)}, t0)
+	ok, err := s.SaveUpdate(context.Background(), mailbox.Update{UpdateID: id, ChatID: chat, Priority: p, Payload: []byte(`{}`)}, t0)
 	if err != nil || !ok {
 		t.Fatalf("SaveUpdate(%d) = %v, %v", id, ok, err)
 	}
@@ -36,8 +37,8 @@ func mustSave(t *testing.T, s *postgres.Store, id, chat int64, p flows.Priority)
 
 func TestSaveUpdateIgnoresDuplicates(t *testing.T) {
 	s := postgres.New(pgtest.New(t))
-	mustSave(t, s, 7, 1, flows.PriorityNormal)
-	ok, err := s.SaveUpdate(context.Background(), flows.Update{UpdateID: 7, ChatID: 1, Payload: []byte(`{}`)}, t0)
+	mustSave(t, s, 7, 1, mailbox.PriorityNormal)
+	ok, err := s.SaveUpdate(context.Background(), mailbox.Update{UpdateID: 7, ChatID: 1, Payload: []byte(`{}`)}, t0)
 	if err != nil || ok {
 		t.Errorf("second SaveUpdate = %v, %v; want false, nil", ok, err)
 	}
@@ -47,7 +48,7 @@ func TestSaveUpdateIgnoresDuplicates(t *testing.T) {
 func next(t *testing.T, s *postgres.Store) int64 {
 	t.Helper()
 	var got int64
-	found, err := s.ProcessNext(context.Background(), t0, func(_ context.Context, _ flows.Tx, u flows.Update) error {
+	found, err := s.ProcessNext(context.Background(), t0, func(_ context.Context, _ mailbox.Tx, u mailbox.Update) error {
 		got = u.UpdateID
 		return nil
 	})
@@ -62,10 +63,10 @@ func next(t *testing.T, s *postgres.Store) int64 {
 
 func TestProcessNextOrder(t *testing.T) {
 	s := postgres.New(pgtest.New(t))
-	mustSave(t, s, 10, 1, flows.PriorityNormal)
-	mustSave(t, s, 11, 2, flows.PriorityNormal)
-	mustSave(t, s, 12, 1, flows.PriorityUrgent) // urgent, but chat 1 has 10 first
-	mustSave(t, s, 13, 3, flows.PriorityUrgent)
+	mustSave(t, s, 10, 1, mailbox.PriorityNormal)
+	mustSave(t, s, 11, 2, mailbox.PriorityNormal)
+	mustSave(t, s, 12, 1, mailbox.PriorityUrgent) // urgent, but chat 1 has 10 first
+	mustSave(t, s, 13, 3, mailbox.PriorityUrgent)
 	var got []int64
 	for id := next(t, s); id != 0; id = next(t, s) {
 		got = append(got, id)
@@ -79,9 +80,9 @@ func TestProcessNextOrder(t *testing.T) {
 func TestProcessNextRollsBackOnError(t *testing.T) {
 	ctx := context.Background()
 	s := postgres.New(pgtest.New(t))
-	mustSave(t, s, 20, 1, flows.PriorityNormal)
+	mustSave(t, s, 20, 1, mailbox.PriorityNormal)
 	boom := errors.New("boom")
-	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, u flows.Update) error {
+	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
 		sess, err := tx.Session(ctx, 1)
 		if err != nil {
 			return err
@@ -97,7 +98,7 @@ func TestProcessNextRollsBackOnError(t *testing.T) {
 	}
 	// The update is still pending and the session change is gone.
 	var flow string
-	found, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, u flows.Update) error {
+	found, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
 		sess, err := tx.Session(ctx, 1)
 		flow = sess.Flow
 		return err
@@ -110,9 +111,9 @@ func TestProcessNextRollsBackOnError(t *testing.T) {
 func TestRetryUpdateDelaysTheChat(t *testing.T) {
 	ctx := context.Background()
 	s := postgres.New(pgtest.New(t))
-	mustSave(t, s, 30, 1, flows.PriorityNormal)
-	mustSave(t, s, 31, 1, flows.PriorityNormal)
-	mustSave(t, s, 32, 2, flows.PriorityNormal)
+	mustSave(t, s, 30, 1, mailbox.PriorityNormal)
+	mustSave(t, s, 31, 1, mailbox.PriorityNormal)
+	mustSave(t, s, 32, 2, mailbox.PriorityNormal)
 	if err := s.RetryUpdate(ctx, 1, t0.Add(time.Minute), errors.New("boom")); err != nil {
 		t.Fatal(err)
 	}
@@ -124,10 +125,10 @@ func TestRetryUpdateDelaysTheChat(t *testing.T) {
 	}
 }
 
-func enqueue(t *testing.T, s *postgres.Store, out ...flows.Outgoing) {
+func enqueue(t *testing.T, s *postgres.Store, out ...mailbox.Message) {
 	t.Helper()
-	mustSave(t, s, time.Now().UnixNano(), 0, flows.PriorityNormal)
-	_, err := s.ProcessNext(context.Background(), t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error {
+	mustSave(t, s, time.Now().UnixNano(), 0, mailbox.PriorityNormal)
+	_, err := s.ProcessNext(context.Background(), t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
 		return tx.Enqueue(ctx, t0, out...)
 	})
 	if err != nil {
@@ -135,7 +136,7 @@ func enqueue(t *testing.T, s *postgres.Store, out ...flows.Outgoing) {
 	}
 }
 
-func ids(out []flows.Outgoing) []int64 {
+func ids(out []mailbox.Message) []int64 {
 	var r []int64
 	for _, o := range out {
 		r = append(r, o.ID)
@@ -146,10 +147,10 @@ func ids(out []flows.Outgoing) []int64 {
 func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
 	ctx := context.Background()
 	s := postgres.New(pgtest.New(t))
-	msg := func(chat int64, p flows.Priority) flows.Outgoing {
-		return flows.Outgoing{ChatID: chat, Priority: p, Method: "sendMessage", Payload: []byte(`{}`)}
+	msg := func(chat int64, p mailbox.Priority) mailbox.Message {
+		return mailbox.Message{ChatID: chat, Priority: p, Method: "sendMessage", Payload: []byte(`{}`)}
 	}
-	enqueue(t, s, msg(1, flows.PriorityNormal), msg(1, flows.PriorityUrgent), msg(2, flows.PriorityNormal), msg(3, flows.PriorityUrgent))
+	enqueue(t, s, msg(1, mailbox.PriorityNormal), msg(1, mailbox.PriorityUrgent), msg(2, mailbox.PriorityNormal), msg(3, mailbox.PriorityUrgent))
 	got, err := s.Claim(ctx, t0, 10, time.Minute)
 	if err != nil {
 		t.Fatal(err)
@@ -191,15 +192,15 @@ func TestSessionRoundTrip(t *testing.T) {
 	s := postgres.New(pgtest.New(t))
 	want := &flows.Session{ChatID: 5, UserID: 5, Language: "km", TelegramLanguage: "en",
 		Flow: "family", State: "ask_name", Answers: map[string]string{"name": "김민수"}}
-	enqueueFn := func(fn func(context.Context, flows.Tx) error) {
-		mustSave(t, s, time.Now().UnixNano(), 5, flows.PriorityNormal)
-		if _, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx flows.Tx, _ flows.Update) error { return fn(ctx, tx) }); err != nil {
+	enqueueFn := func(fn func(context.Context, mailbox.Tx) error) {
+		mustSave(t, s, time.Now().UnixNano(), 5, mailbox.PriorityNormal)
+		if _, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error { return fn(ctx, tx) }); err != nil {
 			t.Fatal(err)
 		}
 	}
-	enqueueFn(func(ctx context.Context, tx flows.Tx) error { return tx.SaveSession(ctx, want, t0) })
+	enqueueFn(func(ctx context.Context, tx mailbox.Tx) error { return tx.SaveSession(ctx, want, t0) })
 	var got *flows.Session
-	enqueueFn(func(ctx context.Context, tx flows.Tx) error {
+	enqueueFn(func(ctx context.Context, tx mailbox.Tx) error {
 		var err error
 		got, err = tx.Session(ctx, 5)
 		return err
@@ -212,11 +213,11 @@ func TestSessionRoundTrip(t *testing.T) {
 func TestPruneKeepsAbandonedUpdates(t *testing.T) {
 	ctx := context.Background()
 	s := postgres.New(pgtest.New(t))
-	mustSave(t, s, 40, 1, flows.PriorityNormal)
-	mustSave(t, s, 41, 2, flows.PriorityNormal)
+	mustSave(t, s, 40, 1, mailbox.PriorityNormal)
+	mustSave(t, s, 41, 2, mailbox.PriorityNormal)
 	next(t, s) // 40 processed
-	u := flows.Update{Seq: 2, UpdateID: 41}
-	if err := s.AbandonUpdate(ctx, u, t0, errors.New("bug"), func(context.Context, flows.Tx) error { return nil }); err != nil {
+	u := mailbox.Update{Seq: 2, UpdateID: 41}
+	if err := s.AbandonUpdate(ctx, u, t0, errors.New("bug"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.Prune(ctx, t0.Add(time.Hour), t0.Add(time.Hour))
@@ -232,7 +233,7 @@ func TestProcessedUpdatesKeepNoContent(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s := postgres.New(db)
-	ok, err := s.SaveUpdate(ctx, flows.Update{UpdateID: 50, ChatID: 1, Payload: []byte(`{"message": {"text": "M12345678"}}`)}, t0)
+	ok, err := s.SaveUpdate(ctx, mailbox.Update{UpdateID: 50, ChatID: 1, Payload: []byte(`{"message": {"text": "M12345678"}}`)}, t0)
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}

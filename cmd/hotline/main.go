@@ -23,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
@@ -140,7 +141,6 @@ func serveWith(ctx context.Context, c Config) error {
 	if err := checkToken(ctx, tg, log); err != nil {
 		return err
 	}
-	bot.RegisterCommands(ctx, tg, cat, log)
 
 	reg := prometheus.NewRegistry()
 	metrics := registerMetrics(reg)
@@ -148,11 +148,6 @@ func serveWith(ctx context.Context, c Config) error {
 		return fmt.Errorf("DESK_ADMIN_IDS: %w", err)
 	} else if n > 0 {
 		log.Info("supervisors added from DESK_ADMIN_IDS", "component", "main", "count", n)
-	}
-	if staff, err := store.Desk().ListStaff(ctx); err != nil {
-		log.Warn("staff command menus not set", "component", "main", "err", err)
-	} else {
-		bot.RegisterStaffCommands(ctx, tg, cat, staff, log)
 	}
 	checker, err := jobcheck.Load()
 	if err != nil {
@@ -171,8 +166,16 @@ func serveWith(ctx context.Context, c Config) error {
 	engine.Route("job", joboffer.Name)
 	engine.Route("check", joboffer.Name)
 	engine.Route("family", family.Name)
-	handler := bot.NewHandler(engine, cat, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang).WithChecker(checker).
+	render := bot.NewRenderer(cat)
+	application := app.New(engine, render, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang).WithChecker(checker).
 		WithSealer(sealer)
+	bot.RegisterCommands(ctx, tg, application, log)
+	if staff, err := store.Desk().ListStaff(ctx); err != nil {
+		log.Warn("staff command menus not set", "component", "main", "err", err)
+	} else {
+		bot.RegisterStaffCommands(ctx, tg, application, staff, log)
+	}
+	handler := bot.NewHandler(application, render, log, time.Now)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,
 		Metrics: metrics, Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,

@@ -1,6 +1,7 @@
-package bot
+package app
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 	"slices"
@@ -14,10 +15,18 @@ import (
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
-// StaffMenu lets the end-to-end tests try every desk command.
-var StaffMenu = staffMenu
+// testRenderer renders texts as the transport's renderer does; these
+// tests send nothing.
+type testRenderer struct{ cat *locales.Catalog }
+
+func (r testRenderer) Text(lang string, m flows.Msg) string { return m.Render(r.cat, lang) }
+func (r testRenderer) Has(id string) bool                   { return r.cat.Has(id) }
+func (r testRenderer) Reply(int64, string, mailbox.Priority, flows.Reply) ([]mailbox.Message, error) {
+	return nil, errors.New("test renderer sends nothing")
+}
 
 func mustCatalog(t *testing.T) *locales.Catalog {
 	t.Helper()
@@ -44,7 +53,7 @@ func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
 		t.Errorf("deskCommands and staffMenu differ (-table +menu):\n%s", diff)
 	}
 	cat := mustCatalog(t)
-	r := NewRenderer(cat)
+	r := testRenderer{cat}
 	for _, lang := range flows.Languages {
 		for _, supervisor := range []bool{false, true} {
 			cmds := staffMenuFor(r, lang, supervisor)
@@ -68,7 +77,7 @@ func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
 
 func TestSpan(t *testing.T) {
 	cat := mustCatalog(t)
-	d := &deskCmd{update: &update{h: &Handler{render: NewRenderer(cat)}}, lang: "en"}
+	d := &deskCmd{turn: &turn{h: &Handler{render: testRenderer{cat}}}, lang: "en"}
 	tests := []struct {
 		name     string
 		dur      time.Duration

@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // relayable inputs, sent outside any conversation by a reporter with an
@@ -20,21 +21,21 @@ func relayable(in flows.Input) bool {
 
 // relay adds a reporter's message to their open case and forwards it to
 // the officer handling it. It returns false when they have no open case.
-func (h *Handler) relay(w *update, s *flows.Session) (bool, error) {
-	c, err := openCase(w, "")
+func (h *Handler) relay(t *turn, s *flows.Session) (bool, error) {
+	c, err := openCase(t, "")
 	if c == nil || err != nil {
 		return false, err
 	}
-	if err := h.addToCase(w, c, w.in); err != nil {
+	if err := h.addToCase(t, c, t.in); err != nil {
 		return false, err
 	}
-	return true, w.text(s.Lang(), "relay.added", "Ref", c.Ref)
+	return true, t.text(s.Lang(), "relay.added", "Ref", c.Ref)
 }
 
 // addToCase puts what the reporter sent on the case's timeline and, unless
 // the reporter is blocked, forwards it to whoever handles the case.
-func (h *Handler) addToCase(w *update, c *desk.Case, in flows.Input) error {
-	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: w.now}
+func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
+	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: t.now}
 	switch in.Kind {
 	case flows.KindPhoto:
 		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FilePhoto
@@ -47,19 +48,19 @@ func (h *Handler) addToCase(w *update, c *desk.Case, in flows.Input) error {
 	case flows.KindContact:
 		ev.Text = in.Phone
 	}
-	if _, err := w.desk.AddEvent(w.ctx, c.ID, ev); err != nil {
+	if _, err := t.desk.AddEvent(t.ctx, c.ID, ev); err != nil {
 		return fmt.Errorf("add to case %s: %w", c.Ref, err)
 	}
 	if in.MessageID != 0 {
-		if err := w.tx.RecordMessage(w.ctx, in.ChatID, int64(in.MessageID), c.ID, w.now); err != nil {
+		if err := t.tx.RecordMessage(t.ctx, in.ChatID, int64(in.MessageID), c.ID, t.now); err != nil {
 			return err
 		}
 	}
 	if c.Blocked {
 		return nil // recorded, but no longer forwarded
 	}
-	for _, r := range h.handlers(w, c) {
-		if err := h.forward(w, r, c, ev); err != nil {
+	for _, r := range h.handlers(t, c) {
+		if err := h.forward(t, r, c, ev); err != nil {
 			return err
 		}
 	}
@@ -75,20 +76,20 @@ type recipient struct {
 // handlers are who hears a reporter's follow-up: the assigned officer, or
 // the desk chat while nobody has the case, or every officer on duty when
 // there is no desk chat.
-func (h *Handler) handlers(w *update, c *desk.Case) []recipient {
+func (h *Handler) handlers(t *turn, c *desk.Case) []recipient {
 	if c.AssigneeID != nil {
-		if st, err := w.desk.Staff(w.ctx, *c.AssigneeID); err == nil {
+		if st, err := t.desk.Staff(t.ctx, *c.AssigneeID); err == nil {
 			return []recipient{staffRecipient(st)}
 		}
 	}
 	if h.deskChat != 0 {
 		return []recipient{{h.deskChat, h.deskLang}}
 	}
-	return h.onDuty(w)
+	return h.onDuty(t)
 }
 
-func (h *Handler) onDuty(w *update) []recipient {
-	staff, err := w.desk.OnDutyStaff(w.ctx)
+func (h *Handler) onDuty(t *turn) []recipient {
+	staff, err := t.desk.OnDutyStaff(t.ctx)
 	if err != nil {
 		h.log.Error("list staff on duty", "err", err)
 		return nil
@@ -114,46 +115,46 @@ func staffRecipient(st *desk.Staff) recipient {
 
 // forward shows one timeline event to a staff chat, headed with the case
 // reference, so a Telegram reply to it answers the reporter.
-func (h *Handler) forward(w *update, r recipient, c *desk.Case, ev desk.Event) error {
+func (h *Handler) forward(t *turn, r recipient, c *desk.Case, ev desk.Event) error {
 	header := h.render.Text(r.lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", c.ReporterName,
 		"Lang", flows.LanguageNames[c.ReporterLang]))
 	body := header
 	if ev.Text != "" {
 		body += "\n" + ev.Text
 	}
-	buttons := call{Inline: h.caseButtons(r.lang, c)}
+	buttons := mailbox.Call{Inline: h.caseButtons(r.lang, c)}
 	switch {
 	case ev.FileID != "":
-		method := map[desk.FileKind]string{desk.FilePhoto: methodSendPhoto, desk.FileVoice: methodSendVoice}[ev.FileKind]
+		method := map[desk.FileKind]string{desk.FilePhoto: mailbox.MethodSendPhoto, desk.FileVoice: mailbox.MethodSendVoice}[ev.FileKind]
 		if method == "" {
-			method = methodSendDocument
+			method = mailbox.MethodSendDocument
 		}
-		buttons.FileID, buttons.Text = ev.FileID, truncate(body, maxCaptionRunes)
-		return w.queue(r.chatID, w.prio, method, buttons, c.ID)
+		buttons.FileID, buttons.Text = ev.FileID, mailbox.Truncate(body, mailbox.MaxCaptionRunes)
+		return t.queue(r.chatID, t.prio, method, buttons, c.ID)
 	case ev.Lat != nil:
 		buttons.Text = body + "\n📍 " + strconv.FormatFloat(*ev.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*ev.Lon, 'f', 5, 64)
-		if err := w.queue(r.chatID, w.prio, methodSendMessage, buttons, c.ID); err != nil {
+		if err := t.queue(r.chatID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {
 			return err
 		}
-		return w.queue(r.chatID, w.prio, methodSendLocation, call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
+		return t.queue(r.chatID, t.prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
 	}
-	buttons.Text = truncate(body, maxMessageRunes)
-	return w.queue(r.chatID, w.prio, methodSendMessage, buttons, c.ID)
+	buttons.Text = mailbox.Truncate(body, mailbox.MaxMessageRunes)
+	return t.queue(r.chatID, t.prio, mailbox.MethodSendMessage, buttons, c.ID)
 }
 
 // liveLocation keeps an open case's location current while the reporter
 // shares a live location: every point goes on the timeline, and the desk
 // sees the newest one in /case.
-func (h *Handler) liveLocation(w *update, s *flows.Session) error {
-	if w.in.Location == nil || !w.in.Location.Valid() {
+func (h *Handler) liveLocation(t *turn, s *flows.Session) error {
+	if t.in.Location == nil || !t.in.Location.Valid() {
 		return nil
 	}
-	c, err := openCase(w, "")
+	c, err := openCase(t, "")
 	if c == nil || err != nil {
 		return err
 	}
-	lat, lon := w.in.Location.Lat, w.in.Location.Lon
-	_, err = w.desk.AddEvent(w.ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: w.now,
+	lat, lon := t.in.Location.Lat, t.in.Location.Lon
+	_, err = t.desk.AddEvent(t.ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: t.now,
 		Data: map[string]string{"live": "true"}})
 	return err
 }
@@ -161,8 +162,8 @@ func (h *Handler) liveLocation(w *update, s *flows.Session) error {
 // openCase returns the sender's newest open case of type typ (any type
 // but job checks when typ is ""), or nil. Job checks are records for the
 // desk to review, not conversations: follow-ups go to a real case.
-func openCase(w *update, typ desk.Type) (*desk.Case, error) {
-	cases, err := w.desk.CasesOf(w.ctx, w.in.ChatID)
+func openCase(t *turn, typ desk.Type) (*desk.Case, error) {
+	cases, err := t.desk.CasesOf(t.ctx, t.in.ChatID)
 	if err != nil {
 		return nil, err
 	}

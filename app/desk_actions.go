@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // note adds an internal note to a case's timeline (/note REF text). The
@@ -102,12 +103,12 @@ func (d *deskCmd) tellAssignee(st *desk.Staff, c *desk.Case) error {
 		"Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)), "Priority", flows.M("case.priority_"+string(c.Priority)),
 		"Lang", flows.LanguageNames[c.ReporterLang]))}
 	lines = append(lines, d.h.answerLines(r.lang, c)...)
-	prio := flows.PriorityHigh
+	prio := mailbox.PriorityHigh
 	if c.Priority == desk.PriorityUrgent {
-		prio = flows.PriorityUrgent
+		prio = mailbox.PriorityUrgent
 	}
-	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: d.h.caseButtons(r.lang, c)}
-	return d.queue(r.chatID, prio, methodSendMessage, body, c.ID)
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.h.caseButtons(r.lang, c)}
+	return d.queue(r.chatID, prio, mailbox.MethodSendMessage, body, c.ID)
 }
 
 // staffArg finds an active staff member by Telegram user id ("123",

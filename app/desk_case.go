@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // caseTimeline is how many of the latest events /case shows.
@@ -61,12 +62,12 @@ func (d *deskCmd) show() error {
 			lines = append(lines, d.eventLine(e))
 		}
 	}
-	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: d.h.caseButtons(d.lang, c)}
-	if err := d.queue(d.in.ChatID, flows.PriorityHigh, methodSendMessage, body, c.ID); err != nil {
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.h.caseButtons(d.lang, c)}
+	if err := d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, c.ID); err != nil {
 		return err
 	}
 	if l := c.LastLocation; l != nil {
-		return d.queue(d.in.ChatID, flows.PriorityHigh, methodSendLocation, call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
+		return d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
 	}
 	return nil
 }
@@ -89,7 +90,7 @@ func (d *deskCmd) eventLine(e desk.Event) string {
 	}
 	line := e.At.In(desk.DefaultLocation()).Format("01-02 15:04") + " · " + who + " · " + what
 	if detail = strings.TrimSpace(detail); detail != "" {
-		line += ": " + truncate(detail, 200)
+		line += ": " + mailbox.Truncate(detail, 200)
 	}
 	return line
 }

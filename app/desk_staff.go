@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Audit actions of /staff beyond the desk package's staff.add and
@@ -129,7 +130,7 @@ func (d *deskCmd) staffRemove(args string) error {
 		return err
 	}
 	// Their chat goes back to the reporters' menu.
-	if err := d.queue(id, flows.PriorityNormal, methodChatCommands, call{}, 0); err != nil {
+	if err := d.queue(id, mailbox.PriorityNormal, mailbox.MethodChatCommands, mailbox.Call{}, 0); err != nil {
 		return err
 	}
 	return d.say("desk.staff_removed", "Who", who, "Count", released)
@@ -194,10 +195,6 @@ func (d *deskCmd) duty(arg string) error {
 
 // staffMenu gives a staff member's chat the desk commands in its menu.
 func (d *deskCmd) staffMenu(st *desk.Staff) error {
-	r := staffRecipient(st)
-	c := call{}
-	for _, cmd := range staffMenuFor(d.h.render, r.lang, st.Supervisor()) {
-		c.Commands = append(c.Commands, callCommand{Command: cmd.Command, Description: cmd.Description})
-	}
-	return d.queue(r.chatID, flows.PriorityNormal, methodChatCommands, c, 0)
+	chatID, cmds := d.h.StaffMenu(st)
+	return d.queue(chatID, mailbox.PriorityNormal, mailbox.MethodChatCommands, mailbox.Call{Commands: cmds}, 0)
 }

@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"fmt"
@@ -7,13 +7,8 @@ import (
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/joboffer"
 	"github.com/koreandesk/hotline/jobcheck"
+	"github.com/koreandesk/hotline/mailbox"
 )
-
-// WithChecker lets the handler check job offers.
-func (h *Handler) WithChecker(c *jobcheck.Checker) *Handler {
-	h.checker = c
-	return h
-}
 
 // maxStoredAd is how much of a checked ad the case keeps.
 const maxStoredAd = 4000
@@ -23,33 +18,33 @@ const maxStoredAd = 4000
 // recruiter's contacts up in the desk's list and earlier reports, and
 // answers with the verdict, the reasons with the words that triggered
 // them, what the desk knows of the contacts, and what to do.
-func (h *Handler) checkOffer(w *update, s *flows.Session, e flows.CheckOffer) error {
+func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) error {
 	if h.checker == nil {
 		return fmt.Errorf("no job-offer checker configured")
 	}
 	res := h.checker.Check(e.Text)
 	answers := res.Answers()
-	answers[joboffer.KeyAd] = truncate(e.Text, maxStoredAd)
+	answers[joboffer.KeyAd] = mailbox.Truncate(e.Text, maxStoredAd)
 	if v := s.Answers[joboffer.KeyAlready]; v != "" {
 		answers[joboffer.KeyAlready] = v
 	}
-	c, err := w.desk.OpenCase(w.ctx, desk.NewCase{
-		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: w.in.UserID,
-		ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name, Answers: answers,
-	}, w.now)
+	c, err := t.desk.OpenCase(t.ctx, desk.NewCase{
+		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: t.in.UserID,
+		ReporterChatID: t.in.ChatID, ReporterLang: s.Lang(), ReporterName: t.in.SenderName, Answers: answers,
+	}, t.now)
 	if err != nil {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
 	found := entities(res.Entities)
-	hits, err := w.desk.LookupEntities(w.ctx, found, c.ID)
+	hits, err := t.desk.LookupEntities(t.ctx, found, c.ID)
 	if err != nil {
 		return err
 	}
-	if err := w.desk.SaveEntities(w.ctx, c.ID, found); err != nil {
+	if err := t.desk.SaveEntities(t.ctx, c.ID, found); err != nil {
 		return err
 	}
-	return w.send(w.in.ChatID, s.Lang(), 0, verdictReply(res, hits))
+	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits))
 }
 
 // entities are a check's entities in the desk's words.
@@ -77,7 +72,7 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
 		if i == maxShownFlags {
 			break
 		}
-		r.Lines = append(r.Lines, flows.M("joboffer.flag_line", "Reason", flows.M(f.Message), "Words", truncate(f.Evidence, 60)))
+		r.Lines = append(r.Lines, flows.M("joboffer.flag_line", "Reason", flows.M(f.Message), "Words", mailbox.Truncate(f.Evidence, 60)))
 	}
 	for _, sgn := range res.Signals {
 		r.Lines = append(r.Lines, flows.M("joboffer.signal_line", "Reason", flows.M(sgn.Message)))
@@ -99,26 +94,26 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
 
 // reportRecruiter turns the session's job check into a job_report case,
 // which alerts the desk chat.
-func (h *Handler) reportRecruiter(w *update, s *flows.Session) error {
-	return h.withCase(w, s, func(check *desk.Case) error {
+func (h *Handler) reportRecruiter(t *turn, s *flows.Session) error {
+	return h.withCase(t, s, func(check *desk.Case) error {
 		answers := map[string]string{"checked_as": string(check.Ref)}
 		for _, k := range []string{joboffer.KeyAd, jobcheck.AnswerRiskLevel, jobcheck.AnswerRedFlags, joboffer.KeyAlready} {
 			if v := check.Answers[k]; v != "" {
 				answers[k] = v
 			}
 		}
-		c, err := w.desk.OpenCase(w.ctx, desk.NewCase{
-			Type: desk.TypeJobReport, Priority: desk.PriorityNormal, ReporterUserID: w.in.UserID,
-			ReporterChatID: w.in.ChatID, ReporterLang: s.Lang(), ReporterName: w.name, Answers: answers,
-		}, w.now)
+		c, err := t.desk.OpenCase(t.ctx, desk.NewCase{
+			Type: desk.TypeJobReport, Priority: desk.PriorityNormal, ReporterUserID: t.in.UserID,
+			ReporterChatID: t.in.ChatID, ReporterLang: s.Lang(), ReporterName: t.in.SenderName, Answers: answers,
+		}, t.now)
 		if err != nil {
 			return err
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
 		res := h.checker.Check(check.Answers[joboffer.KeyAd])
-		if err := w.desk.SaveEntities(w.ctx, c.ID, entities(res.Entities)); err != nil {
+		if err := t.desk.SaveEntities(t.ctx, c.ID, entities(res.Entities)); err != nil {
 			return err
 		}
-		return h.alert(w, c, alertNew)
+		return h.alert(t, c, alertNew)
 	})
 }

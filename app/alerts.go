@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // alertKind says why the desk hears about a case.
@@ -28,11 +29,11 @@ var hiddenAnswers = map[string]bool{"passport": true, "passport_number": true, f
 // and the desk chat at once, others the desk chat, an escalation the
 // supervisors. Alerts go through the outbox like every message, urgent
 // ones first.
-func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
+func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 	var rs []recipient
 	switch {
 	case kind == alertEscalation:
-		sup, err := w.desk.Supervisors(w.ctx)
+		sup, err := t.desk.Supervisors(t.ctx)
 		if err != nil {
 			return err
 		}
@@ -40,18 +41,18 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 			rs = append(rs, staffRecipient(&sup[i]))
 		}
 	case c.Priority == desk.PriorityUrgent:
-		rs = h.onDuty(w)
+		rs = h.onDuty(t)
 		if h.deskChat != 0 {
 			rs = append(rs, recipient{h.deskChat, h.deskLang})
 		}
 	case h.deskChat != 0:
 		rs = []recipient{{h.deskChat, h.deskLang}}
 	}
-	prio := flows.PriorityNormal
+	prio := mailbox.PriorityNormal
 	if c.Priority == desk.PriorityUrgent {
-		prio = flows.PriorityUrgent
+		prio = mailbox.PriorityUrgent
 	}
-	matches, err := w.desk.Matches(w.ctx, c.ID)
+	matches, err := t.desk.Matches(t.ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 			continue
 		}
 		seen[r.chatID] = true
-		if err := h.alertOne(w, r, c, kind, prio, matches); err != nil {
+		if err := h.alertOne(t, r, c, kind, prio, matches); err != nil {
 			return err
 		}
 	}
@@ -72,8 +73,8 @@ func (h *Handler) alert(w *update, c *desk.Case, kind alertKind) error {
 // into a single "N new cases" message instead.
 const bundleFrom = 3
 
-func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind, prio flows.Priority, matches []desk.Match) error {
-	if bundled, err := h.bundle(w, r, c, prio); bundled || err != nil {
+func (h *Handler) alertOne(t *turn, r recipient, c *desk.Case, kind alertKind, prio mailbox.Priority, matches []desk.Match) error {
+	if bundled, err := h.bundle(t, r, c, prio); bundled || err != nil {
 		return err
 	}
 	text := h.render.Text(r.lang, flows.M(string(kind), "Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)),
@@ -82,15 +83,15 @@ func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind,
 	lines := []string{text}
 	lines = append(lines, h.answerLines(r.lang, c)...)
 	lines = append(lines, h.familyLines(r.lang, c, matches)...)
-	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: h.caseButtons(r.lang, c)}
-	o, err := outgoing(r.chatID, prio, methodSendMessage, body)
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: h.caseButtons(r.lang, c)}
+	o, err := mailbox.New(r.chatID, prio, mailbox.MethodSendMessage, body)
 	if err != nil {
 		return err
 	}
-	o.CaseID, o.Kind = c.ID, "alert"
-	w.out = append(w.out, o)
+	o.CaseID, o.Kind = c.ID, mailbox.KindAlert
+	t.out = append(t.out, o)
 	if l := c.LastLocation; l != nil {
-		return w.queue(r.chatID, prio, methodSendLocation, call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
+		return t.queue(r.chatID, prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
 	}
 	return nil
 }
@@ -98,13 +99,13 @@ func (h *Handler) alertOne(w *update, r recipient, c *desk.Case, kind alertKind,
 // bundle adds the case to the chat's pending bundle when alerts are piling
 // up for it (a raid, a poster campaign), so an officer gets "12 new
 // cases" once rather than a hundred alerts in a row.
-func (h *Handler) bundle(w *update, r recipient, c *desk.Case, prio flows.Priority) (bool, error) {
-	n, id, refs, err := w.tx.PendingAlerts(w.ctx, r.chatID, w.now)
+func (h *Handler) bundle(t *turn, r recipient, c *desk.Case, prio mailbox.Priority) (bool, error) {
+	n, id, refs, err := t.tx.PendingAlerts(t.ctx, r.chatID, t.now)
 	if err != nil {
 		return false, err
 	}
-	for _, o := range w.out { // queued by this transaction, not yet stored
-		if o.ChatID == r.chatID && o.Kind == "alert" {
+	for _, o := range t.out { // queued by this transaction, not yet stored
+		if o.ChatID == r.chatID && o.Kind == mailbox.KindAlert {
 			n++
 		}
 	}
@@ -113,29 +114,29 @@ func (h *Handler) bundle(w *update, r recipient, c *desk.Case, prio flows.Priori
 	}
 	refs = append(refs, string(c.Ref))
 	text := h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(refs), "Refs", strings.Join(refs, ", ")))
-	payload := call{Text: truncate(text, maxMessageRunes)}
+	payload := mailbox.Call{Text: mailbox.Truncate(text, mailbox.MaxMessageRunes)}
 	if id != 0 {
 		raw, err := json.Marshal(payload)
 		if err != nil {
 			return false, err
 		}
-		return true, w.tx.UpdateBundle(w.ctx, id, refs, raw)
+		return true, t.tx.UpdateBundle(t.ctx, id, refs, raw)
 	}
-	for i := range w.out { // a bundle this transaction started
-		if o := &w.out[i]; o.ChatID == r.chatID && o.Kind == "alert_bundle" {
+	for i := range t.out { // a bundle this transaction started
+		if o := &t.out[i]; o.ChatID == r.chatID && o.Kind == mailbox.KindAlertBundle {
 			o.Refs = append(o.Refs, string(c.Ref))
-			payload.Text = truncate(h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(o.Refs),
-				"Refs", strings.Join(o.Refs, ", "))), maxMessageRunes)
+			payload.Text = mailbox.Truncate(h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(o.Refs),
+				"Refs", strings.Join(o.Refs, ", "))), mailbox.MaxMessageRunes)
 			o.Payload, err = json.Marshal(payload)
 			return true, err
 		}
 	}
-	o, err := outgoing(r.chatID, prio, methodSendMessage, payload)
+	o, err := mailbox.New(r.chatID, prio, mailbox.MethodSendMessage, payload)
 	if err != nil {
 		return false, err
 	}
-	o.Kind, o.Refs = "alert_bundle", refs
-	w.out = append(w.out, o)
+	o.Kind, o.Refs = mailbox.KindAlertBundle, refs
+	t.out = append(t.out, o)
 	return true, nil
 }
 
@@ -152,7 +153,7 @@ func (h *Handler) answerLines(lang string, c *desk.Case) []string {
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
 		label := k
-		if id := "answer." + k; h.render.cat.Has(id) {
+		if id := "answer." + k; h.render.Has(id) {
 			label = h.render.Text(lang, flows.M(id))
 		}
 		out = append(out, "• "+label+": "+c.Answers[k])
@@ -169,36 +170,36 @@ const (
 )
 
 // caseButtons are the Claim / Open / Close buttons under alerts and /case.
-func (h *Handler) caseButtons(lang string, c *desk.Case) [][]callButton {
-	row := []callButton{}
+func (h *Handler) caseButtons(lang string, c *desk.Case) [][]mailbox.Button {
+	row := []mailbox.Button{}
 	if c.Open() && c.AssigneeID == nil {
-		row = append(row, callButton{h.render.Text(lang, flows.M("desk.button_claim")), deskData + deskDataClaim + ":" + string(c.Ref)})
+		row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_claim")), Data: deskData + deskDataClaim + ":" + string(c.Ref)})
 	}
-	row = append(row, callButton{h.render.Text(lang, flows.M("desk.button_open")), deskData + deskDataOpen + ":" + string(c.Ref)})
+	row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_open")), Data: deskData + deskDataOpen + ":" + string(c.Ref)})
 	if c.Open() {
-		row = append(row, callButton{h.render.Text(lang, flows.M("desk.button_close")), deskData + deskDataClose + ":" + string(c.Ref)})
+		row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_close")), Data: deskData + deskDataClose + ":" + string(c.Ref)})
 	}
-	return [][]callButton{row}
+	return [][]mailbox.Button{row}
 }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed
 // within after. Each case is escalated once; replicas running it at the
 // same time split the cases between them.
-func (h *Handler) Escalate(ctx context.Context, tx Tx, after time.Duration) (int, error) {
+func (h *Handler) Escalate(ctx context.Context, tx mailbox.Tx, after time.Duration) (int, error) {
 	now := h.now()
-	w := &update{h: h, ctx: ctx, tx: tx, desk: tx.Desk(), prio: flows.PriorityUrgent, now: now}
-	cases, err := w.desk.UnclaimedUrgent(ctx, now.Add(-after))
+	t := &turn{h: h, ctx: ctx, tx: tx, desk: tx.Desk(), prio: mailbox.PriorityUrgent, now: now}
+	cases, err := t.desk.UnclaimedUrgent(ctx, now.Add(-after))
 	if err != nil {
 		return 0, err
 	}
 	for i := range cases {
 		c := &cases[i]
-		if err := w.desk.MarkEscalated(ctx, c.ID, now); err != nil {
+		if err := t.desk.MarkEscalated(ctx, c.ID, now); err != nil {
 			return 0, err
 		}
-		if err := h.alert(w, c, alertEscalation); err != nil {
+		if err := h.alert(t, c, alertEscalation); err != nil {
 			return 0, err
 		}
 	}
-	return len(cases), tx.Enqueue(ctx, now, w.out...)
+	return len(cases), tx.Enqueue(ctx, now, t.out...)
 }

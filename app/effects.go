@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"fmt"
@@ -6,28 +6,29 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // apply carries out the effects a conversation step recorded, in the
 // update's transaction.
-func (h *Handler) apply(w *update, s *flows.Session, effects []flows.Effect) error {
+func (h *Handler) apply(t *turn, s *flows.Session, effects []flows.Effect) error {
 	for _, e := range effects {
 		var err error
 		switch e := e.(type) {
 		case flows.OpenCase:
-			err = h.openCase(w, s, e)
+			err = h.openCase(t, s, e)
 		case flows.SaveAnswers:
-			err = h.withCase(w, s, func(c *desk.Case) error { return h.saveAnswers(w, c, e.Answers) })
+			err = h.withCase(t, s, func(c *desk.Case) error { return h.saveAnswers(t, c, e.Answers) })
 		case flows.AddToCase:
-			err = h.withCase(w, s, func(c *desk.Case) error { return h.addToCase(w, c, e.Input) })
+			err = h.withCase(t, s, func(c *desk.Case) error { return h.addToCase(t, c, e.Input) })
 		case flows.Forget:
-			err = h.forget(w, s)
+			err = h.forget(t, s)
 		case flows.ShowStatus:
-			err = h.status(w, s)
+			err = h.status(t, s)
 		case flows.CheckOffer:
-			err = h.checkOffer(w, s, e)
+			err = h.checkOffer(t, s, e)
 		case flows.ReportRecruiter:
-			err = h.reportRecruiter(w, s)
+			err = h.reportRecruiter(t, s)
 		default:
 			err = fmt.Errorf("unknown effect %T", e)
 		}
@@ -41,7 +42,7 @@ func (h *Handler) apply(w *update, s *flows.Session, effects []flows.Effect) err
 // openCase opens the case a conversation asked for, or reuses the
 // reporter's open case of the same type (a second /sos adds to the
 // first), and alerts the desk.
-func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error {
+func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 	typ, err := desk.ParseType(e.Type)
 	if err != nil {
 		return err
@@ -50,11 +51,11 @@ func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error 
 	if err != nil {
 		return err
 	}
-	c, err := openCase(w, typ)
+	c, err := openCase(t, typ)
 	switch {
 	case err == nil && c != nil:
 		if len(e.Answers) > 0 {
-			if err := w.desk.UpdateAnswers(w.ctx, c.ID, e.Answers, w.now); err != nil {
+			if err := t.desk.UpdateAnswers(t.ctx, c.ID, e.Answers, t.now); err != nil {
 				return err
 			}
 		}
@@ -62,31 +63,31 @@ func (h *Handler) openCase(w *update, s *flows.Session, e flows.OpenCase) error 
 		if !e.Alert {
 			return nil
 		}
-		return h.alert(w, c, alertFollowUp)
+		return h.alert(t, c, alertFollowUp)
 	case err != nil:
 		return err
 	}
-	c, err = w.desk.OpenCase(w.ctx, desk.NewCase{
-		Type: typ, Priority: prio, ReporterUserID: w.in.UserID, ReporterChatID: w.in.ChatID,
-		ReporterLang: s.Lang(), ReporterName: w.name, Answers: e.Answers,
-	}, w.now)
+	c, err = t.desk.OpenCase(t.ctx, desk.NewCase{
+		Type: typ, Priority: prio, ReporterUserID: t.in.UserID, ReporterChatID: t.in.ChatID,
+		ReporterLang: s.Lang(), ReporterName: t.in.SenderName, Answers: e.Answers,
+	}, t.now)
 	if err != nil {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
-	return h.alert(w, c, alertNew)
+	return h.alert(t, c, alertNew)
 }
 
 // withCase runs fn on the case the conversation feeds.
-func (h *Handler) withCase(w *update, s *flows.Session, fn func(*desk.Case) error) error {
+func (h *Handler) withCase(t *turn, s *flows.Session, fn func(*desk.Case) error) error {
 	ref := s.Answers[flows.CaseRefKey]
 	if ref == "" {
-		ref = w.caseRef
+		ref = t.caseRef
 	}
 	if ref == "" {
 		return fmt.Errorf("conversation %s has no case", s.Flow)
 	}
-	c, err := w.desk.Case(w.ctx, desk.Ref(ref))
+	c, err := t.desk.Case(t.ctx, desk.Ref(ref))
 	if err != nil {
 		return err
 	}
@@ -98,38 +99,38 @@ const forgetWindow = 48 * time.Hour
 
 // forget deletes what the bot can delete from the chat, its keyboards
 // with it, and leaves one neutral line. The desk keeps the case.
-func (h *Handler) forget(w *update, s *flows.Session) error {
-	ids, err := w.tx.ChatMessages(w.ctx, w.in.ChatID, w.now.Add(-forgetWindow+time.Minute))
+func (h *Handler) forget(t *turn, s *flows.Session) error {
+	ids, err := t.tx.ChatMessages(t.ctx, t.in.ChatID, t.now.Add(-forgetWindow+time.Minute))
 	if err != nil {
 		return err
 	}
-	if w.in.MessageID != 0 {
-		ids = append(ids, int64(w.in.MessageID)) // the /forget itself
+	if t.in.MessageID != 0 {
+		ids = append(ids, int64(t.in.MessageID)) // the /forget itself
 	}
 	for start := 0; start < len(ids); start += 100 { // deleteMessages takes 100 at most
 		batch := ids[start:min(start+100, len(ids))]
-		c := call{MessageIDs: make([]int, 0, len(batch))}
+		c := mailbox.Call{MessageIDs: make([]int, 0, len(batch))}
 		for _, id := range batch {
 			c.MessageIDs = append(c.MessageIDs, int(id))
 		}
-		if err := w.queue(w.in.ChatID, flows.PriorityHigh, methodDeleteMessages, c, 0); err != nil {
+		if err := t.queue(t.in.ChatID, mailbox.PriorityHigh, mailbox.MethodDeleteMessages, c, 0); err != nil {
 			return err
 		}
 	}
-	if err := w.tx.ForgetMessages(w.ctx, w.in.ChatID, ids); err != nil {
+	if err := t.tx.ForgetMessages(t.ctx, t.in.ChatID, ids); err != nil {
 		return err
 	}
-	return w.send(w.in.ChatID, s.Lang(), 0, flows.Reply{Text: flows.M("forget.done"), RemoveKeyboard: true})
+	return t.send(t.in.ChatID, s.Lang(), 0, flows.Reply{Text: flows.M("forget.done"), RemoveKeyboard: true})
 }
 
 // status lists the reporter's cases (/status).
-func (h *Handler) status(w *update, s *flows.Session) error {
-	cases, err := w.desk.CasesOf(w.ctx, w.in.ChatID)
+func (h *Handler) status(t *turn, s *flows.Session) error {
+	cases, err := t.desk.CasesOf(t.ctx, t.in.ChatID)
 	if err != nil {
 		return err
 	}
 	if len(cases) == 0 {
-		return w.text(s.Lang(), "status.none")
+		return t.text(s.Lang(), "status.none")
 	}
 	rep := flows.Reply{Text: flows.M("status.title")}
 	for _, c := range cases {
@@ -137,16 +138,16 @@ func (h *Handler) status(w *update, s *flows.Session) error {
 			"Type", flows.M("case.type_"+string(c.Type)), "Status", flows.M("case.status_"+string(c.Status)),
 			"Date", c.CreatedAt.In(desk.DefaultLocation()).Format("2006-01-02")))
 	}
-	return w.send(w.in.ChatID, s.Lang(), 0, rep)
+	return t.send(t.in.ChatID, s.Lang(), 0, rep)
 }
 
 // staffLanguage keeps a staff member's desk language in step with the
 // language they pick in the bot.
-func (h *Handler) staffLanguage(w *update, lang string) error {
+func (h *Handler) staffLanguage(t *turn, lang string) error {
 	if lang == "" {
 		return nil
 	}
-	err := w.desk.SetStaffLanguage(w.ctx, w.in.UserID, lang, w.now)
+	err := t.desk.SetStaffLanguage(t.ctx, t.in.UserID, lang, t.now)
 	if flows.ErrorCode(err) == flows.ENotFound {
 		return nil
 	}

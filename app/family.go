@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"fmt"
@@ -14,13 +14,6 @@ import (
 // answers: the first alert came with the name alone.
 const alertFamilyDone alertKind = "family.alert_complete"
 
-// WithSealer makes the handler seal family inquiries' passport numbers
-// with s. Without a sealer a passport number is kept masked only.
-func (h *Handler) WithSealer(s *desk.Sealer) *Handler {
-	h.sealer = s
-	return h
-}
-
 // sameSubject reports whether an open case may take a new OpenCase of its
 // type: a second /sos adds to the first, but a family inquiry about
 // another relative is a case of its own.
@@ -35,33 +28,33 @@ func sameSubject(c *desk.Case, e flows.OpenCase) bool {
 // sealed apart and only its masked form joins the answers; the consent
 // also sets the case's consent column and, being the family inquiry's
 // last answer, tells the desk chat the inquiry is complete.
-func (h *Handler) saveAnswers(w *update, c *desk.Case, answers map[string]string) error {
+func (h *Handler) saveAnswers(t *turn, c *desk.Case, answers map[string]string) error {
 	if n, ok := answers[family.KeyPassport]; ok {
-		if err := h.sealPassport(w, c, n); err != nil {
+		if err := h.sealPassport(t, c, n); err != nil {
 			return err
 		}
 		answers = maps.Clone(answers)
 		answers[family.KeyPassport] = desk.MaskPassport(n)
 	}
-	if err := w.desk.UpdateAnswers(w.ctx, c.ID, answers, w.now); err != nil {
+	if err := t.desk.UpdateAnswers(t.ctx, c.ID, answers, t.now); err != nil {
 		return err
 	}
 	v, ok := answers[family.KeyConsent]
 	if !ok || c.Type != desk.TypeFamily {
 		return nil
 	}
-	if err := w.desk.SetConsent(w.ctx, c.ID, v == "yes", w.now); err != nil {
+	if err := t.desk.SetConsent(t.ctx, c.ID, v == "yes", t.now); err != nil {
 		return err
 	}
-	done, err := w.desk.CaseByID(w.ctx, c.ID)
+	done, err := t.desk.CaseByID(t.ctx, c.ID)
 	if err != nil {
 		return err
 	}
-	return h.alert(w, done, alertFamilyDone)
+	return h.alert(t, done, alertFamilyDone)
 }
 
 // sealPassport keeps the number sealed, with its hash for matching.
-func (h *Handler) sealPassport(w *update, c *desk.Case, number string) error {
+func (h *Handler) sealPassport(t *turn, c *desk.Case, number string) error {
 	if h.sealer == nil {
 		h.log.Error("passport number dropped: no data key", "case", c.Ref)
 		return nil
@@ -70,7 +63,7 @@ func (h *Handler) sealPassport(w *update, c *desk.Case, number string) error {
 	if err != nil {
 		return fmt.Errorf("seal passport of %s: %w", c.Ref, err)
 	}
-	return w.desk.SetPassport(w.ctx, c.ID, sealed, h.sealer.Hash(number), w.now)
+	return t.desk.SetPassport(t.ctx, c.ID, sealed, h.sealer.Hash(number), t.now)
 }
 
 // familyLines are what staff see about a case beyond its answers: the

@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"strconv"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // Audit actions of the desk's read-only lists, beside the case actions
@@ -82,18 +83,18 @@ func (d *deskCmd) showQueue(f desk.Filter, offset int) error {
 		lines = append(lines, d.caseLine(&cases[i], names))
 	}
 	buttons := d.refButtons(cases)
-	var nav []callButton
+	var nav []mailbox.Button
 	if offset > 0 {
-		nav = append(nav, callButton{r.Text(d.lang, flows.M("desk.button_prev")), pageData(f, max(offset-queuePage, 0))})
+		nav = append(nav, mailbox.Button{Text: r.Text(d.lang, flows.M("desk.button_prev")), Data: pageData(f, max(offset-queuePage, 0))})
 	}
 	if offset+len(cases) < total {
-		nav = append(nav, callButton{r.Text(d.lang, flows.M("desk.button_next")), pageData(f, offset+queuePage)})
+		nav = append(nav, mailbox.Button{Text: r.Text(d.lang, flows.M("desk.button_next")), Data: pageData(f, offset+queuePage)})
 	}
 	if len(nav) > 0 {
 		buttons = append(buttons, nav)
 	}
-	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: buttons}
-	return d.queue(d.in.ChatID, flows.PriorityHigh, methodSendMessage, body, 0)
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: buttons}
+	return d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, 0)
 }
 
 func pageData(f desk.Filter, offset int) string {
@@ -102,13 +103,13 @@ func pageData(f desk.Filter, offset int) string {
 
 // refButtons are Open buttons, labelled with the references, for a list
 // of cases.
-func (d *deskCmd) refButtons(cases []desk.Case) [][]callButton {
-	var rows [][]callButton
+func (d *deskCmd) refButtons(cases []desk.Case) [][]mailbox.Button {
+	var rows [][]mailbox.Button
 	for i, c := range cases {
 		if i%refButtonsPerRow == 0 {
-			rows = append(rows, make([]callButton, 0, refButtonsPerRow))
+			rows = append(rows, make([]mailbox.Button, 0, refButtonsPerRow))
 		}
-		rows[len(rows)-1] = append(rows[len(rows)-1], callButton{string(c.Ref), deskData + deskDataOpen + ":" + string(c.Ref)})
+		rows[len(rows)-1] = append(rows[len(rows)-1], mailbox.Button{Text: string(c.Ref), Data: deskData + deskDataOpen + ":" + string(c.Ref)})
 	}
 	return rows
 }
@@ -238,8 +239,8 @@ func (d *deskCmd) find() error {
 	if capped {
 		lines = append(lines, d.h.render.Text(d.lang, flows.M("desk.find_capped", "Max", findLimit)))
 	}
-	body := call{Text: truncate(strings.Join(lines, "\n"), maxMessageRunes), Inline: d.refButtons(cases)}
-	return d.queue(d.in.ChatID, flows.PriorityHigh, methodSendMessage, body, 0)
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.refButtons(cases)}
+	return d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, 0)
 }
 
 // passportCases finds cases by a sealed passport number: passport numbers

@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ import (
 
 // deskCmd is one desk command or button press by a staff member.
 type deskCmd struct {
-	*update
+	*turn
 	staff *desk.Staff
 	lang  string // the staff member's language
 	args  string
@@ -47,16 +47,16 @@ var deskCommands = map[string]deskCommand{
 // deskStep runs desk commands, desk buttons and staff replies to case
 // messages. It returns false for anything else, and for anyone who is not
 // staff, so their input goes on as a reporter's.
-func (h *Handler) deskStep(w *update) (bool, error) {
-	in := w.in
+func (h *Handler) deskStep(t *turn) (bool, error) {
+	in := t.in
 	cmd, isCmd := deskCommands[in.Command]
 	isCmd = isCmd && in.Kind == flows.KindCommand
 	isButton := in.Kind == flows.KindCallback && strings.HasPrefix(in.Data, deskData)
-	isReply := w.replyTo != 0 && in.Kind != flows.KindCommand && in.Kind != flows.KindCallback
+	isReply := t.in.ReplyTo != 0 && in.Kind != flows.KindCommand && in.Kind != flows.KindCallback
 	if !isCmd && !isButton && !isReply {
 		return false, nil
 	}
-	st, err := w.desk.Staff(w.ctx, in.UserID)
+	st, err := t.desk.Staff(t.ctx, in.UserID)
 	if flows.ErrorCode(err) == flows.ENotFound {
 		if isCmd || isButton {
 			h.log.Warn("refused desk input from non-staff", "user_id", in.UserID, "chat_id", in.ChatID, "command", in.Command)
@@ -66,12 +66,12 @@ func (h *Handler) deskStep(w *update) (bool, error) {
 	if err != nil {
 		return true, err
 	}
-	if w.name != "" && w.name != st.Name {
-		if err := w.desk.SetStaffName(w.ctx, st.UserID, w.name, st.Username, w.now); err != nil {
+	if t.in.SenderName != "" && t.in.SenderName != st.Name {
+		if err := t.desk.SetStaffName(t.ctx, st.UserID, t.in.SenderName, st.Username, t.now); err != nil {
 			return true, err
 		}
 	}
-	d := &deskCmd{update: w, staff: st, lang: staffRecipient(st).lang, args: strings.TrimSpace(in.Args)}
+	d := &deskCmd{turn: t, staff: st, lang: staffRecipient(st).lang, args: strings.TrimSpace(in.Args)}
 	switch {
 	case isCmd && (cmd.supervisor || supervisorOnly[in.Command]) && !st.Supervisor():
 		return true, d.say("desk.supervisors_only")
@@ -80,14 +80,14 @@ func (h *Handler) deskStep(w *update) (bool, error) {
 	case isButton:
 		return true, d.button()
 	}
-	caseID, err := w.tx.MessageCase(w.ctx, in.ChatID, int64(w.replyTo))
+	caseID, err := t.tx.MessageCase(t.ctx, in.ChatID, int64(t.in.ReplyTo))
 	if flows.ErrorCode(err) == flows.ENotFound {
 		return false, nil // a reply to something that is not about a case
 	}
 	if err != nil {
 		return true, err
 	}
-	c, err := w.desk.CaseByID(w.ctx, caseID)
+	c, err := t.desk.CaseByID(t.ctx, caseID)
 	if err != nil {
 		return true, err
 	}

@@ -1,4 +1,4 @@
-package bot
+package app
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 const (
@@ -67,8 +68,8 @@ func (d *deskCmd) export() error {
 	}
 	private := staffRecipient(d.staff).chatID
 	caption := d.h.render.Text(d.lang, flows.M("desk.export_caption", "From", fromDay, "To", toDay, "Count", n))
-	doc := call{Text: truncate(caption, maxCaptionRunes), FileName: "korean-desk-" + fromDay + "-" + toDay + ".csv", FileData: data}
-	if err := d.queue(private, flows.PriorityNormal, methodSendDocument, doc, 0); err != nil {
+	doc := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), FileName: "korean-desk-" + fromDay + "-" + toDay + ".csv", FileData: data}
+	if err := d.queue(private, mailbox.PriorityNormal, mailbox.MethodSendDocument, doc, 0); err != nil {
 		return err
 	}
 	if d.in.ChatID != private {

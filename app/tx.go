@@ -1,0 +1,55 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
+)
+
+// turn is the work on one input inside its update's transaction: what came
+// in, and the messages queued so far.
+type turn struct {
+	h    *Handler
+	ctx  context.Context
+	tx   mailbox.Tx
+	desk desk.Store
+	in   flows.Input
+	prio mailbox.Priority
+	now  time.Time
+	// caseRef is the case the conversation fed before this step.
+	caseRef string
+	out     []mailbox.Message
+}
+
+// send renders a reply in lang for chatID and queues it; caseID links the
+// sent message to a case (0 for none).
+func (t *turn) send(chatID int64, lang string, caseID int64, rep flows.Reply) error {
+	msgs, err := t.h.render.Reply(chatID, lang, t.prio, rep)
+	if err != nil {
+		return err
+	}
+	for i := range msgs {
+		msgs[i].CaseID = caseID
+	}
+	t.out = append(t.out, msgs...)
+	return nil
+}
+
+// queue adds a raw call.
+func (t *turn) queue(chatID int64, p mailbox.Priority, method string, c mailbox.Call, caseID int64) error {
+	o, err := mailbox.New(chatID, p, method, c)
+	if err != nil {
+		return err
+	}
+	o.CaseID = caseID
+	t.out = append(t.out, o)
+	return nil
+}
+
+// text queues a one-message reply to the sender's chat.
+func (t *turn) text(lang, id string, kv ...any) error {
+	return t.send(t.in.ChatID, lang, 0, flows.Reply{Text: flows.M(id, kv...)})
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// module is this repository's module path.
+const module = "github.com/koreandesk/hotline"
+
+// goPackage is what `go list -json` says of one package.
+type goPackage struct {
+	ImportPath string
+	Imports    []string
+}
+
+func listPackages(t *testing.T) []goPackage {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", module+"/...").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []goPackage
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p goPackage
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	if len(pkgs) < 10 {
+		t.Fatalf("go list found %d packages", len(pkgs))
+	}
+	return pkgs
+}
+
+// under reports whether pkg is dir or inside it (dir relative to the
+// module, "" for the module root).
+func under(pkg, dir string) bool {
+	p := module + "/" + dir
+	return pkg == p || strings.HasPrefix(pkg, p+"/")
+}
+
+// TestImportGraph keeps the layout of docs/architecture.md: the Bot API
+// client only in the transport, SQL drivers only in postgres, and the
+// domain packages free of the rest of the project. .golangci.yml's
+// depguard rules say the same for golangci-lint.
+func TestImportGraph(t *testing.T) {
+	// may lists, for packages that must stay small in their imports, the
+	// project packages they may import.
+	may := map[string][]string{
+		"desk":     {},
+		"flows":    {},
+		"jobcheck": {},
+		"locales":  {},
+		"mailbox":  {"desk", "flows"},
+	}
+	for _, p := range listPackages(t) {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
+		for _, imp := range p.Imports {
+			switch {
+			case strings.HasPrefix(imp, "github.com/go-telegram/bot") &&
+				!under(p.ImportPath, "bot") && !under(p.ImportPath, "cmd") && !under(p.ImportPath, "simulator"):
+				t.Errorf("%s imports %s: only bot/, cmd/ and simulator/ speak the Bot API", rel, imp)
+			case (strings.HasPrefix(imp, "github.com/jmoiron/sqlx") || strings.HasPrefix(imp, "github.com/lib/pq") ||
+				imp == "database/sql") && !under(p.ImportPath, "postgres") && !under(p.ImportPath, "cmd"):
+				t.Errorf("%s imports %s: SQL stays in postgres/", rel, imp)
+			case (under(p.ImportPath, "app") || under(p.ImportPath, "flows") || under(p.ImportPath, "desk")) &&
+				(under(imp, "bot") || under(imp, "postgres") || under(imp, "simulator")):
+				t.Errorf("%s imports %s: the application and the domain know no transport or database", rel, imp)
+			}
+			if !strings.HasPrefix(imp, module+"/") {
+				continue
+			}
+			target := strings.TrimPrefix(imp, module+"/")
+			if allowed, ok := may[rel]; ok && !slices.Contains(allowed, target) {
+				t.Errorf("%s imports %s; it may import only %v of the project", rel, target, allowed)
+			}
+			if strings.HasPrefix(rel, "flows/") && !strings.HasPrefix(rel, "flows/flowtest") && target != "flows" {
+				t.Errorf("%s imports %s: a conversation imports only flows", rel, target)
+			}
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package mailbox
+
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// Methods the dispatcher knows how to send: Bot API methods, plus
+// MethodChatCommands for one chat's command menu.
+const (
+	MethodSendMessage    = "sendMessage"
+	MethodSendLocation   = "sendLocation"
+	MethodAnswerCallback = "answerCallbackQuery"
+	MethodSendPhoto      = "sendPhoto"
+	MethodSendVoice      = "sendVoice"
+	MethodSendDocument   = "sendDocument"
+	MethodDeleteMessages = "deleteMessages"
+	MethodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
+)
+
+// Telegram's limits on one message.
+const (
+	MaxMessageRunes = 4096 // a message's text
+	MaxCaptionRunes = 1024 // a media caption
+)
+
+// Call is an outbox payload: one Bot API call in a form of our own, so
+// stored rows do not depend on go-telegram/bot's parameter types.
+type Call struct {
+	Text            string     `json:"text,omitempty"`
+	Inline          [][]Button `json:"inline,omitempty"`
+	Keyboard        [][]Key    `json:"keyboard,omitempty"`
+	RemoveKeyboard  bool       `json:"remove_keyboard,omitempty"`
+	Latitude        float64    `json:"latitude,omitempty"`
+	Longitude       float64    `json:"longitude,omitempty"`
+	MessageID       int        `json:"message_id,omitempty"`
+	CallbackQueryID string     `json:"callback_query_id,omitempty"`
+	// FileID re-sends a photo, voice note or document by Telegram file
+	// id; Text is then its caption.
+	FileID string `json:"file_id,omitempty"`
+	// FileName and FileData upload a new document (the CSV export).
+	FileName string `json:"file_name,omitempty"`
+	FileData []byte `json:"file_data,omitempty"`
+	// MessageIDs are deleted by deleteMessages.
+	MessageIDs []int `json:"message_ids,omitempty"`
+	// Commands is a chat's own command menu (setMyCommands with the
+	// chat's scope); an empty one deletes it.
+	Commands []Command `json:"commands,omitempty"`
+}
+
+// Command is one entry of a command menu.
+type Command struct {
+	Command     string `json:"command"`
+	Description string `json:"description"`
+}
+
+// Button is a rendered inline button.
+type Button struct {
+	Text string `json:"text"`
+	Data string `json:"data"`
+}
+
+// Key is a rendered reply-keyboard button.
+type Key struct {
+	Text            string `json:"text"`
+	RequestLocation bool   `json:"request_location,omitempty"`
+}
+
+// New encodes a call to chatID as an outbox message.
+func New(chatID int64, p Priority, method string, c Call) (Message, error) {
+	payload, err := json.Marshal(c)
+	if err != nil {
+		return Message{}, fmt.Errorf("encode %s: %w", method, err)
+	}
+	return Message{ChatID: chatID, Priority: p, Method: method, Payload: payload}, nil
+}
+
+// Truncate shortens s to n runes, ending it with "…" when it was longer.
+func Truncate(s string, n int) string {
+	runes := []rune(s)
+	if len(runes) <= n {
+		return s
+	}
+	return string(runes[:n-1]) + "…"
+}
