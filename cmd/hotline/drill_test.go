@@ -68,8 +68,12 @@ func TestBackupRestoreDrill(t *testing.T) {
 	t.Run("another key", func(t *testing.T) {
 		t.Setenv("DATA_KEY", newKey(t))
 		other := startHotline(t, "bot with another key")
-		other.ready()
+		if other.refused(30 * time.Second) {
+			return
+		}
 		defer other.stop()
+		// A build that does not check the key at start must at least not
+		// open the number with it.
 		got := caseView(t, api, officer, ref)
 		if strings.Contains(got, "M70315926") {
 			t.Errorf("another key opened the passport number:\n%s", got)

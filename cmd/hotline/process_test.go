@@ -17,12 +17,13 @@ import (
 // it: started with the test's environment plus some settings, stopped
 // with SIGTERM.
 type process struct {
-	t    *testing.T
-	name string
-	addr string // HTTP_ADDR
-	cmd  *exec.Cmd
-	out  *syncBuffer
-	done chan error
+	t       *testing.T
+	name    string
+	addr    string // HTTP_ADDR: the webhook
+	metrics string // METRICS_ADDR: /healthz and /metrics, where the program has it
+	cmd     *exec.Cmd
+	out     *syncBuffer
+	done    chan error
 }
 
 // syncBuffer collects a process's output while the test reads it.
@@ -47,10 +48,10 @@ func (s *syncBuffer) String() string {
 // test's environment, listening on a fresh HTTP_ADDR. It does not wait.
 func startHotline(t *testing.T, name string, env ...string) *process {
 	t.Helper()
-	p := &process{t: t, name: name, addr: freeAddr(t), out: &syncBuffer{}, done: make(chan error, 1)}
+	p := &process{t: t, name: name, addr: freeAddr(t), metrics: freeAddr(t), out: &syncBuffer{}, done: make(chan error, 1)}
 	// The process outlives no test: it is killed at cleanup if still running.
 	p.cmd = hotline(context.Background(), "run")
-	p.cmd.Env = append(p.cmd.Env, append([]string{"HTTP_ADDR=" + p.addr}, env...)...)
+	p.cmd.Env = append(p.cmd.Env, append([]string{"HTTP_ADDR=" + p.addr, "METRICS_ADDR=" + p.metrics}, env...)...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -80,12 +81,8 @@ func (p *process) ready() {
 			p.t.Fatalf("%s exited before it was ready (%v):\n%s", p.name, err, p.out)
 		default:
 		}
-		resp, err := http.Get("http://" + p.addr + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return
-			}
+		if _, ok := p.get("/healthz"); ok {
+			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -109,38 +106,60 @@ func (p *process) stop() {
 	}
 }
 
-// exited waits for the process to end by itself and returns its exit
-// status and output.
-func (p *process) exited(timeout time.Duration) (int, string) {
+// refused reports whether the process exits by itself, with a non-zero
+// status naming DATA_KEY, before it is ready; false if it becomes ready.
+func (p *process) refused(timeout time.Duration) bool {
 	p.t.Helper()
-	select {
-	case err := <-p.done:
-		p.done <- err
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return exit.ExitCode(), p.out.String()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-p.done:
+			p.done <- err
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+				p.t.Fatalf("%s ended with %v, want a non-zero exit:\n%s", p.name, err, p.out)
+			}
+			if !strings.Contains(p.out.String(), "DATA_KEY") {
+				p.t.Errorf("%s refused to start without naming DATA_KEY:\n%s", p.name, p.out)
+			}
+			return true
+		default:
 		}
-		if err != nil {
-			p.t.Fatal(err)
+		if _, ok := p.get("/healthz"); ok {
+			return false
 		}
-		return 0, p.out.String()
-	case <-time.After(timeout):
-		p.t.Fatalf("%s still running after %s:\n%s", p.name, timeout, p.out)
+		time.Sleep(50 * time.Millisecond)
 	}
-	return 0, ""
+	p.t.Fatalf("%s neither refused nor became ready within %s:\n%s", p.name, timeout, p.out)
+	return false
+}
+
+// get fetches an internal endpoint (health, metrics): from METRICS_ADDR,
+// or from HTTP_ADDR in a build that serves them there.
+func (p *process) get(path string) (string, bool) {
+	for _, addr := range []string{p.metrics, p.addr} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			continue
+		}
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusOK {
+			return b.String(), true
+		}
+	}
+	return "", false
 }
 
 // metric returns the value of an unlabelled sample on /metrics.
 func (p *process) metric(name string) string {
 	p.t.Helper()
-	resp, err := http.Get("http://" + p.addr + "/metrics")
-	if err != nil {
-		p.t.Fatal(err)
+	body, ok := p.get("/metrics")
+	if !ok {
+		p.t.Fatalf("%s serves no /metrics", p.name)
 	}
-	defer resp.Body.Close()
-	var b bytes.Buffer
-	_, _ = b.ReadFrom(resp.Body)
-	for _, line := range strings.Split(b.String(), "\n") {
+	for _, line := range strings.Split(body, "\n") {
 		if v, ok := strings.CutPrefix(line, name+" "); ok {
 			return v
 		}

@@ -23,7 +23,7 @@ var replicaScript = []string{"/start", "/help", "/status", "/language", "/sos"}
 
 const (
 	replicaChats  = 30
-	replicaSecret = "replica-test-secret"
+	replicaSecret = "replica-test-secret-0123456789abcdef0123"
 	replicaGroup  = -1001000000077
 )
 
