@@ -102,15 +102,32 @@ func TestAlertRules(t *testing.T) {
 // prometheusSeries are made by Prometheus itself, not by the program.
 var prometheusSeries = map[string]bool{"up": true, "scrape_duration_seconds": true}
 
-// registeredMetrics returns the names of the metrics registerMetrics
-// registers, vectors with no series yet included (which /metrics would
-// not show), with the series names of histograms and summaries.
+// registeredMetrics returns the names of every metric the program
+// registers: what registerMetrics describes (vectors included, which
+// /metrics shows only once they have a series), and what a running bot
+// serves on /metrics (collectors the service adds, such as the backlog
+// gauges read from the database), with the series names of histograms
+// and summaries.
 func registeredMetrics(t *testing.T) map[string]bool {
 	t.Helper()
 	rec := &recordingRegisterer{Registerer: prometheus.NewRegistry(), names: map[string]bool{}}
 	registerMetrics(rec)
 	if len(rec.names) == 0 {
 		t.Fatal("registerMetrics registered nothing")
+	}
+	deployed(t)
+	t.Setenv("DATA_KEY", newKey(t))
+	bot := startHotline(t, "bot")
+	bot.ready()
+	body, ok := bot.get("/metrics")
+	if !ok {
+		t.Fatal("the bot serves no /metrics")
+	}
+	bot.stop()
+	for _, line := range strings.Split(body, "\n") {
+		if f := strings.Fields(line); len(f) == 4 && f[0] == "#" && f[1] == "TYPE" {
+			rec.add(f[2])
+		}
 	}
 	return rec.names
 }
@@ -130,12 +147,16 @@ func (r *recordingRegisterer) Register(c prometheus.Collector) error {
 	}()
 	for d := range ch {
 		if m := fqName.FindStringSubmatch(d.String()); m != nil {
-			for _, suffix := range []string{"", "_bucket", "_sum", "_count"} {
-				r.names[m[1]+suffix] = true
-			}
+			r.add(m[1])
 		}
 	}
 	return r.Registerer.Register(c)
+}
+
+func (r *recordingRegisterer) add(name string) {
+	for _, suffix := range []string{"", "_bucket", "_sum", "_count"} {
+		r.names[name+suffix] = true
+	}
 }
 
 func (r *recordingRegisterer) MustRegister(cs ...prometheus.Collector) {
