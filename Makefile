@@ -1,13 +1,13 @@
-# Developer entry points. Everything that needs a database goes through scripts/pg.sh, which
-# runs the command against a private PostgreSQL cluster in .data/postgres (created on first use,
-# started on demand, stopped afterwards) unless DATABASE_URL is set.
+# Developer entry points. Everything that needs a database goes through cmd/devdb (built into
+# bin/devdb first), which runs the command against a private PostgreSQL cluster in .data/postgres
+# (created on first use, started on demand, stopped afterwards) unless DATABASE_URL is set.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
 GO         ?= go
-PG         := bash scripts/pg.sh
+PG         = $(GO) build -o bin/devdb ./cmd/devdb && bin/devdb
 PKG        ?= ./...
 TESTFLAGS  ?= -race -count=1
 BENCH      ?= .
@@ -32,19 +32,19 @@ help: ## Show this list
 	@echo '  DATABASE_URL: use this server instead of the private cluster'
 
 run: ## Run the bot; without TELEGRAM_BOT_TOKEN, the browser simulator (Ctrl-C stops it)
-	$(PG) exec $(GO) run ./cmd/hotline
+	$(PG) exec -- $(GO) run ./cmd/hotline
 
 demo: ## Talk to the bot in a browser, no Telegram (what run does without TELEGRAM_BOT_TOKEN)
-	$(PG) exec $(GO) run ./cmd/hotline demo
+	$(PG) exec -- $(GO) run ./cmd/hotline demo
 
 screenshots: ## Redraw docs/screenshots (Chromium; fonts-noto-cjk fonts-khmeros fonts-noto-color-emoji)
-	$(PG) exec $(GO) test -count=1 -run TestDemoScreenshots ./cmd/hotline -args -screenshots=$(CURDIR)/docs/screenshots
+	$(PG) exec -- $(GO) test -count=1 -run TestDemoScreenshots ./cmd/hotline -args -screenshots=$(CURDIR)/docs/screenshots
 
 test: ## Run the tests with the race detector (PKG=./flows/... TESTFLAGS='-run X -v')
-	$(PG) exec $(GO) test $(TESTFLAGS) $(PKG)
+	$(PG) exec -- $(GO) test $(TESTFLAGS) $(PKG)
 
 bench: ## Run the benchmarks (BENCH=regexp PKG=...)
-	$(PG) exec $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCHFLAGS) $(PKG)
+	$(PG) exec -- $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCHFLAGS) $(PKG)
 
 lint: vet fmt-check ## go vet, gofmt check and golangci-lint (when installed)
 	@if command -v golangci-lint >/dev/null 2>&1; then \
@@ -68,7 +68,7 @@ fmt: ## Format Go files with gofmt
 	$(GOFILES) | xargs -r gofmt -l -w
 
 migrate: ## Apply database migrations
-	$(PG) exec $(GO) run ./cmd/hotline migrate
+	$(PG) exec -- $(GO) run ./cmd/hotline migrate
 
 build: ## Build bin/hotline: static (CGO_ENABLED=0), as the Dockerfile does
 	CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/hotline
@@ -86,4 +86,4 @@ db-url: ## Print the DATABASE_URL the targets above use
 	@$(PG) url
 
 db-psql: ## Open psql on the database
-	$(PG) exec sh -c 'exec psql "$$DATABASE_URL"'
+	$(PG) exec -- sh -c 'exec psql "$$DATABASE_URL"'
