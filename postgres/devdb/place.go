@@ -87,7 +87,7 @@ func (c *Cluster) placeOutside(def string) error {
 	if a := ownerOf(data); a != nil {
 		c.owner = a
 	}
-	c.say("%s cannot reach %s, so the cluster lives in %s", c.owner, show(filepath.Dir(def)), data)
+	c.say("%s cannot reach %s, so the cluster lives in %s", c.owner, filepath.Dir(def), data)
 	return nil
 }
 
