@@ -45,8 +45,12 @@ func ownerOf(path string) *Account {
 	if !ok || st.Uid == 0 {
 		return nil
 	}
-	a := &Account{Name: "#" + strconv.Itoa(int(st.Uid)), UID: st.Uid, GID: st.Gid}
-	if u, err := user.LookupId(strconv.Itoa(int(st.Uid))); err == nil {
+	return accountOf(st.Uid, st.Gid)
+}
+
+func accountOf(uid, gid uint32) *Account {
+	a := &Account{Name: "#" + strconv.Itoa(int(uid)), UID: uid, GID: gid}
+	if u, err := user.LookupId(strconv.Itoa(int(uid))); err == nil {
 		a.Name = u.Username
 	}
 	return a

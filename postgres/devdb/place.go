@@ -48,10 +48,7 @@ func (c *Cluster) place() error {
 		c.data = filepath.Clean(c.cfg.Data)
 	}
 	if os.Geteuid() != 0 {
-		if a := ownerOf(c.data); a != nil && a.UID != uint32(os.Geteuid()) {
-			return fmt.Errorf("%s belongs to %s, not to you. Run as root or as that user, or use another folder: PGDATA_DIR=/some/where", show(c.data), a)
-		}
-		return nil
+		return ownedByUs(c.data)
 	}
 	var err error
 	if c.owner, err = c.serverAccount(c.data); err != nil {
@@ -68,6 +65,19 @@ func (c *Cluster) place() error {
 		return nil
 	}
 	return c.placeOutside(def)
+}
+
+// ownedByUs checks that a data folder is ours: not being root, we run initdb and postgres.
+func ownedByUs(data string) error {
+	fi, err := os.Stat(data)
+	if err != nil {
+		return nil // made on first use
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || st.Uid == uint32(os.Geteuid()) {
+		return nil
+	}
+	return fmt.Errorf("%s belongs to %s, not to you. Run as root or as that user, or use another folder: PGDATA_DIR=/some/where", show(data), accountOf(st.Uid, st.Gid))
 }
 
 // placeOutside moves the cluster out of the checkout when the server user cannot reach it.

@@ -208,3 +208,26 @@ func TestCanEnter(t *testing.T) {
 		t.Error("nobody can enter a missing folder")
 	}
 }
+
+func TestOwnedByUs(t *testing.T) {
+	ours := t.TempDir()
+	if err := ownedByUs(ours); err != nil {
+		t.Errorf("our own folder: %v", err)
+	}
+	if err := ownedByUs(filepath.Join(ours, "missing")); err != nil {
+		t.Errorf("a folder made on first use: %v", err)
+	}
+	theirs := "/"
+	if os.Geteuid() == 0 {
+		theirs = filepath.Join(ours, "theirs")
+		if err := os.Mkdir(theirs, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chown(theirs, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ownedByUs(theirs); err == nil || !strings.Contains(err.Error(), "not to you") {
+		t.Errorf("someone else's folder: %v", err)
+	}
+}
