@@ -3,10 +3,10 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -21,16 +21,12 @@ const (
 	alertEscalation alertKind = "desk.alert_escalation" // urgent and still unclaimed
 )
 
-// hiddenAnswers are never shown in alerts and lists (the passport number
-// only in /case) or are bookkeeping.
-var hiddenAnswers = map[string]bool{"passport": true, "passport_number": true, flows.CaseRefKey: true}
-
 // alert tells the desk about a case: an urgent one every officer on duty
 // and the desk chat at once, others the desk chat, an escalation the
 // supervisors. Alerts go through the outbox like every message, urgent
 // ones first.
 func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
-	var rs []recipient
+	var rs []staff.Chat
 	switch {
 	case kind == alertEscalation:
 		sup, err := t.desk.Supervisors(t.ctx)
@@ -38,15 +34,15 @@ func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 			return err
 		}
 		for i := range sup {
-			rs = append(rs, staffRecipient(&sup[i]))
+			rs = append(rs, staff.Recipient(&sup[i]))
 		}
 	case c.Priority == desk.PriorityUrgent:
 		rs = h.onDuty(t)
 		if h.deskChat != 0 {
-			rs = append(rs, recipient{h.deskChat, h.deskLang})
+			rs = append(rs, staff.Chat{ID: h.deskChat, Lang: h.deskLang})
 		}
 	case h.deskChat != 0:
-		rs = []recipient{{h.deskChat, h.deskLang}}
+		rs = []staff.Chat{{ID: h.deskChat, Lang: h.deskLang}}
 	}
 	prio := mailbox.PriorityNormal
 	if c.Priority == desk.PriorityUrgent {
@@ -58,10 +54,10 @@ func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 	}
 	seen := map[int64]bool{}
 	for _, r := range rs {
-		if seen[r.chatID] {
+		if seen[r.ID] {
 			continue
 		}
-		seen[r.chatID] = true
+		seen[r.ID] = true
 		if err := h.alertOne(t, r, c, kind, prio, matches); err != nil {
 			return err
 		}
@@ -73,25 +69,25 @@ func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 // into a single "N new cases" message instead.
 const bundleFrom = 3
 
-func (h *Handler) alertOne(t *turn, r recipient, c *desk.Case, kind alertKind, prio mailbox.Priority, matches []desk.Match) error {
+func (h *Handler) alertOne(t *turn, r staff.Chat, c *desk.Case, kind alertKind, prio mailbox.Priority, matches []desk.Match) error {
 	if bundled, err := h.bundle(t, r, c, prio); bundled || err != nil {
 		return err
 	}
-	text := h.render.Text(r.lang, flows.M(string(kind), "Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)),
+	text := h.render.Text(r.Lang, flows.M(string(kind), "Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)),
 		"Priority", flows.M("case.priority_"+string(c.Priority)), "Lang", flows.LanguageNames[c.ReporterLang],
 		"Name", c.ReporterName))
 	lines := []string{text}
-	lines = append(lines, h.answerLines(r.lang, c)...)
-	lines = append(lines, h.familyLines(r.lang, c, matches)...)
-	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: h.caseButtons(r.lang, c)}
-	o, err := mailbox.New(r.chatID, prio, mailbox.MethodSendMessage, body)
+	lines = append(lines, h.staff.AnswerLines(r.Lang, c)...)
+	lines = append(lines, h.staff.FamilyLines(r.Lang, c, matches)...)
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: h.staff.CaseButtons(r.Lang, c)}
+	o, err := mailbox.New(r.ID, prio, mailbox.MethodSendMessage, body)
 	if err != nil {
 		return err
 	}
 	o.CaseID, o.Kind = c.ID, mailbox.KindAlert
 	t.out = append(t.out, o)
 	if l := c.LastLocation; l != nil {
-		return t.queue(r.chatID, prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
+		return t.queue(r.ID, prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
 	}
 	return nil
 }
@@ -99,13 +95,13 @@ func (h *Handler) alertOne(t *turn, r recipient, c *desk.Case, kind alertKind, p
 // bundle adds the case to the chat's pending bundle when alerts are piling
 // up for it (a raid, a poster campaign), so an officer gets "12 new
 // cases" once rather than a hundred alerts in a row.
-func (h *Handler) bundle(t *turn, r recipient, c *desk.Case, prio mailbox.Priority) (bool, error) {
-	n, id, refs, err := t.tx.PendingAlerts(t.ctx, r.chatID, t.now)
+func (h *Handler) bundle(t *turn, r staff.Chat, c *desk.Case, prio mailbox.Priority) (bool, error) {
+	n, id, refs, err := t.tx.PendingAlerts(t.ctx, r.ID, t.now)
 	if err != nil {
 		return false, err
 	}
 	for _, o := range t.out { // queued by this transaction, not yet stored
-		if o.ChatID == r.chatID && o.Kind == mailbox.KindAlert {
+		if o.ChatID == r.ID && o.Kind == mailbox.KindAlert {
 			n++
 		}
 	}
@@ -113,7 +109,7 @@ func (h *Handler) bundle(t *turn, r recipient, c *desk.Case, prio mailbox.Priori
 		return false, nil
 	}
 	refs = append(refs, string(c.Ref))
-	text := h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(refs), "Refs", strings.Join(refs, ", ")))
+	text := h.render.Text(r.Lang, flows.M("desk.alert_bundle", "Count", len(refs), "Refs", strings.Join(refs, ", ")))
 	payload := mailbox.Call{Text: mailbox.Truncate(text, mailbox.MaxMessageRunes)}
 	if id != 0 {
 		raw, err := json.Marshal(payload)
@@ -123,63 +119,21 @@ func (h *Handler) bundle(t *turn, r recipient, c *desk.Case, prio mailbox.Priori
 		return true, t.tx.UpdateBundle(t.ctx, id, refs, raw)
 	}
 	for i := range t.out { // a bundle this transaction started
-		if o := &t.out[i]; o.ChatID == r.chatID && o.Kind == mailbox.KindAlertBundle {
+		if o := &t.out[i]; o.ChatID == r.ID && o.Kind == mailbox.KindAlertBundle {
 			o.Refs = append(o.Refs, string(c.Ref))
-			payload.Text = mailbox.Truncate(h.render.Text(r.lang, flows.M("desk.alert_bundle", "Count", len(o.Refs),
+			payload.Text = mailbox.Truncate(h.render.Text(r.Lang, flows.M("desk.alert_bundle", "Count", len(o.Refs),
 				"Refs", strings.Join(o.Refs, ", "))), mailbox.MaxMessageRunes)
 			o.Payload, err = json.Marshal(payload)
 			return true, err
 		}
 	}
-	o, err := mailbox.New(r.chatID, prio, mailbox.MethodSendMessage, payload)
+	o, err := mailbox.New(r.ID, prio, mailbox.MethodSendMessage, payload)
 	if err != nil {
 		return false, err
 	}
 	o.Kind, o.Refs = mailbox.KindAlertBundle, refs
 	t.out = append(t.out, o)
 	return true, nil
-}
-
-// answerLines renders what a case's conversation collected, one line per
-// answer, labelled in lang where the catalogue knows the answer.
-func (h *Handler) answerLines(lang string, c *desk.Case) []string {
-	keys := make([]string, 0, len(c.Answers))
-	for k, v := range c.Answers {
-		if !hiddenAnswers[k] && strings.TrimSpace(v) != "" {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	out := make([]string, 0, len(keys))
-	for _, k := range keys {
-		label := k
-		if id := "answer." + k; h.render.Has(id) {
-			label = h.render.Text(lang, flows.M(id))
-		}
-		out = append(out, "• "+label+": "+c.Answers[k])
-	}
-	return out
-}
-
-// Callback data of the desk's case buttons: d:<action>:<reference>.
-const (
-	deskData      = "d:"
-	deskDataClaim = "claim"
-	deskDataOpen  = "open"
-	deskDataClose = "close"
-)
-
-// caseButtons are the Claim / Open / Close buttons under alerts and /case.
-func (h *Handler) caseButtons(lang string, c *desk.Case) [][]mailbox.Button {
-	row := []mailbox.Button{}
-	if c.Open() && c.AssigneeID == nil {
-		row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_claim")), Data: deskData + deskDataClaim + ":" + string(c.Ref)})
-	}
-	row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_open")), Data: deskData + deskDataOpen + ":" + string(c.Ref)})
-	if c.Open() {
-		row = append(row, mailbox.Button{Text: h.render.Text(lang, flows.M("desk.button_close")), Data: deskData + deskDataClose + ":" + string(c.Ref)})
-	}
-	return [][]mailbox.Button{row}
 }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed

@@ -12,28 +12,19 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// Renderer writes messages in a chat's language; the transport provides
-// it, since it knows how a reply becomes calls (bot.Renderer).
-type Renderer interface {
-	// Text renders one message in lang.
-	Text(lang string, m flows.Msg) string
-	// Has reports whether the catalogue has a message id.
-	Has(id string) bool
-	// Reply renders a reply as outbox messages to chatID.
-	Reply(chatID int64, lang string, p mailbox.Priority, rep flows.Reply) ([]mailbox.Message, error)
-}
-
 // Handler handles inputs: one per update, inside the update's
 // transaction.
 type Handler struct {
 	engine *flows.Engine
-	render Renderer
+	staff  *staff.Desk
+	render mailbox.Renderer
 	log    *slog.Logger
 	now    func() time.Time
 	// deskChat is the desk's group chat (0: none) and deskLang the
@@ -46,8 +37,10 @@ type Handler struct {
 }
 
 // New returns a handler running engine and writing with render.
-func New(engine *flows.Engine, render Renderer, log *slog.Logger, now func() time.Time) *Handler {
-	return &Handler{engine: engine, render: render, log: log.With("component", "app"), now: now, deskLang: "ko"}
+func New(engine *flows.Engine, render mailbox.Renderer, log *slog.Logger, now func() time.Time) *Handler {
+	h := &Handler{engine: engine, render: render, log: log.With("component", "app"), now: now, deskLang: "ko"}
+	h.staff = staff.New(render, log, h.ReporterMenu)
+	return h
 }
 
 // WithDeskChat makes the handler alert the desk's group chat, in lang.
@@ -69,5 +62,6 @@ func (h *Handler) WithChecker(c *jobcheck.Checker) *Handler {
 // with s. Without a sealer a passport number is kept masked only.
 func (h *Handler) WithSealer(s *desk.Sealer) *Handler {
 	h.sealer = s
+	h.staff.WithSealer(s)
 	return h
 }

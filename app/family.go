@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
@@ -64,48 +63,4 @@ func (h *Handler) sealPassport(t *turn, c *desk.Case, number string) error {
 		return fmt.Errorf("seal passport of %s: %w", c.Ref, err)
 	}
 	return t.desk.SetPassport(t.ctx, c.ID, sealed, h.sealer.Hash(number), t.now)
-}
-
-// familyLines are what staff see about a case beyond its answers: the
-// consent of a family inquiry and the possible matches with other cases.
-func (h *Handler) familyLines(lang string, c *desk.Case, matches []desk.Match) []string {
-	var out []string
-	if c.ConsentShare != nil {
-		id := "family.desk_consent_no"
-		if *c.ConsentShare {
-			id = "family.desk_consent_yes"
-		}
-		out = append(out, h.render.Text(lang, flows.M(id)))
-	}
-	for _, m := range matches {
-		reasons := make([]string, 0, len(m.Reasons))
-		for _, r := range m.Reasons {
-			reasons = append(reasons, h.render.Text(lang, flows.M("family.reason_"+string(r))))
-		}
-		out = append(out, h.render.Text(lang, flows.M("family.desk_match", "Ref", m.Ref,
-			"Type", flows.M("case.type_"+string(m.Type)), "Status", flows.M("case.status_"+string(m.Status)),
-			"Reasons", strings.Join(reasons, ", "))))
-	}
-	return out
-}
-
-// passportLine shows staff the full passport number, opened from its
-// seal; only /case calls it, and every /case is audited.
-func (d *deskCmd) passportLine(c *desk.Case) (string, error) {
-	if d.h.sealer == nil {
-		return "", nil
-	}
-	sealed, err := d.desk.Passport(d.ctx, c.ID)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		return "", nil
-	}
-	if err != nil {
-		return "", err
-	}
-	n, err := d.h.sealer.Open(sealed)
-	if err != nil { // another key: say so rather than fail the view
-		d.h.log.Error("passport cannot be opened with this DATA_KEY", "case", c.Ref, "err", err)
-		n = c.Answers[family.KeyPassport]
-	}
-	return "• " + d.h.render.Text(d.lang, flows.M("answer.passport_number")) + ": " + n, nil
 }

@@ -23,7 +23,7 @@ func (h *Handler) Handle(ctx context.Context, tx mailbox.Tx, in flows.Input, p m
 }
 
 func (h *Handler) route(t *turn) error {
-	handled, err := h.deskStep(t)
+	handled, err := h.staff.Handle(t.ctx, t.tx, t.in, t.prio, t.now, &t.out)
 	if handled || err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -67,62 +68,44 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 	return nil
 }
 
-// recipient is a chat that hears about a case, in its language.
-type recipient struct {
-	chatID int64
-	lang   string
-}
-
 // handlers are who hears a reporter's follow-up: the assigned officer, or
 // the desk chat while nobody has the case, or every officer on duty when
 // there is no desk chat.
-func (h *Handler) handlers(t *turn, c *desk.Case) []recipient {
+func (h *Handler) handlers(t *turn, c *desk.Case) []staff.Chat {
 	if c.AssigneeID != nil {
 		if st, err := t.desk.Staff(t.ctx, *c.AssigneeID); err == nil {
-			return []recipient{staffRecipient(st)}
+			return []staff.Chat{staff.Recipient(st)}
 		}
 	}
 	if h.deskChat != 0 {
-		return []recipient{{h.deskChat, h.deskLang}}
+		return []staff.Chat{{ID: h.deskChat, Lang: h.deskLang}}
 	}
 	return h.onDuty(t)
 }
 
-func (h *Handler) onDuty(t *turn) []recipient {
-	staff, err := t.desk.OnDutyStaff(t.ctx)
+func (h *Handler) onDuty(t *turn) []staff.Chat {
+	members, err := t.desk.OnDutyStaff(t.ctx)
 	if err != nil {
 		h.log.Error("list staff on duty", "err", err)
 		return nil
 	}
-	out := make([]recipient, 0, len(staff))
-	for i := range staff {
-		out = append(out, staffRecipient(&staff[i]))
+	out := make([]staff.Chat, 0, len(members))
+	for i := range members {
+		out = append(out, staff.Recipient(&members[i]))
 	}
 	return out
 }
 
-func staffRecipient(st *desk.Staff) recipient {
-	chat := st.ChatID
-	if chat == 0 {
-		chat = st.UserID // a private chat's id is the user's id
-	}
-	lang := flows.MatchLanguage(st.Language)
-	if lang == "" {
-		lang = "ko"
-	}
-	return recipient{chat, lang}
-}
-
 // forward shows one timeline event to a staff chat, headed with the case
 // reference, so a Telegram reply to it answers the reporter.
-func (h *Handler) forward(t *turn, r recipient, c *desk.Case, ev desk.Event) error {
-	header := h.render.Text(r.lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", c.ReporterName,
+func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) error {
+	header := h.render.Text(r.Lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", c.ReporterName,
 		"Lang", flows.LanguageNames[c.ReporterLang]))
 	body := header
 	if ev.Text != "" {
 		body += "\n" + ev.Text
 	}
-	buttons := mailbox.Call{Inline: h.caseButtons(r.lang, c)}
+	buttons := mailbox.Call{Inline: h.staff.CaseButtons(r.Lang, c)}
 	switch {
 	case ev.FileID != "":
 		method := map[desk.FileKind]string{desk.FilePhoto: mailbox.MethodSendPhoto, desk.FileVoice: mailbox.MethodSendVoice}[ev.FileKind]
@@ -130,16 +113,16 @@ func (h *Handler) forward(t *turn, r recipient, c *desk.Case, ev desk.Event) err
 			method = mailbox.MethodSendDocument
 		}
 		buttons.FileID, buttons.Text = ev.FileID, mailbox.Truncate(body, mailbox.MaxCaptionRunes)
-		return t.queue(r.chatID, t.prio, method, buttons, c.ID)
+		return t.queue(r.ID, t.prio, method, buttons, c.ID)
 	case ev.Lat != nil:
 		buttons.Text = body + "\n📍 " + strconv.FormatFloat(*ev.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*ev.Lon, 'f', 5, 64)
-		if err := t.queue(r.chatID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {
+		if err := t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {
 			return err
 		}
-		return t.queue(r.chatID, t.prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
+		return t.queue(r.ID, t.prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
 	}
 	buttons.Text = mailbox.Truncate(body, mailbox.MaxMessageRunes)
-	return t.queue(r.chatID, t.prio, mailbox.MethodSendMessage, buttons, c.ID)
+	return t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID)
 }
 
 // liveLocation keeps an open case's location current while the reporter

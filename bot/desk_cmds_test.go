@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/koreandesk/hotline/app"
+	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
@@ -145,7 +146,13 @@ func TestDeskCommandsAreUnknownToNonStaff(t *testing.T) {
 		"note": " " + string(c.Ref) + " x", "priority": " " + string(c.Ref) + " low", "assign": " " + string(c.Ref) + " 10001",
 		"close": " " + string(c.Ref), "reopen": " " + string(c.Ref), "find": " +855 12 345 678", "staff": " add 10001 supervisor",
 		"block": " " + string(c.Ref), "queue": " all", "export": " 2020-01-01"}
-	for _, name := range app.DeskCommands() {
+	var names []string
+	for _, c := range staff.Commands() {
+		if c.Menu != "" {
+			names = append(names, strings.Fields(c.Name)[0])
+		}
+	}
+	for _, name := range names {
 		for _, text := range []string{"/" + name, "/" + name + args[name]} {
 			d.api.SendText(u, text)
 			got := d.next(u.ID, 2)

@@ -3,8 +3,6 @@ package bot
 import (
 	"strings"
 
-	"github.com/koreandesk/hotline/app"
-
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/mailbox"
@@ -31,7 +29,7 @@ func NewRenderer(cat *locales.Catalog) *Renderer {
 	return r
 }
 
-var _ app.Renderer = (*Renderer)(nil)
+var _ mailbox.Renderer = (*Renderer)(nil)
 
 // Has reports whether the catalogue has a message id.
 func (r *Renderer) Has(id string) bool { return r.cat.Has(id) }

@@ -25,8 +25,8 @@ type Staff struct {
 // audit log.
 func (s *Staff) Supervisor() bool { return s.Role == RoleSupervisor }
 
-// Audit actions. Actions are open-ended dotted names; these are the ones
-// the desk records.
+// Audit actions: lowercase dotted names, all of them here. The desk
+// command table (app/staff) names the one each command records.
 const (
 	ActionCaseView     = "case.view"
 	ActionCaseClaim    = "case.claim"
@@ -37,11 +37,23 @@ const (
 	ActionCaseClose    = "case.close"
 	ActionCaseReopen   = "case.reopen"
 	ActionCaseBlock    = "case.block"
+	ActionCaseRisk     = "case.risk"
 	ActionFind         = "find"
+	ActionQueueView    = "queue.view"
+	ActionStatsView    = "stats.view"
 	ActionExport       = "export"
+	ActionFlagAdd      = "flag.add"
 	ActionStaffAdd     = "staff.add"
 	ActionStaffRemove  = "staff.remove"
+	ActionStaffList    = "staff.list"
+	ActionStaffDuty    = "staff.duty"
 )
+
+// Actions lists every audit action the desk records.
+var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, ActionCaseReply, ActionCaseNote,
+	ActionCasePriority, ActionCaseClose, ActionCaseReopen, ActionCaseBlock, ActionCaseRisk, ActionFind,
+	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
+	ActionStaffList, ActionStaffDuty}
 
 // AuditEntry records that a staff member did or saw something. The audit
 // log is append-only: the database refuses to change or delete entries.

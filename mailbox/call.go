@@ -3,6 +3,8 @@ package mailbox
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/koreandesk/hotline/flows"
 )
 
 // Methods the dispatcher knows how to send: Bot API methods, plus
@@ -82,4 +84,15 @@ func Truncate(s string, n int) string {
 		return s
 	}
 	return string(runes[:n-1]) + "…"
+}
+
+// Renderer writes messages in a chat's language: the transport's
+// renderer (bot.Renderer), which knows how a reply becomes calls.
+type Renderer interface {
+	// Text renders one message in lang.
+	Text(lang string, m flows.Msg) string
+	// Has reports whether the catalogue has a message id.
+	Has(id string) bool
+	// Reply renders a reply as outbox messages to chatID.
+	Reply(chatID int64, lang string, p Priority, rep flows.Reply) ([]Message, error)
 }

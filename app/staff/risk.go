@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"github.com/koreandesk/hotline/desk"
@@ -8,14 +8,14 @@ import (
 // risk corrects the level of a job check or recruiter report after a staff
 // review (/risk KD-7Q3M high|medium|low); the checker's own level stays on
 // the timeline.
-func (d *deskCmd) risk() error {
-	c, rest, err := d.caseArg("/risk KD-7Q3M high|medium|low")
+func (d *Cmd) risk() error {
+	c, rest, err := d.caseArg()
 	if c == nil || err != nil {
 		return err
 	}
 	level, ok := jobcheck.ParseLevel(rest)
 	if !ok {
-		return d.say("desk.usage", "Usage", "/risk "+string(c.Ref)+" high|medium|low")
+		return d.usage(c.Ref)
 	}
 	if c.Type != desk.TypeJobCheck && c.Type != desk.TypeJobReport {
 		return d.say("desk.risk_not_job", "Ref", c.Ref)
@@ -28,7 +28,7 @@ func (d *deskCmd) risk() error {
 	if _, err := d.desk.AddEvent(d.ctx, c.ID, desk.Event{Kind: desk.EventNote, ActorID: d.staff.UserID, Text: note, At: d.now}); err != nil {
 		return err
 	}
-	if err := d.audit("case.risk", c.ID, note); err != nil {
+	if err := d.audit(c.ID, note); err != nil {
 		return err
 	}
 	return d.say("desk.risk_set", "Ref", c.Ref, "Level", string(level))

@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"strconv"
@@ -12,12 +12,12 @@ import (
 // stats shows the queue at a glance (/stats): open cases by type and by
 // priority, cases new today in Phnom Penh, and the median time to the
 // desk's first reply.
-func (d *deskCmd) stats() error {
+func (d *Cmd) stats() error {
 	st, err := d.desk.Stats(d.ctx, d.now, desk.DefaultLocation())
 	if err != nil {
 		return err
 	}
-	if err := d.audit(actionStatsView, 0, ""); err != nil {
+	if err := d.audit(0, ""); err != nil {
 		return err
 	}
 	r := d.h.render

@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"bytes"
@@ -42,7 +42,7 @@ var exportHeader = []string{"ref", "type", "priority", "status", "created_at", "
 // Phnom Penh time). Passport numbers are masked: the file leaves the bot
 // for the task force's computers, and the desk keeps the full number in
 // /case.
-func (d *deskCmd) export() error {
+func (d *Cmd) export() error {
 	loc := desk.DefaultLocation()
 	from, to, ok, err := d.exportPeriod(loc)
 	if !ok || err != nil {
@@ -63,10 +63,10 @@ func (d *deskCmd) export() error {
 	case n == 0:
 		return d.say("desk.export_empty", "From", fromDay, "To", toDay)
 	}
-	if err := d.audit(desk.ActionExport, 0, "from="+fromDay+" to="+toDay+" cases="+strconv.Itoa(n)); err != nil {
+	if err := d.audit(0, "from="+fromDay+" to="+toDay+" cases="+strconv.Itoa(n)); err != nil {
 		return err
 	}
-	private := staffRecipient(d.staff).chatID
+	private := Recipient(d.staff).ID
 	caption := d.h.render.Text(d.lang, flows.M("desk.export_caption", "From", fromDay, "To", toDay, "Count", n))
 	doc := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), FileName: "korean-desk-" + fromDay + "-" + toDay + ".csv", FileData: data}
 	if err := d.queue(private, mailbox.PriorityNormal, mailbox.MethodSendDocument, doc, 0); err != nil {
@@ -81,10 +81,10 @@ func (d *deskCmd) export() error {
 // exportPeriod reads /export's dates: none for the last exportDays days,
 // one for that day until today, two for that period. ok is false when it
 // answered the staff member itself.
-func (d *deskCmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool, err error) {
+func (d *Cmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool, err error) {
 	args := strings.Fields(d.args)
 	if len(args) > 2 {
-		return from, to, false, d.say("desk.usage", "Usage", "/export [2026-01-01] [2026-01-31]")
+		return from, to, false, d.usage("")
 	}
 	to = desk.StartOfDay(d.now, loc)
 	from = to.AddDate(0, 0, 1-exportDays)
@@ -107,7 +107,7 @@ func (d *deskCmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool,
 
 // exportCSV writes the cases created in [from, to) as CSV. It returns nil
 // data when the file would pass maxExportBytes.
-func (d *deskCmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Location) ([]byte, int, error) {
+func (d *Cmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Location) ([]byte, int, error) {
 	var buf bytes.Buffer
 	buf.WriteString(utf8BOM)
 	w := csv.NewWriter(&buf)

@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"strconv"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/family"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
@@ -15,12 +16,12 @@ const caseTimeline = 15
 // show displays a case to staff: details, everything collected, the latest
 // timeline, the last location as a map pin, and the case buttons. Every
 // view is audited.
-func (d *deskCmd) show() error {
-	c, _, err := d.caseArg("/case KD-7Q3M")
+func (d *Cmd) show() error {
+	c, _, err := d.caseArg()
 	if c == nil || err != nil {
 		return err
 	}
-	if err := d.audit(desk.ActionCaseView, c.ID, ""); err != nil {
+	if err := d.audit(c.ID, ""); err != nil {
 		return err
 	}
 	events, err := d.desk.Timeline(d.ctx, c.ID, caseTimeline)
@@ -40,7 +41,7 @@ func (d *deskCmd) show() error {
 	if c.Blocked {
 		lines = append(lines, r.Text(d.lang, flows.M("desk.case_blocked")))
 	}
-	lines = append(lines, d.h.answerLines(d.lang, c)...)
+	lines = append(lines, d.h.AnswerLines(d.lang, c)...)
 	if v := c.Answers["passport"]; v != "" { // staff see it here, and only here
 		lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
 	}
@@ -55,14 +56,14 @@ func (d *deskCmd) show() error {
 	if err != nil {
 		return err
 	}
-	lines = append(lines, d.h.familyLines(d.lang, c, matches)...)
+	lines = append(lines, d.h.FamilyLines(d.lang, c, matches)...)
 	if len(events) > 0 {
 		lines = append(lines, "", r.Text(d.lang, flows.M("desk.timeline")))
 		for _, e := range events {
 			lines = append(lines, d.eventLine(e))
 		}
 	}
-	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.h.caseButtons(d.lang, c)}
+	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.h.CaseButtons(d.lang, c)}
 	if err := d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, c.ID); err != nil {
 		return err
 	}
@@ -73,7 +74,7 @@ func (d *deskCmd) show() error {
 }
 
 // eventLine renders one timeline event for staff.
-func (d *deskCmd) eventLine(e desk.Event) string {
+func (d *Cmd) eventLine(e desk.Event) string {
 	who := d.h.render.Text(d.lang, flows.M("desk.reporter"))
 	if e.ActorID != 0 {
 		who = d.staffName(e.ActorID)
@@ -95,4 +96,23 @@ func (d *deskCmd) eventLine(e desk.Event) string {
 	return line
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+// passportLine shows staff the full passport number, opened from its
+// seal; only /case calls it, and every /case is audited.
+func (d *Cmd) passportLine(c *desk.Case) (string, error) {
+	if d.h.sealer == nil {
+		return "", nil
+	}
+	sealed, err := d.desk.Passport(d.ctx, c.ID)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	n, err := d.h.sealer.Open(sealed)
+	if err != nil { // another key: say so rather than fail the view
+		d.h.log.Error("passport cannot be opened with this DATA_KEY", "case", c.Ref, "err", err)
+		n = c.Answers[family.KeyPassport]
+	}
+	return "• " + d.h.render.Text(d.lang, flows.M("answer.passport_number")) + ": " + n, nil
+}

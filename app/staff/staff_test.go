@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"errors"
@@ -37,26 +37,40 @@ func mustCatalog(t *testing.T) *locales.Catalog {
 	return cat
 }
 
-// TestStaffMenuCoversEveryDeskCommand keeps the menu, the command table
-// and the catalogue in step: a desk command missing from the menu would be
-// invisible to staff, one missing from the table would be a dead menu
-// entry.
-func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
-	var table []string
-	for name := range deskCommands {
-		table = append(table, name)
-	}
-	menu := slices.Clone(staffMenu)
-	slices.Sort(table)
-	slices.Sort(menu)
-	if diff := cmp.Diff(table, menu); diff != "" {
-		t.Errorf("deskCommands and staffMenu differ (-table +menu):\n%s", diff)
-	}
+// TestTable keeps the command table honest: every command has a usage,
+// an audit action the desk names, and, once per command, a menu line
+// written in every language; usages are how the command is typed.
+func TestTable(t *testing.T) {
 	cat := mustCatalog(t)
-	r := testRenderer{cat}
+	seen := map[string]bool{}
+	for _, c := range Commands() {
+		if c.Run == nil || !strings.HasPrefix(c.Usage, "/"+c.Name) || !slices.Contains(desk.Actions, c.Audit) ||
+			(c.Role != desk.RoleAgent && c.Role != desk.RoleSupervisor) {
+			t.Errorf("%s: run %v, usage %q, audit %q, role %q", c.Name, c.Run != nil, c.Usage, c.Audit, c.Role)
+		}
+		if seen[c.word()] != (c.Menu == "") {
+			t.Errorf("%s: menu %q; the first entry of a command, and only it, has the menu line", c.Name, c.Menu)
+		}
+		seen[c.word()] = true
+		if c.Menu == "" {
+			continue
+		}
+		for _, lang := range flows.Languages {
+			if !slices.Contains(cat.IDs(lang), c.Menu) {
+				t.Errorf("%s: no %s in %s", c.Name, c.Menu, lang)
+			}
+		}
+	}
+}
+
+// TestMenu checks what staff see in their command menu: every command of
+// their role, described in their language within Telegram's limits.
+func TestMenu(t *testing.T) {
+	h := New(testRenderer{mustCatalog(t)}, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		func(string) []mailbox.Command { return []mailbox.Command{{Command: "start", Description: "Start"}} })
 	for _, lang := range flows.Languages {
-		for _, supervisor := range []bool{false, true} {
-			cmds := staffMenuFor(r, lang, supervisor)
+		for _, role := range []desk.Role{desk.RoleAgent, desk.RoleSupervisor} {
+			_, cmds := h.StaffMenu(&desk.Staff{UserID: 1, Role: role, Language: lang})
 			var names []string
 			for _, c := range cmds {
 				names = append(names, c.Command)
@@ -65,11 +79,20 @@ func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
 					t.Errorf("%s: /%s has description %q", lang, c.Command, c.Description)
 				}
 			}
+			supervisor := role == desk.RoleSupervisor
 			if got := slices.Contains(names, "export"); got != supervisor {
-				t.Errorf("%s, supervisor %v: export in menu = %v", lang, supervisor, got)
+				t.Errorf("%s, %s: export in menu = %v", lang, role, got)
 			}
 			if !slices.Contains(names, "staff") || !slices.Contains(names, "start") {
 				t.Errorf("%s: menu %v lacks staff or start", lang, names)
+			}
+			want := []string{"start", "queue", "case", "claim", "reply", "note", "priority", "assign", "close", "reopen",
+				"find", "block", "flag", "risk", "stats", "staff"}
+			if supervisor {
+				want = append(want, "export")
+			}
+			if diff := cmp.Diff(want, names); diff != "" {
+				t.Errorf("%s, %s: menu (-want +got):\n%s", lang, role, diff)
 			}
 		}
 	}
@@ -77,7 +100,7 @@ func TestStaffMenuCoversEveryDeskCommand(t *testing.T) {
 
 func TestSpan(t *testing.T) {
 	cat := mustCatalog(t)
-	d := &deskCmd{turn: &turn{h: &Handler{render: testRenderer{cat}}}, lang: "en"}
+	d := &Cmd{h: &Desk{render: testRenderer{cat}}, lang: "en"}
 	tests := []struct {
 		name     string
 		dur      time.Duration

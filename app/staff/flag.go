@@ -1,4 +1,4 @@
-package app
+package staff
 
 import (
 	"strings"
@@ -10,20 +10,19 @@ import (
 // flag puts a recruiter's phone, Telegram handle, domain, company, wallet,
 // bank account or e-mail on the desk's list: /flag KIND VALUE [| note].
 // Job checks then say the contact is on the list.
-func (d *deskCmd) flag() error {
-	const usage = "/flag phone|handle|domain|company|crypto|account|email VALUE | note"
+func (d *Cmd) flag() error {
 	kind, rest, _ := strings.Cut(d.args, " ")
 	value, note, _ := strings.Cut(rest, "|")
 	k := jobcheck.Kind(strings.ToLower(strings.TrimSpace(kind)))
 	norm, ok := jobcheck.Normalize(k, strings.TrimSpace(value))
 	if !ok {
-		return d.say("desk.usage", "Usage", usage)
+		return d.usage("")
 	}
 	note = strings.TrimSpace(note)
 	if err := d.desk.FlagEntity(d.ctx, desk.Entity{Kind: string(k), Value: norm}, note, d.staff.UserID, d.now); err != nil {
 		return err
 	}
-	if err := d.audit("flag.add", 0, string(k)+" "+norm); err != nil {
+	if err := d.audit(0, string(k)+" "+norm); err != nil {
 		return err
 	}
 	return d.say("desk.flagged", "Value", norm)

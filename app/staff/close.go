@@ -1,0 +1,32 @@
+package staff
+
+import (
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+)
+
+// close ends a case, with an optional resolution, and tells the reporter.
+func (d *Cmd) close() error {
+	c, resolution, err := d.caseArg()
+	if c == nil || err != nil {
+		return err
+	}
+	status := desk.StatusClosed
+	if resolution != "" {
+		status = desk.StatusResolved
+	}
+	wasOpen := c.Open()
+	c, err = d.desk.Close(d.ctx, c.Ref, status, resolution, d.staff.UserID, d.now)
+	if err != nil {
+		return err
+	}
+	if err := d.audit(c.ID, resolution); err != nil {
+		return err
+	}
+	if wasOpen {
+		if err := d.tellReporter(c, flows.Reply{Text: flows.M("case.closed_reporter", "Ref", c.Ref)}); err != nil {
+			return err
+		}
+	}
+	return d.say("desk.closed", "Ref", c.Ref)
+}

@@ -1,0 +1,244 @@
+package staff_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/bot"
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/locales"
+	"github.com/koreandesk/hotline/mailbox"
+	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/pgtest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.txt")
+
+// TestScripts plays testdata/*.txt, desk commands in and replies out, on a
+// real database and the real renderer, without Telegram or its emulator,
+// and compares what each command sent and audited with the .golden file
+// beside it (go test ./app/staff -update rewrites them). A script sets
+// up staff and cases, then sends commands:
+//
+//	staff 9001 supervisor en Officer   a staff member: id, role, language, name
+//	case A 1001 distress urgent ko 2h  a case A of reporter 1001, opened 2h ago
+//	9001> /claim {A}                   a command; {A} is case A's reference
+//	9001> press d:claim:{A}            a desk button
+//	+1h                                time passes
+func TestScripts(t *testing.T) {
+	paths, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txt"), func(t *testing.T) {
+			got := play(t, path)
+			golden := strings.TrimSuffix(path, ".txt") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (go test ./app/staff -update writes it)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// script is one script being played.
+type script struct {
+	t     *testing.T
+	store *postgres.Store
+	desk  *staff.Desk
+	now   time.Time
+	refs  map[string]string // alias → reference
+	out   strings.Builder
+}
+
+func play(t *testing.T, path string) string {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cat, err := locales.Load(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := bot.NewRenderer(cat)
+	reporterMenu := func(string) []mailbox.Command { return []mailbox.Command{{Command: "start", Description: "start"}} }
+	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, log, reporterMenu),
+		now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		s.step(line)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return s.out.String()
+}
+
+func (s *script) step(line string) {
+	s.t.Helper()
+	f := strings.Fields(line)
+	switch {
+	case f[0] == "staff" && len(f) == 5:
+		id := s.int(f[1])
+		_, err := s.store.Desk().AddStaff(context.Background(), desk.Staff{UserID: id, ChatID: id, Role: desk.Role(f[2]),
+			Language: f[3], Name: f[4], OnDuty: true}, s.now)
+		s.check(err)
+	case f[0] == "case" && len(f) == 7:
+		age, err := time.ParseDuration(f[6])
+		s.check(err)
+		id := s.int(f[2])
+		c, err := s.store.Desk().OpenCase(context.Background(), desk.NewCase{Type: desk.Type(f[3]), Priority: desk.Priority(f[4]),
+			ReporterUserID: id, ReporterChatID: id, ReporterLang: f[5], ReporterName: "Reporter " + f[2],
+			Answers: map[string]string{"phone": "+855 12 345 678"}}, s.now.Add(-age))
+		s.check(err)
+		s.refs[f[1]] = string(c.Ref)
+	case strings.HasPrefix(f[0], "+"):
+		d, err := time.ParseDuration(f[0][1:])
+		s.check(err)
+		s.now = s.now.Add(d)
+	case strings.HasSuffix(f[0], ">"):
+		s.send(s.int(strings.TrimSuffix(f[0], ">")), strings.TrimSpace(strings.TrimPrefix(line, f[0])))
+	default:
+		s.t.Fatalf("cannot read script line %q", line)
+	}
+}
+
+// send runs one input of a staff member in one transaction and writes
+// what it sent and audited.
+func (s *script) send(user int64, text string) {
+	s.t.Helper()
+	for alias, ref := range s.refs {
+		text = strings.ReplaceAll(text, "{"+alias+"}", ref)
+	}
+	in := flows.Input{ChatID: user, UserID: user, Private: true, Kind: flows.KindText, Text: text, At: s.now}
+	if data, ok := strings.CutPrefix(text, "press "); ok {
+		in.Kind, in.Text, in.Data = flows.KindCallback, "", data
+	} else if strings.HasPrefix(text, "/") {
+		cmd, args, _ := strings.Cut(text[1:], " ")
+		in.Kind, in.Command, in.Args = flows.KindCommand, cmd, strings.TrimSpace(args)
+	}
+	before := s.audits()
+	var out []mailbox.Message
+	var handled bool
+	err := s.store.Do(context.Background(), func(ctx context.Context, tx mailbox.Tx) error {
+		var err error
+		handled, err = s.desk.Handle(ctx, tx, in, mailbox.PriorityNormal, s.now, &out)
+		return err
+	})
+	s.check(err)
+	fmt.Fprintf(&s.out, "%d> %s\n", user, s.alias(text))
+	if !handled {
+		fmt.Fprintf(&s.out, "  (not a desk input)\n")
+	}
+	for _, m := range out {
+		s.message(m)
+	}
+	for _, a := range s.audits()[len(before):] {
+		fmt.Fprintf(&s.out, "  audit %s\n", s.alias(a))
+	}
+}
+
+// message writes one outbox message: chat, method, text and buttons.
+func (s *script) message(m mailbox.Message) {
+	var c mailbox.Call
+	s.check(json.Unmarshal(m.Payload, &c))
+	fmt.Fprintf(&s.out, "  → %d %s", m.ChatID, m.Method)
+	switch {
+	case c.FileName != "":
+		fmt.Fprintf(&s.out, " %s (%d bytes)", s.alias(c.FileName), len(c.FileData))
+	case c.Latitude != 0:
+		fmt.Fprintf(&s.out, " %.5f,%.5f", c.Latitude, c.Longitude)
+	case len(c.Commands) > 0:
+		names := make([]string, 0, len(c.Commands))
+		for _, cmd := range c.Commands {
+			names = append(names, cmd.Command)
+		}
+		fmt.Fprintf(&s.out, " %s", strings.Join(names, " "))
+	}
+	s.out.WriteString("\n")
+	for _, l := range strings.Split(c.Text, "\n") {
+		if l != "" {
+			fmt.Fprintf(&s.out, "    %s\n", s.alias(l))
+		}
+	}
+	for _, row := range c.Inline {
+		labels := make([]string, 0, len(row))
+		for _, b := range row {
+			labels = append(labels, "["+s.alias(b.Text)+" → "+s.alias(b.Data)+"]")
+		}
+		fmt.Fprintf(&s.out, "    %s\n", strings.Join(labels, " "))
+	}
+}
+
+// audits lists the audit log, oldest first, as "action case detail".
+func (s *script) audits() []string {
+	entries, err := s.store.Desk().AuditLog(context.Background(), 1000)
+	s.check(err)
+	out := make([]string, 0, len(entries))
+	for i := len(entries) - 1; i >= 0; i-- {
+		e := entries[i]
+		out = append(out, strings.TrimSpace(fmt.Sprintf("%s %s %s", e.Action, e.Ref, e.Detail)))
+	}
+	return out
+}
+
+var refPattern = regexp.MustCompile(`KD-[0-9A-Z]{4}`)
+
+// alias writes the scripts' aliases for the random case references.
+func (s *script) alias(text string) string {
+	return refPattern.ReplaceAllStringFunc(text, func(ref string) string {
+		for a, r := range s.refs {
+			if r == ref {
+				return "{" + a + "}"
+			}
+		}
+		return ref
+	})
+}
+
+func (s *script) int(v string) int64 {
+	s.t.Helper()
+	n, err := strconv.ParseInt(v, 10, 64)
+	s.check(err)
+	return n
+}
+
+func (s *script) check(err error) {
+	s.t.Helper()
+	if err != nil {
+		s.t.Fatal(err)
+	}
+}
