@@ -34,11 +34,12 @@ var questions = map[string]string{
 }
 
 // Begin implements flows.Beginner: the case is opened and the desk
-// alerted before anything is asked; the person gets the case reference
-// and the emergency numbers at once.
+// alerted before anything is asked; the person gets the case reference,
+// how to clear the chat (someone who taps once and goes never sees the
+// end of the flow) and the emergency numbers at once.
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
-	t.Text("distress.opened", "Ref", caseRef(t.Session))
+	t.Say(flows.Reply{Text: flows.M("distress.opened", "Ref", caseRef(t.Session)), Lines: []flows.Msg{flows.M("distress.discreet")}})
 	t.Say(c.contactsReply())
 	c.Prompt(t)
 }

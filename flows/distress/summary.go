@@ -11,11 +11,13 @@ import (
 const maxSummaryRunes = 200
 
 // finish ends the conversation with a summary of what the desk has, the
-// case reference, what happens next and the discreet-mode offer.
+// case reference, what happens next, the honest word on investigations
+// (people inside fear being treated as suspects) and the discreet-mode
+// offer.
 func finish(t *flows.Turn) {
 	t.Say(flows.Reply{Text: flows.M("distress.summary_title"), Lines: summary(t.Session.Answers)})
 	t.Say(flows.Reply{Text: flows.M("distress.next", "Ref", caseRef(t.Session)), Lines: []flows.Msg{
-		flows.M("distress.come_back"), flows.M("distress.discreet"),
+		flows.M("common.investigation"), flows.M("distress.come_back"), flows.M("distress.discreet"),
 	}})
 	t.End()
 }

@@ -74,8 +74,8 @@ func keep(t *flows.Turn, m move) {
 }
 
 func enter(t *flows.Turn, src, dst string) {
-	if src == StateName {
-		t.Text("family.opened", "Ref", caseRef(t.Session))
+	if src == StateName { // the case is open: the warning about ransom demands comes with its number
+		t.Say(flows.Reply{Text: flows.M("family.opened", "Ref", caseRef(t.Session)), Lines: []flows.Msg{flows.M("family.ransom")}})
 	}
 	if dst == StateDone {
 		finish(t)

@@ -66,7 +66,7 @@ func classify(s *flows.Session, in flows.Input) move {
 	}
 	switch in.Kind {
 	case flows.KindText:
-		return text(state, in)
+		return text(state, s.Lang(), in)
 	case flows.KindCallback:
 		return callback(state, in.Data)
 	case flows.KindLocation:
@@ -97,7 +97,7 @@ func usable(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func text(state string, in flows.Input) move {
+func text(state, lang string, in flows.Input) move {
 	s := usable(in.Text)
 	if s == "" {
 		return move{}
@@ -106,7 +106,7 @@ func text(state string, in flows.Input) move {
 	case StateBirthDate, StateLastContact:
 		return date(state, s, in.At)
 	case StatePassport:
-		n, ok := parsePassport(s)
+		n, ok := parsePassport(s, lang)
 		if !ok {
 			return move{event: EventStay, say: "family.passport_invalid"}
 		}

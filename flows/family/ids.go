@@ -5,12 +5,20 @@ import (
 	"unicode"
 )
 
-// parsePassport reads a Korean passport number: a letter M, S, R, G or D
-// and eight characters, either eight digits (M12345678), a second letter
-// and seven digits (MS1234567) or, in the 2021 format, three digits, a
-// letter and four digits (M123A4567). Case, spaces and dashes do not
-// matter. It returns the number in capitals, or false.
-func parsePassport(s string) (string, bool) {
+// parsePassport reads a passport number, of any country: a relative may
+// hold a Cambodian passport, or none. Case, spaces, dashes and dots do not
+// matter; the number comes back in capitals, or false.
+//
+// A Korean passport number is a letter M, S, R, G or D and eight
+// characters: eight digits (M12345678), a second letter and seven digits
+// (MS1234567) or, in the 2021 format, three digits, a letter and four
+// digits (M123A4567). Any other number is taken as it is printed when it
+// could be one (6 to 9 letters and digits, at least 4 of them digits:
+// the document number of ICAO 9303 has 9 characters at most). Only in the
+// Korean conversation, where the relative is most often Korean, does a
+// number that starts like a Korean one but has the wrong shape get asked
+// again: it is most likely a Korean number mistyped.
+func parsePassport(s, lang string) (string, bool) {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(asciiDigits(s)) {
 		switch {
@@ -22,13 +30,26 @@ func parsePassport(s string) (string, bool) {
 		}
 	}
 	n := b.String()
-	if len(n) != 9 || !strings.ContainsRune("MSRGD", rune(n[0])) {
-		return "", false
-	}
-	if shape(n[1:]) == "99999999" || shape(n[1:]) == "A9999999" || shape(n[1:]) == "999A9999" {
+	if koreanPassport(n) {
 		return n, true
 	}
-	return "", false
+	if lang == "ko" && len(n) >= 8 && len(n) <= 10 && strings.ContainsRune("MSRGD", rune(n[0])) {
+		return "", false
+	}
+	if len(n) < 6 || len(n) > 9 || strings.Count(shape(n), "9") < 4 || strings.Contains(shape(n), "?") {
+		return "", false
+	}
+	return n, true
+}
+
+// koreanPassport reports whether n has the shape of a Korean passport
+// number.
+func koreanPassport(n string) bool {
+	if len(n) != 9 || !strings.ContainsRune("MSRGD", rune(n[0])) {
+		return false
+	}
+	sh := shape(n[1:])
+	return sh == "99999999" || sh == "A9999999" || sh == "999A9999"
 }
 
 // shape writes each digit as 9 and each letter as A.

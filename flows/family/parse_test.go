@@ -56,33 +56,46 @@ func TestParseDate(t *testing.T) {
 
 func TestParsePassport(t *testing.T) {
 	tests := []struct {
-		in, want string
-		ok       bool
+		lang, in, want string
+		ok             bool
 	}{
-		{"M12345678", "M12345678", true},
-		{"m12345678", "M12345678", true},
-		{"M 1234 5678", "M12345678", true},
-		{"m-123-45678", "M12345678", true},
-		{"M123A4567", "M123A4567", true},
-		{"s123b4567", "S123B4567", true},
-		{"MS1234567", "MS1234567", true},
-		{"R12345678", "R12345678", true},
-		{"G12345678", "G12345678", true},
-		{"D12345678", "D12345678", true},
-		{"X12345678", "", false},
-		{"M1234567", "", false},
-		{"M123456789", "", false},
-		{"12345678", "", false},
-		{"M12A45678", "", false},
-		{"MM12345678", "", false},
-		{"M1234567８", "M12345678", true},
-		{"여권 없음", "", false},
+		{"ko", "M12345678", "M12345678", true},
+		{"ko", "m12345678", "M12345678", true},
+		{"ko", "M 1234 5678", "M12345678", true},
+		{"ko", "m-123-45678", "M12345678", true},
+		{"ko", "M123A4567", "M123A4567", true},
+		{"ko", "s123b4567", "S123B4567", true},
+		{"ko", "MS1234567", "MS1234567", true},
+		{"ko", "R12345678", "R12345678", true},
+		{"ko", "G12345678", "G12345678", true},
+		{"ko", "D12345678", "D12345678", true},
+		{"ko", "M1234567８", "M12345678", true},
+		// In Korean, a number that starts like a Korean one is checked as one.
+		{"ko", "M1234567", "", false},
+		{"ko", "M123456789", "", false},
+		{"ko", "M12A45678", "", false},
+		{"ko", "MM12345678", "", false},
+		// Other countries' numbers, in every language: a Cambodian, a
+		// Thai, a digits-only one.
+		{"ko", "N01234567", "N01234567", true},
+		{"km", "n0123 4567", "N01234567", true},
+		{"km", "AA1234567", "AA1234567", true},
+		{"en", "12345678", "12345678", true},
+		{"km", "M1234567", "M1234567", true},
+		{"en", "MM1234567", "MM1234567", true},
+		// Not a passport number anywhere.
+		{"ko", "X12", "", false},
+		{"km", "ABCDEFG1", "", false},
+		{"km", "1234567890", "", false},
+		{"en", "M12345678 and more", "", false},
+		{"ko", "여권 없음", "", false},
+		{"km", "មិនដឹង", "", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			got, ok := parsePassport(tt.in)
+		t.Run(tt.lang+"/"+tt.in, func(t *testing.T) {
+			got, ok := parsePassport(tt.in, tt.lang)
 			if got != tt.want || ok != tt.ok {
-				t.Errorf("parsePassport(%q) = %q, %t; want %q, %t", tt.in, got, ok, tt.want, tt.ok)
+				t.Errorf("parsePassport(%q, %s) = %q, %t; want %q, %t", tt.in, tt.lang, got, ok, tt.want, tt.ok)
 			}
 		})
 	}
