@@ -44,7 +44,7 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 	if err := t.desk.SaveEntities(t.ctx, c.ID, found); err != nil {
 		return err
 	}
-	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits))
+	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), e.Text)))
 }
 
 // entities are a check's entities in the desk's words.
@@ -63,7 +63,24 @@ var levelMark = map[jobcheck.Level]string{jobcheck.LevelHigh: "🔴", jobcheck.L
 // maxShownFlags keeps the verdict readable on a phone.
 const maxShownFlags = 8
 
-func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
+// travelAlertMessages name Korea's travel alerts for the places an offer
+// names: the ban on Bokor, Bavet and Poipet, and Sihanoukville's "leave".
+var travelAlertMessages = map[jobcheck.TravelAlert]string{
+	jobcheck.AlertBan:   "joboffer.travel_ban_level4",
+	jobcheck.AlertLeave: "joboffer.travel_ban_level3",
+}
+
+// travelAlerts are the travel alerts a check shows: to Korean and English
+// readers, whom Korea's Passport Act may bind, not to Khmer readers, whom
+// it does not.
+func travelAlerts(lang, text string) []jobcheck.TravelAlert {
+	if lang == "km" {
+		return nil
+	}
+	return jobcheck.TravelAlerts(text)
+}
+
+func verdictReply(res jobcheck.Result, hits []desk.EntityHit, alerts []jobcheck.TravelAlert) flows.Reply {
 	r := flows.Reply{Text: flows.M("joboffer.verdict", "Mark", levelMark[res.Level], "Level", flows.M(res.Level.Message()))}
 	if len(res.Flags) > 0 {
 		r.Lines = append(r.Lines, flows.M("joboffer.flags_title"))
@@ -87,6 +104,9 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit) flows.Reply {
 	}
 	if len(hits) == 0 && !res.Entities.Empty() {
 		r.Lines = append(r.Lines, flows.M("joboffer.entity_unknown"))
+	}
+	for _, a := range alerts {
+		r.Lines = append(r.Lines, flows.M(travelAlertMessages[a]))
 	}
 	r.Lines = append(r.Lines, flows.M("joboffer.advice_"+string(res.Level)), flows.M("joboffer.advice_always"))
 	return r

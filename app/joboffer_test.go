@@ -26,6 +26,11 @@ func TestEveryRuleHasItsMessage(t *testing.T) {
 			t.Errorf("rule %s: no message %s in locales", r.ID, r.Message)
 		}
 	}
+	for a, id := range travelAlertMessages {
+		if !cat.Has(id) {
+			t.Errorf("travel alert %d: no message %s", a, id)
+		}
+	}
 	for _, l := range []jobcheck.Level{jobcheck.LevelHigh, jobcheck.LevelMedium, jobcheck.LevelLow} {
 		if !cat.Has(l.Message()) {
 			t.Errorf("level %s: no message %s", l, l.Message())

@@ -87,12 +87,12 @@ func TestDistressWholeFlowInEachLanguage(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
 	tests := []struct {
-		lang                                           string
-		opened, askSafe, askPeople, askExtra, thankYou string
+		lang                                                   string
+		opened, askSafe, askPeople, askExtra, thankYou, honest string
 	}{
-		{"ko", "접수번호", "안전하게", "몇 명", "더 알아야", "감사"},
-		{"km", "លេខករណី", "សុវត្ថិភាព", "ប៉ុន្មាននាក់", "ផ្សេងទៀត", "អរគុណ"},
-		{"en", "Case number", "talk safely", "How many people", "Anything else", "This is what the desk has"},
+		{"ko", "접수번호", "안전하게", "몇 명", "더 알아야", "감사", "도움을 요청하는 것은 범죄가 아니에요"},
+		{"km", "លេខករណី", "សុវត្ថិភាព", "ប៉ុន្មាននាក់", "ផ្សេងទៀត", "អរគុណ", "ការសុំជំនួយមិនមែនជាបទល្មើសទេ"},
+		{"en", "Case number", "talk safely", "How many people", "Anything else", "This is what the desk has", "Asking for help is not a crime"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
@@ -120,7 +120,7 @@ func TestDistressWholeFlowInEachLanguage(t *testing.T) {
 			h.step(u, func() { h.api.SendPhoto(u, "window") }, "")
 			h.waitButtons(u, "distress:done", 2)
 			h.step(u, func() { h.tap(u, "distress:done") }, tt.thankYou)
-			h.until(u.ID, 0, string(c.Ref))
+			contains(t, h.until(u.ID, 0, tt.honest).Text, string(c.Ref)) // with the case number, after the report
 
 			got := h.caseOf(u.ID)
 			for k, want := range map[string]string{"safe_to_talk": "yes", "people": "3", "injured": "no",
@@ -147,7 +147,15 @@ func TestDistressVanishAfterFirstTap(t *testing.T) {
 	h := withDesk(t)
 	u := bottest.User{ID: 9901, FirstName: "Gone", LanguageCode: "ko"}
 	h.api.SendText(u, "/start sos") // the poster's deep link
-	h.until(u.ID, 0, "접수번호")
+	first := h.until(u.ID, 0, "접수번호")
+	// Someone who taps once and goes learns at once what /forget does, and
+	// the answer, which may reach a locked phone, does not name the desk.
+	contains(t, first.Text, "/forget")
+	contains(t, first.Text, "48시간")
+	contains(t, first.Text, "미리보기")
+	if strings.Contains(first.Text, "코리안 데스크") || strings.Contains(first.Text, "경찰") {
+		t.Errorf("the first answer names the desk: %q", first.Text)
+	}
 	c := h.caseOf(u.ID)
 	if c.Priority != desk.PriorityUrgent || c.Type != desk.TypeDistress {
 		t.Errorf("case = %s %s", c.Priority, c.Type)

@@ -165,7 +165,7 @@ func TestFamilyRefusesBadAnswersAndKeepsNoConsent(t *testing.T) {
 	h.step(u, func() { h.api.SendText(u, "1995-02-30") }, "That date does not exist")
 	h.step(u, func() { h.api.SendText(u, "2099-01-01") }, "in the future")
 	h.step(u, func() { h.api.SendText(u, "950307") }, "passport number")
-	h.step(u, func() { h.api.SendText(u, "X1234567") }, "does not look like a Korean passport number")
+	h.step(u, func() { h.api.SendText(u, "X12") }, "does not look like a passport number")
 	c := h.caseOf(u.ID)
 	if c.Answers["birth_date"] != "1995-03-07" || c.Answers["passport_number"] != "" {
 		t.Errorf("answers = %v", c.Answers)
@@ -228,4 +228,29 @@ func TestFamilyMatchesDistressBothWays(t *testing.T) {
 	third := h.family(aunt, familyInputs{relationship: "other", name: "김 민 수 씨", passport: "m 123 a 4567", consent: "yes", situation: "missing"}, asks)
 	view = h.step(officer, func() { h.api.SendText(officer, "/case "+string(third.Ref)) }, "여권번호 같음")
 	contains(t, view.Text, string(inquiry.Ref))
+}
+
+// A Cambodian family asks in Khmer about a Cambodian relative: a name in
+// Khmer script and a Cambodian passport number are taken, the warning
+// about ransom demands comes with the case number, and /find finds the
+// sealed number.
+func TestFamilyInKhmerForACambodianRelative(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9730, FirstName: "Bong", LanguageCode: "km"}
+	asks := []string{"ជាអ្វីនឹងអ្នក", "ឈ្មោះអ្វី"}
+	c := h.family(u, familyInputs{relationship: "sibling", name: "សុខ ដារា", latin: "SOK DARA", passport: "N0123 4567",
+		place: "ប៉ោយប៉ែត", situation: "compound", phone: "012 345 678", consent: "yes"}, asks)
+	if c.Answers["relative_name"] != "សុខ ដារា" || c.Answers["passport_number"] != "N*****567" {
+		t.Errorf("answers = %v", c.Answers)
+	}
+	opened := h.until(u.ID, 0, "លេខករណី៖ "+string(c.Ref))
+	contains(t, opened.Text, "មិនដែលសុំប្រាក់")
+	if n := h.count(`SELECT count(*) FROM case_passports WHERE case_id = $1`, c.ID); n != 1 {
+		t.Errorf("sealed passports = %d, want 1", n)
+	}
+	found := h.step(officer, func() { h.api.SendText(officer, "/find n01234567") }, string(c.Ref))
+	if strings.Contains(found.Text, "01234567") {
+		t.Errorf("/find shows the passport number: %q", found.Text)
+	}
 }

@@ -31,6 +31,10 @@ func TestJobCheckVerdictReportAndTheDesksList(t *testing.T) {
 	contains(t, verdict.Text, "프놈펜 단지 모집책")        // with the desk's note
 	contains(t, verdict.Text, "“1000만원”")          // the words that triggered a flag
 	contains(t, verdict.Text, "관광비자로 일하러 가지 마세요")  // what to do
+	contains(t, verdict.Text, "월드잡플러스")            // where Koreans check jobs abroad
+	if strings.Contains(verdict.Text, "여행금지") {
+		t.Errorf("Phnom Penh is under no travel ban: %q", verdict.Text)
+	}
 	if strings.Contains(strings.ToLower(verdict.Text), "safe") || strings.Contains(verdict.Text, "안전한 일자리") {
 		t.Errorf("the verdict must never call an offer safe: %q", verdict.Text)
 	}
@@ -50,7 +54,7 @@ func TestJobCheckVerdictReportAndTheDesksList(t *testing.T) {
 
 	// Reporting the recruiter opens a job_report case and alerts the desk chat.
 	h.waitButton(u, "job:report")
-	m = h.step(u, func() { h.tap(u, "job:report") }, "신고했어요")
+	m = h.step(u, func() { h.tap(u, "job:report") }, "신고가 접수됐어요")
 	report := h.caseOfType(u.ID, desk.TypeJobReport)
 	contains(t, m.Text, string(report.Ref))
 	contains(t, h.until(deskGroup, 0, string(report.Ref)).Text, "모집책 신고")
@@ -95,4 +99,42 @@ func (h *harness) caseOfType(chat int64, typ desk.Type) *desk.Case {
 		h.t.Fatal(err)
 	}
 	return c
+}
+
+// A Korean check of an offer in Poipet or Sihanoukville says what Korea's
+// travel alerts mean there; a Khmer check of the same places does not,
+// since the Passport Act binds Korean nationals.
+func TestJobCheckNamesKoreasTravelBan(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	tests := []struct {
+		lang, ad, got, advice string
+		want, not             []string
+	}{
+		{"ko", "포이펫 카지노 고객 상담, 월 800만원, 경력 무관. 시아누크빌 공항 픽업", "받았어요", "월드잡플러스",
+			[]string{"여행금지(여행경보 4단계)", "여권법", "3단계(출국 권고)"}, nil},
+		{"en", "Customer service in Bavet casino, 3000 USD a month, no experience", "Got it", "World Job+",
+			[]string{"travel alert Level 4", "Passport Act"}, []string{"Level 3"}},
+		{"km", "ការងារបម្រើអតិថិជននៅប៉ោយប៉ែត ប្រាក់ខែ ១៥០០ ដុល្លារ", "បានទទួល", "EPS",
+			nil, []string{"កម្រិត ៤", "ច្បាប់លិខិតឆ្លងដែន"}},
+	}
+	for i, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			u := bottest.User{ID: int64(9960 + i), FirstName: "Seeker", LanguageCode: tt.lang}
+			h.api.SendText(u, "/check")
+			h.waitButton(u, "job:already:no")
+			h.tap(u, "job:already:no")
+			h.waitButton(u, "job:check")
+			h.step(u, func() { h.api.SendText(u, tt.ad) }, tt.got)
+			verdict := h.step(u, func() { h.tap(u, "job:check") }, tt.advice)
+			for _, w := range tt.want {
+				contains(t, verdict.Text, w)
+			}
+			for _, w := range tt.not {
+				if strings.Contains(verdict.Text, w) {
+					t.Errorf("the verdict says %q: %q", w, verdict.Text)
+				}
+			}
+		})
+	}
 }

@@ -97,12 +97,26 @@ func MaskForExport(v string) string {
 	return strings.Repeat("*", len(r)-keep) + string(r[len(r)-keep:])
 }
 
-// PassportNumber reads text as a Korean passport number (a letter M, S,
-// R, G or D and eight more characters; spaces, dashes and dots ignored),
-// for finding cases by their sealed number.
+// PassportNumber reads text as a passport number, for finding cases by
+// their sealed number: a Korean one (a letter M, S, R, G or D and eight
+// more characters) or one of another country as printed (6 to 9 letters
+// and digits, at least 4 of them digits; a relative may hold a Cambodian
+// passport). Spaces, dashes and dots are ignored, as when it was given.
 func PassportNumber(text string) (string, bool) {
 	n := strings.ToUpper(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(text))
-	return n, len(n) == 9 && strings.ContainsRune("MSRGD", rune(n[0]))
+	if len(n) == 9 && strings.ContainsRune("MSRGD", rune(n[0])) {
+		return n, true
+	}
+	digits := 0
+	for _, r := range n {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r < 'A' || r > 'Z':
+			return n, false
+		}
+	}
+	return n, len(n) >= 6 && len(n) <= 9 && digits >= 4
 }
 
 // SameRelative reports whether two family inquiries name the same relative:

@@ -80,7 +80,10 @@ func TestPassportRules(t *testing.T) {
 			t.Errorf("MaskPassport(%q) = %q, want %q", tt.in, got, tt.answer)
 		}
 	}
-	for in, want := range map[string]bool{"m12 345-678": true, "M1234567": false, "X12345678": false, "": false} {
+	for in, want := range map[string]bool{
+		"m12 345-678": true, "N0123 4567": true, "AA1234567": true, // Korean, Cambodian, Thai
+		"X12": false, "Kim Minsu": false, "1234567890": false, "": false,
+	} {
 		if _, got := desk.PassportNumber(in); got != want {
 			t.Errorf("PassportNumber(%q) ok = %v, want %v", in, got, want)
 		}
