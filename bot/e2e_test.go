@@ -75,6 +75,7 @@ func TestLanguageSwitchIsRemembered(t *testing.T) {
 	h.api.SendText(u, "/help") // Telegram still says "en"
 	contains(t, h.texts(u.ID, 5)[4], "Korean Desk")
 	contains(t, h.texts(u.ID, 5)[4], "បូត")
+	contains(t, h.texts(u.ID, 5)[4], "ការសុំជំនួយមិនមែនជាបទល្មើសទេ") // the honest line on investigations
 }
 
 func TestRestartMidConversation(t *testing.T) {
