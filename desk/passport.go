@@ -6,37 +6,106 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"strings"
 )
 
 // KeySize is the length of the data key: 32 bytes (AES-256).
 const KeySize = 32
 
-// Sealer keeps passport numbers unreadable at rest: sealed with
-// AES-256-GCM for /case to open, and hashed with HMAC-SHA256 so cases can
-// be matched and found by passport without opening them. Both keys come
-// from the one data key, so the hash of a number cannot be computed, or
-// guessed by trying every number, without it.
+// KeyIDSize is the length of a key id: the first bytes of a keyed hash of
+// the key, which names the key without revealing it.
+const KeyIDSize = 8
+
+// sealVersion starts every sealed value that carries its key id:
+// version (1 byte), key id (8), nonce (12), ciphertext and tag. Values
+// sealed before key ids existed are the nonce and ciphertext alone.
+const sealVersion = 0x01
+
+// Kind is what a sealed value is. It is bound into the seal (a passport
+// number cannot be passed off as a phone number) and keys its hash apart.
+type Kind string
+
+// Kinds of sealed values.
+const (
+	KindPassport Kind = "passport"
+	KindPhone    Kind = "phone"
+)
+
+// ErrUnknownKey is returned when a value was sealed under a key that is
+// not configured: the wrong DATA_KEY, or an old one no longer given.
+var ErrUnknownKey = errors.New("sealed under a key that is not configured")
+
+// Sealer keeps passport and phone numbers unreadable at rest: sealed with
+// AES-256-GCM for /case to open, and hashed with HMAC-SHA256 (a blind
+// index) so cases can be matched and found without opening them. Every
+// key comes from the one data key, so the hash of a number cannot be
+// computed, or guessed by trying every number, without it.
+//
+// A Sealer holds the current key, which seals, and any old keys, which
+// only open: during a key change (hotline rekey) both are configured.
 type Sealer struct {
-	aead   cipher.AEAD
-	macKey []byte
+	current *sealKey
+	keys    []*sealKey // current first
 }
 
-// NewSealer returns a sealer for a 32-byte data key.
-func NewSealer(key []byte) (*Sealer, error) {
+type sealKey struct {
+	id   [KeyIDSize]byte
+	aead cipher.AEAD
+	mac  map[Kind][]byte
+	// legacy opens values sealed before key ids, under the same key.
+	legacy cipher.AEAD
+}
+
+// NewSealer returns a sealer that seals with the 32-byte key current and
+// also opens values sealed under the old keys.
+func NewSealer(current []byte, old ...[]byte) (*Sealer, error) {
+	s := &Sealer{}
+	for i, raw := range append([][]byte{current}, old...) {
+		k, err := newSealKey(raw)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 && k.id == s.current.id {
+			continue // the old key is the current one
+		}
+		if i == 0 {
+			s.current = k
+		}
+		s.keys = append(s.keys, k)
+	}
+	return s, nil
+}
+
+func newSealKey(key []byte) (*sealKey, error) {
 	if len(key) != KeySize {
 		return nil, errors.New("data key must be 32 bytes")
 	}
-	block, err := aes.NewCipher(derive(key, "passport-seal"))
+	k := &sealKey{mac: map[Kind][]byte{
+		// "passport-hash" is the purpose the first release used: hashes
+		// stored then still match.
+		KindPassport: derive(key, "passport-hash"),
+		KindPhone:    derive(key, "phone-hash"),
+	}}
+	copy(k.id[:], derive(key, "key-id"))
+	var err error
+	if k.aead, err = gcm(derive(key, "seal-v1")); err != nil {
+		return nil, err
+	}
+	if k.legacy, err = gcm(derive(key, "passport-seal")); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+func gcm(key []byte) (cipher.AEAD, error) {
+	block, err := aes.NewCipher(key)
 	if err != nil {
 		return nil, err
 	}
-	aead, err := cipher.NewGCM(block)
-	if err != nil {
-		return nil, err
-	}
-	return &Sealer{aead: aead, macKey: derive(key, "passport-hash")}, nil
+	return cipher.NewGCM(block)
 }
 
 func derive(key []byte, purpose string) []byte {
@@ -45,35 +114,143 @@ func derive(key []byte, purpose string) []byte {
 	return m.Sum(nil)
 }
 
-// Seal encrypts a passport number: a random nonce followed by the
-// ciphertext.
-func (s *Sealer) Seal(number string) ([]byte, error) {
-	nonce := make([]byte, s.aead.NonceSize())
+// KeyID names the current key (hex), for logs and the rekey command.
+func (s *Sealer) KeyID() string { return hex.EncodeToString(s.current.id[:]) }
+
+// Current reports whether sealed was sealed under the current key.
+func (s *Sealer) Current(sealed []byte) bool {
+	id, ok := SealedKeyID(sealed)
+	return ok && id == s.KeyID()
+}
+
+// SealedKeyID returns the key id a sealed value carries (hex); false for
+// a value sealed before key ids.
+func SealedKeyID(sealed []byte) (string, bool) {
+	if len(sealed) < 1+KeyIDSize || sealed[0] != sealVersion {
+		return "", false
+	}
+	return hex.EncodeToString(sealed[1 : 1+KeyIDSize]), true
+}
+
+// Seal encrypts a passport number.
+func (s *Sealer) Seal(number string) ([]byte, error) { return s.SealAs(KindPassport, number) }
+
+// Open decrypts a passport number that Seal returned.
+func (s *Sealer) Open(sealed []byte) (string, error) { return s.OpenAs(KindPassport, sealed) }
+
+// Hash is the keyed hash of a passport number under the current key, the
+// same for the same number, for matching and finding.
+func (s *Sealer) Hash(number string) []byte { return s.HashAs(KindPassport, number) }
+
+// SealAs encrypts a value of kind under the current key: version, key id,
+// random nonce, ciphertext.
+func (s *Sealer) SealAs(kind Kind, value string) ([]byte, error) {
+	k := s.current
+	nonce := make([]byte, k.aead.NonceSize())
 	if _, err := rand.Read(nonce); err != nil {
 		return nil, err
 	}
-	return s.aead.Seal(nonce, nonce, []byte(number), []byte("passport")), nil
+	out := make([]byte, 0, 1+KeyIDSize+len(nonce)+len(value)+k.aead.Overhead())
+	out = append(out, sealVersion)
+	out = append(out, k.id[:]...)
+	out = append(out, nonce...)
+	return k.aead.Seal(out, nonce, []byte(value), aad(kind, k.id[:])), nil
 }
 
-// Open decrypts what Seal returned.
-func (s *Sealer) Open(sealed []byte) (string, error) {
-	n := s.aead.NonceSize()
-	if len(sealed) < n {
-		return "", errors.New("sealed passport too short")
+func aad(kind Kind, id []byte) []byte { return append([]byte(kind+":"), id...) }
+
+// OpenAs decrypts what SealAs returned, under whichever configured key
+// sealed it. A value sealed under a key that is not configured gives
+// ErrUnknownKey; a tampered one an error.
+func (s *Sealer) OpenAs(kind Kind, sealed []byte) (string, error) {
+	if id, ok := SealedKeyID(sealed); ok {
+		for _, k := range s.keys {
+			if hex.EncodeToString(k.id[:]) != id {
+				continue
+			}
+			rest := sealed[1+KeyIDSize:]
+			n := k.aead.NonceSize()
+			if len(rest) < n {
+				return "", errors.New("sealed value too short")
+			}
+			b, err := k.aead.Open(nil, rest[:n], rest[n:], aad(kind, k.id[:]))
+			if err != nil {
+				return "", fmt.Errorf("open sealed %s: %w", kind, err)
+			}
+			return string(b), nil
+		}
+		// A legacy value may begin with the version byte by chance:
+		// fall through to the legacy form before giving up.
+		if v, err := s.openLegacy(kind, sealed); err == nil {
+			return v, nil
+		}
+		return "", fmt.Errorf("key id %s: %w", id, ErrUnknownKey)
 	}
-	b, err := s.aead.Open(nil, sealed[:n], sealed[n:], []byte("passport"))
+	v, err := s.openLegacy(kind, sealed)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("sealed before key ids: %w", ErrUnknownKey)
 	}
-	return string(b), nil
+	return v, nil
 }
 
-// Hash is the keyed hash of a passport number, the same for the same
-// number, for matching and finding.
-func (s *Sealer) Hash(number string) []byte {
-	m := hmac.New(sha256.New, s.macKey)
-	m.Write([]byte(number))
+// openLegacy opens a passport number sealed by the first release: nonce
+// and ciphertext, under the "passport-seal" key.
+func (s *Sealer) openLegacy(kind Kind, sealed []byte) (string, error) {
+	if kind != KindPassport {
+		return "", ErrUnknownKey
+	}
+	for _, k := range s.keys {
+		n := k.legacy.NonceSize()
+		if len(sealed) < n {
+			return "", errors.New("sealed value too short")
+		}
+		if b, err := k.legacy.Open(nil, sealed[:n], sealed[n:], []byte("passport")); err == nil {
+			return string(b), nil
+		}
+	}
+	return "", ErrUnknownKey
+}
+
+// HashAs is the keyed hash (blind index) of a value of kind under the
+// current key.
+func (s *Sealer) HashAs(kind Kind, value string) []byte { return hash(s.current, kind, value) }
+
+// Hashes are the keyed hashes of a value under every configured key, the
+// current first: during a key change, rows not yet rekeyed still match.
+func (s *Sealer) Hashes(kind Kind, value string) [][]byte {
+	out := make([][]byte, 0, len(s.keys))
+	for _, k := range s.keys {
+		out = append(out, hash(k, kind, value))
+	}
+	return out
+}
+
+func hash(k *sealKey, kind Kind, value string) []byte {
+	m := hmac.New(sha256.New, k.mac[kind])
+	m.Write([]byte(value))
 	return m.Sum(nil)
+}
+
+// KindCanary is the kind of the canary: a known value sealed under the
+// current key when a database is first used, so that a start with another
+// key is refused rather than showing masked numbers and finding nothing.
+const KindCanary Kind = "canary"
+
+const canaryValue = "korean-desk-data-key-canary"
+
+// Canary seals the canary under the current key.
+func (s *Sealer) Canary() ([]byte, error) { return s.SealAs(KindCanary, canaryValue) }
+
+// CheckCanary reports whether a configured key opens the canary.
+func (s *Sealer) CheckCanary(sealed []byte) error {
+	v, err := s.OpenAs(KindCanary, sealed)
+	if err != nil {
+		return err
+	}
+	if v != canaryValue {
+		return errors.New("the canary holds another value")
+	}
+	return nil
 }
 
 // MaskPassport is how a case's answers keep a passport number beside its

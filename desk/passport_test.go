@@ -3,6 +3,7 @@ package desk_test
 import (
 	"bytes"
 	"crypto/rand"
+	"errors"
 	"testing"
 
 	"github.com/koreandesk/hotline/desk"
@@ -63,6 +64,84 @@ func TestHash(t *testing.T) {
 func TestNewSealerKeySize(t *testing.T) {
 	if _, err := desk.NewSealer(make([]byte, 16)); err == nil {
 		t.Error("a 16-byte key was accepted")
+	}
+}
+
+func mustKey(t *testing.T) []byte {
+	t.Helper()
+	key := make([]byte, desk.KeySize)
+	if _, err := rand.Read(key); err != nil {
+		t.Fatal(err)
+	}
+	return key
+}
+
+func sealer(t *testing.T, current []byte, old ...[]byte) *desk.Sealer {
+	t.Helper()
+	s, err := desk.NewSealer(current, old...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func seal(t *testing.T, s *desk.Sealer, kind desk.Kind, v string) []byte {
+	t.Helper()
+	b, err := s.SealAs(kind, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestSealCarriesKeyID(t *testing.T) {
+	oldKey, newKey := mustKey(t), mustKey(t)
+	old := sealer(t, oldKey)
+	rotating := sealer(t, newKey, oldKey)
+	fresh := sealer(t, newKey)
+
+	sealed := seal(t, old, desk.KindPassport, "M12345678")
+	if id, ok := desk.SealedKeyID(sealed); !ok || id != old.KeyID() {
+		t.Fatalf("SealedKeyID = %q, %v; want %s", id, ok, old.KeyID())
+	}
+	if old.KeyID() == fresh.KeyID() || rotating.KeyID() != fresh.KeyID() {
+		t.Errorf("key ids: old %s, new %s, rotating %s", old.KeyID(), fresh.KeyID(), rotating.KeyID())
+	}
+	if got, err := rotating.Open(sealed); err != nil || got != "M12345678" {
+		t.Errorf("the old key configured beside the new: Open = %q, %v", got, err)
+	}
+	if rotating.Current(sealed) {
+		t.Error("a value sealed under the old key counts as current")
+	}
+	if _, err := fresh.Open(sealed); !errors.Is(err, desk.ErrUnknownKey) {
+		t.Errorf("the new key alone: Open error = %v, want ErrUnknownKey", err)
+	}
+	if resealed := seal(t, rotating, desk.KindPassport, "M12345678"); !fresh.Current(resealed) {
+		t.Error("the rotating sealer does not seal under the new key")
+	}
+	hashes := rotating.Hashes(desk.KindPassport, "M12345678")
+	if len(hashes) != 2 || !bytes.Equal(hashes[0], fresh.Hash("M12345678")) || !bytes.Equal(hashes[1], old.Hash("M12345678")) {
+		t.Error("Hashes is not the hash under each key, the current first")
+	}
+	if bytes.Equal(old.HashAs(desk.KindPhone, "85512345678"), old.HashAs(desk.KindPassport, "85512345678")) {
+		t.Error("phone and passport hashes of one value are alike")
+	}
+	if _, err := old.Open(seal(t, old, desk.KindPhone, "+85512345678")); err == nil {
+		t.Error("a sealed phone number opened as a passport number")
+	}
+}
+
+func TestCanary(t *testing.T) {
+	s := sealer(t, mustKey(t))
+	canary, err := s.Canary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckCanary(canary); err != nil {
+		t.Errorf("the key's own canary: %v", err)
+	}
+	if err := sealer(t, mustKey(t)).CheckCanary(canary); !errors.Is(err, desk.ErrUnknownKey) {
+		t.Errorf("another key's canary: %v, want ErrUnknownKey", err)
 	}
 }
 

@@ -38,6 +38,8 @@ const (
 	ActionCaseReopen   = "case.reopen"
 	ActionCaseBlock    = "case.block"
 	ActionCaseRisk     = "case.risk"
+	ActionCaseErase    = "case.erase"
+	ActionCaseHold     = "case.hold"
 	ActionFind         = "find"
 	ActionQueueView    = "queue.view"
 	ActionStatsView    = "stats.view"
@@ -51,7 +53,7 @@ const (
 
 // Actions lists every audit action the desk records.
 var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, ActionCaseReply, ActionCaseNote,
-	ActionCasePriority, ActionCaseClose, ActionCaseReopen, ActionCaseBlock, ActionCaseRisk, ActionFind,
+	ActionCasePriority, ActionCaseClose, ActionCaseReopen, ActionCaseBlock, ActionCaseRisk, ActionCaseErase, ActionCaseHold, ActionFind,
 	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
 	ActionStaffList, ActionStaffDuty}
 

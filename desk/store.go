@@ -149,10 +149,11 @@ type StaffStore interface {
 	OnDutyStaff(ctx context.Context) ([]Staff, error)
 	// Supervisors returns the active supervisors.
 	Supervisors(ctx context.Context) ([]Staff, error)
-	// SeedSupervisors makes each user id an active supervisor (on duty
-	// when added), recording staff.add in the audit log for each one it
-	// changed. Running it again changes nothing. It returns how many
-	// it added or changed.
+	// SeedSupervisors bootstraps the desk (DESK_ADMIN_IDS): only when it
+	// has no active supervisor, it makes each user id one (on duty when
+	// added), recording staff.add in the audit log for each one it
+	// changed. It never reactivates a removed staff member. It returns
+	// how many it added or changed.
 	SeedSupervisors(ctx context.Context, ids []int64, now time.Time) (int, error)
 }
 

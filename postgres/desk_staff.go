@@ -201,17 +201,20 @@ func (d *DeskStore) SetStaffName(ctx context.Context, userID int64, name, userna
 	return nil
 }
 
-// seedSupervisors makes each id an active supervisor and audits each row
-// it changed; rows already right are left alone (WHERE on the update).
+// seedSupervisors bootstraps the desk: only while it has no active
+// supervisor, each id becomes one (a new row, or an active agent
+// promoted), and each change is audited. A removed staff member (an
+// inactive row) is never brought back: configuration cannot undo a
+// supervisor's /staff remove.
 const seedSupervisors = `
-WITH s AS (
+WITH boot AS (
+    SELECT DISTINCT id FROM unnest($1::bigint[]) AS id
+    WHERE NOT EXISTS (SELECT 1 FROM staff WHERE role = 'supervisor' AND active)
+), s AS (
     INSERT INTO staff (user_id, chat_id, role, on_duty, active, created_at, updated_at)
-    SELECT DISTINCT id, id, 'supervisor', true, true, $2::timestamptz, $2::timestamptz
-    FROM unnest($1::bigint[]) AS id
-    ON CONFLICT (user_id) DO UPDATE SET
-        role = 'supervisor', active = true, updated_at = EXCLUDED.updated_at,
-        on_duty = staff.on_duty OR NOT staff.active
-    WHERE staff.role <> 'supervisor' OR NOT staff.active
+    SELECT id, id, 'supervisor', true, true, $2::timestamptz, $2::timestamptz FROM boot
+    ON CONFLICT (user_id) DO UPDATE SET role = 'supervisor', updated_at = EXCLUDED.updated_at
+    WHERE staff.active AND staff.role <> 'supervisor'
     RETURNING user_id
 ), a AS (
     INSERT INTO audit_log (actor_id, action, detail, at)
@@ -219,7 +222,8 @@ WITH s AS (
 )
 SELECT count(*) FROM s`
 
-// SeedSupervisors makes each user id an active supervisor.
+// SeedSupervisors makes each user id an active supervisor when the desk
+// has none (see seedSupervisors).
 func (d *DeskStore) SeedSupervisors(ctx context.Context, ids []int64, now time.Time) (int, error) {
 	for _, id := range ids {
 		if id <= 0 {

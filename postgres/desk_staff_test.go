@@ -133,47 +133,53 @@ func TestRemoveStaffReleasesTheirCases(t *testing.T) {
 	}
 }
 
-func TestSeedSupervisorsIsIdempotent(t *testing.T) {
+func TestSeedSupervisorsOnlyBootstraps(t *testing.T) {
 	ctx := context.Background()
-	d := newDesk(t) // boss is a supervisor, agentA an agent
-	tests := []struct {
+	d := postgres.NewDesk(pgtest.New(t))
+	mustAddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
+	steps := []struct {
 		name    string
+		do      func()
 		ids     []int64
 		changed int
+		want    []int64 // active supervisors after
 	}{
-		{"new ids, one twice", []int64{10, 11, 11}, 2},
-		{"again", []int64{10, 11}, 0},
-		{"an existing supervisor", []int64{boss}, 0},
-		{"an agent is promoted", []int64{agentA, 10}, 1},
-		{"nothing", nil, 0},
+		{"a new desk: new ids, one twice, an agent promoted", nil, []int64{10, 11, 11, agentA}, 3, []int64{10, 11, agentA}},
+		{"again: supervisors exist", nil, []int64{10, 11, 12}, 0, []int64{10, 11, agentA}},
+		{"one removed, restart", func() { must[int](t)(d.RemoveStaff(ctx, 10, 11, t0)) }, []int64{10, 11}, 0, []int64{11, agentA}},
+		{"every supervisor removed, restart", func() {
+			must[int](t)(d.RemoveStaff(ctx, 11, agentA, t0))
+			must[int](t)(d.RemoveStaff(ctx, agentA, agentA, t0))
+		}, []int64{10, 11, agentA, 12}, 1, []int64{12}},
+		{"nothing", nil, nil, 0, []int64{12}},
 	}
-	for _, tt := range tests {
+	for _, tt := range steps {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.do != nil {
+				tt.do()
+			}
 			if got := must[int](t)(d.SeedSupervisors(ctx, tt.ids, t0)); got != tt.changed {
 				t.Errorf("changed %d, want %d", got, tt.changed)
 			}
+			if diff := cmp.Diff(tt.want, userIDs(must[[]desk.Staff](t)(d.Supervisors(ctx))), cmpopts.SortSlices(func(a, b int64) bool { return a < b })); diff != "" {
+				t.Errorf("supervisors (-want +got):\n%s", diff)
+			}
 		})
 	}
-	if diff := cmp.Diff([]int64{10, 11, agentA, boss}, userIDs(must[[]desk.Staff](t)(d.Supervisors(ctx)))); diff != "" {
-		t.Errorf("supervisors (-want +got):\n%s", diff)
-	}
-	// Removed, then seeded again: back, and on duty.
-	must[int](t)(d.RemoveStaff(ctx, 10, boss, t0))
-	if got := must[int](t)(d.SeedSupervisors(ctx, []int64{10}, t0)); got != 1 {
-		t.Errorf("reseeding a removed supervisor changed %d, want 1", got)
-	}
-	if s := must[*desk.Staff](t)(d.Staff(ctx, 10)); !s.OnDuty || !s.Supervisor() {
-		t.Errorf("reseeded supervisor = %+v, want an on-duty supervisor", s)
+	if s, err := d.Staff(ctx, 10); flows.ErrorCode(err) != flows.ENotFound {
+		t.Errorf("the removed supervisor 10 is back: %+v, %v", s, err)
 	}
 	var seeded []string
 	for _, e := range must[[]desk.AuditEntry](t)(d.AuditLog(ctx, 100)) {
-		seeded = append(seeded, e.Action+" "+e.Detail)
+		if e.ActorID == 0 {
+			seeded = append(seeded, e.Action+" "+e.Detail)
+		}
 	}
 	want := []string{
 		"staff.add supervisor 10 from configuration",
 		"staff.add supervisor 1001 from configuration",
 		"staff.add supervisor 11 from configuration",
-		"staff.add supervisor 10 from configuration",
+		"staff.add supervisor 12 from configuration",
 	}
 	if diff := cmp.Diff(want, seeded, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
 		t.Errorf("audit log (-want +got):\n%s", diff)

@@ -33,3 +33,17 @@ func Migrate(ctx context.Context, db *sql.DB) ([]int64, error) {
 	}
 	return applied, nil
 }
+
+// Pending reports whether migrations remain to be applied. It needs only
+// read access to goose's bookkeeping, which the runtime role has.
+func Pending(ctx context.Context, db *sql.DB) (bool, error) {
+	p, err := goose.NewProvider(goose.DialectPostgres, db, migrations.FS)
+	if err != nil {
+		return false, fmt.Errorf("migrations: %w", err)
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, mapError(fmt.Errorf("pending migrations: %w", err))
+	}
+	return pending, nil
+}

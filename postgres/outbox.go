@@ -56,11 +56,18 @@ func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.
 	return out, nil
 }
 
-// markSent also records the bot's message in chat_messages, with its case.
+// scrubPayload is what a finished call keeps of its parameters: the chat
+// and message ids, never the text, buttons or document it carried.
+const scrubPayload = `jsonb_strip_nulls(jsonb_build_object(
+        'chat_id', payload -> 'chat_id', 'message_id', payload -> 'message_id'))`
+
+// markSent also records the bot's message in chat_messages, with its case,
+// and drops the call's content: a message's text (a decrypted passport
+// number in /case, a reply to a person in danger) is not kept at rest.
 const markSent = `
 WITH sent AS (
     UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF($2, 0),
-        leased_until = NULL, last_error = NULL
+        leased_until = NULL, last_error = NULL, payload = ` + scrubPayload + `
     WHERE id = $1
     RETURNING chat_id, sent_message_id, case_id)
 INSERT INTO chat_messages (chat_id, message_id, from_bot, case_id, at)
@@ -86,8 +93,10 @@ func (s *Store) Retry(ctx context.Context, id int64, at time.Time, cause error) 
 	return nil
 }
 
+// failOutgoing gives up on a call and drops its content, as markSent does.
 const failOutgoing = `
-UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = $2, sent_at = $3 WHERE id = $1`
+UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = $2, sent_at = $3,
+    payload = ` + scrubPayload + ` WHERE id = $1`
 
 // Fail gives up on a call for good.
 func (s *Store) Fail(ctx context.Context, id int64, cause error, now time.Time) error {
