@@ -31,11 +31,31 @@ help: ## Show this list
 	@echo '  PG_PORT (54329), PGDATA_DIR (.data/postgres): the private PostgreSQL cluster'
 	@echo '  DATABASE_URL: use this server instead of the private cluster'
 
-run: ## Run the bot; without TELEGRAM_BOT_TOKEN, the browser simulator (Ctrl-C stops it)
-	$(PG) exec -- $(GO) run ./cmd/hotline
+# A development data key, made on first use and passed explicitly, unless DATA_KEY or DATA_KEY_FILE
+# is set. `hotline run` itself never makes one: production brings its own key.
+DEV_KEY := .data/data.key
+ifeq ($(strip $(DATA_KEY)$(DATA_KEY_FILE)),)
+KEY_ENV := DATA_KEY_FILE=$(CURDIR)/$(DEV_KEY)
+KEY_DEP := $(DEV_KEY)
+endif
 
-demo: ## Talk to the bot in a browser, no Telegram (what run does without TELEGRAM_BOT_TOKEN)
-	$(PG) exec -- $(GO) run ./cmd/hotline demo
+# make run talks to Telegram with a token, and starts the simulator (hotline demo) without one.
+ifeq ($(strip $(TELEGRAM_BOT_TOKEN)$(TELEGRAM_BOT_TOKEN_FILE)),)
+RUN_CMD := demo
+else
+RUN_CMD := run
+endif
+
+run: $(KEY_DEP) ## Run the bot; without TELEGRAM_BOT_TOKEN, the browser simulator (hotline demo)
+	$(PG) exec -- env $(KEY_ENV) $(GO) run ./cmd/hotline $(RUN_CMD)
+
+demo: $(KEY_DEP) ## Talk to the bot in a browser, no Telegram, on its own database (hotline_demo)
+	$(PG) exec -- env $(KEY_ENV) $(GO) run ./cmd/hotline demo
+
+$(DEV_KEY):
+	@mkdir -p $(dir $@)
+	@(umask 077 && head -c 32 /dev/urandom | base64 > $@.tmp) && mv $@.tmp $@
+	@echo 'created a development data key in $@ (for this machine only: production sets its own DATA_KEY)'
 
 screenshots: ## Redraw docs/screenshots (Chromium; fonts-noto-cjk fonts-khmeros fonts-noto-color-emoji)
 	$(PG) exec -- $(GO) test -count=1 -run TestDemoScreenshots ./cmd/hotline -args -screenshots=$(CURDIR)/docs/screenshots
@@ -67,7 +87,7 @@ fmt-check: ## Fail, listing them, if Go files are not gofmt-formatted
 fmt: ## Format Go files with gofmt
 	$(GOFILES) | xargs -r gofmt -l -w
 
-migrate: ## Apply database migrations
+migrate: ## Apply database migrations (as MIGRATE_DATABASE_URL's role when set)
 	$(PG) exec -- $(GO) run ./cmd/hotline migrate
 
 build: ## Build bin/hotline: static (CGO_ENABLED=0), as the Dockerfile does

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -119,3 +120,35 @@ func (s *Store) Desk() *DeskStore { return NewDesk(s.db) }
 
 // mapErrorCode is the domain code of a driver error.
 func mapErrorCode(err error) string { return flows.ErrorCode(mapError(err)) }
+
+const selectDatabaseExists = `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`
+
+// EnsureDatabase creates the database name on the server of serverURL
+// unless it exists, and returns the URL of it (serverURL with its path
+// replaced). The role needs CREATEDB when it does not exist.
+func EnsureDatabase(ctx context.Context, serverURL, name string) (string, error) {
+	u, err := url.Parse(serverURL)
+	if err != nil {
+		return "", fmt.Errorf("database URL: %w", err)
+	}
+	db, err := Open(ctx, serverURL)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	var exists bool
+	if err := db.GetContext(ctx, &exists, selectDatabaseExists, name); err != nil {
+		return "", mapError(fmt.Errorf("look up database %s: %w", name, err))
+	}
+	if !exists {
+		// CREATE DATABASE takes no parameters: the name is quoted instead.
+		if _, err := db.ExecContext(ctx, "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
+			// Another process may have created it meanwhile.
+			if db.GetContext(ctx, &exists, selectDatabaseExists, name) != nil || !exists {
+				return "", mapError(fmt.Errorf("create database %s: %w", name, err))
+			}
+		}
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -53,7 +52,7 @@ func (r *report) line(what, status, format string, args ...any) {
 func check(ctx context.Context, w io.Writer) error {
 	r := &report{w: w}
 	r.ok("version", "%s (%s)", readBuildVersion(), readBuildVersion().Go)
-	c, err := loadConfig(true)
+	c, err := loadConfig(modeRun)
 	if err != nil {
 		for _, e := range strings.Split(err.Error(), "\n") {
 			r.fail("configuration", "%s", e)
@@ -65,7 +64,7 @@ func check(ctx context.Context, w io.Writer) error {
 		}
 		r.ok("configuration", "%s; HTTP on %s; %d workers; %d Bot API calls/s", mode, c.HTTPAddr, c.Workers, c.SendRate)
 	}
-	checkDataKey(r, c)
+	reportDataKey(r, c)
 	if c.DatabaseURL != "" {
 		checkDatabase(ctx, r, c)
 	}
@@ -79,30 +78,15 @@ func check(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
-// checkDataKey reads the data key as run would, but never generates one.
-func checkDataKey(r *report, c Config) {
+// reportDataKey reports the data key as run reads it (DATA_KEY or
+// DATA_KEY_FILE); run refuses to start without one.
+func reportDataKey(r *report, c Config) {
 	const what = "data key"
-	switch {
-	case c.DataKey != nil:
-		r.ok(what, "DATA_KEY, fingerprint %s", keyFingerprint(c.DataKey))
-	case c.DataKeyFile != "":
-		key, err := readKeyFile(c.DataKeyFile)
-		if err != nil {
-			r.fail(what, "DATA_KEY_FILE %s: %v", c.DataKeyFile, err)
-			return
-		}
-		r.ok(what, "DATA_KEY_FILE %s, fingerprint %s", c.DataKeyFile, keyFingerprint(key))
-	default:
-		r.fail(what, "neither DATA_KEY nor DATA_KEY_FILE is set: production must set one and back the key up (losing it loses every passport number)")
+	if c.DataKey == nil {
+		r.fail(what, "DATA_KEY (or DATA_KEY_FILE) is not set or not valid: run refuses to start without it")
+		return
 	}
-}
-
-func readKeyFile(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return decodeKey(string(b))
+	r.ok(what, "DATA_KEY, fingerprint %s", keyFingerprint(c.DataKey))
 }
 
 // keyFingerprint names a data key without revealing it, so that the copies

@@ -11,7 +11,7 @@ import (
 // with the desk group, a migrated database, a data key, a supervisor.
 func checkEnv(t *testing.T) (token string) {
 	t.Helper()
-	api, _ := deployed(t)
+	api, _, _ := deployed(t)
 	api.Group(-1001000000009, "Korean Desk staff")
 	t.Setenv("DESK_CHAT_ID", "-1001000000009")
 	t.Setenv("DESK_ADMIN_IDS", "42")
@@ -58,7 +58,7 @@ func TestCheck(t *testing.T) {
 		{"unreachable database", map[string]string{"DATABASE_URL": "postgres://hotline:db-s3cret@127.0.0.1:9/hotline?sslmode=disable"},
 			"database      FAIL  cannot connect to 127.0.0.1:9/hotline as hotline"},
 		{"bad setting", map[string]string{"WORKERS": "0"}, "configuration FAIL  WORKERS must be a positive whole number"},
-		{"no data key", map[string]string{"DATA_KEY": ""}, "data key      FAIL  neither DATA_KEY nor DATA_KEY_FILE"},
+		{"no data key", map[string]string{"DATA_KEY": ""}, "data key      FAIL  DATA_KEY (or DATA_KEY_FILE) is not set"},
 		{"desk group unknown", map[string]string{"DESK_CHAT_ID": "-1009999999999"}, "desk group    FAIL  DESK_CHAT_ID -1009999999999"},
 	}
 	for _, tt := range tests {

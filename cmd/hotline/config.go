@@ -1,15 +1,12 @@
 package main
 
 import (
-	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io/fs"
-	"log/slog"
+	"net"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -35,11 +32,38 @@ type Config struct {
 	SendRate      int
 	LogLevel      string
 	LogFormat     string
-	// DataKey seals passport numbers (DATA_KEY, base64 of 32 bytes);
-	// when it is not set, DataKeyFile holds one, generated on first run.
+	// MetricsAddr serves health, readiness and metrics, apart from the
+	// public webhook on HTTPAddr.
+	MetricsAddr string
+	// MigrateURL connects as the schema's owner (hotline migrate); the
+	// bot itself connects with DatabaseURL, a role with DML grants only.
+	MigrateURL string
+	// DataKey seals passport and phone numbers (DATA_KEY or
+	// DATA_KEY_FILE, base64 of 32 bytes). OldDataKeys still open what
+	// they sealed, during a key change (DATA_KEY_OLD).
 	DataKey     []byte
-	DataKeyFile string
+	OldDataKeys [][]byte
+	// CaseRetention and InboxRetention: how long a closed case's personal
+	// fields and a set-aside update's content are kept.
+	CaseRetention  time.Duration
+	InboxRetention time.Duration
 }
+
+// mode is the command a configuration is loaded for: each needs a part.
+type mode int
+
+const (
+	modeRun     mode = iota // hotline run: Telegram, a data key
+	modeDemo                // hotline demo: a data key, no token
+	modeMigrate             // hotline migrate: only the database
+	modeRekey               // hotline rekey: the database and the keys
+)
+
+// Defaults of the retention periods (README, docs/threat-model.md).
+const (
+	defaultCaseRetention  = "365d"
+	defaultInboxRetention = "14d"
+)
 
 // defaultContacts are public emergency numbers: Cambodian police 117,
 // ambulance 119, fire 118, and the Korean foreign ministry's 24-hour
@@ -62,9 +86,11 @@ func getenv(name string) (string, error) {
 	return strings.TrimSpace(os.Getenv(name)), nil
 }
 
-// loadConfig reads and validates the configuration. needBot is false for
-// commands that never talk to Telegram (migrate).
-func loadConfig(needBot bool) (Config, error) {
+// loadConfig reads and validates the configuration for a command. It
+// opens nothing: a missing token or key stops the program before it
+// touches the database.
+func loadConfig(m mode) (Config, error) {
+	needBot, needKey := m == modeRun, m != modeMigrate
 	var errs []error
 	get := func(name, def string) string {
 		v, err := getenv(name)
@@ -81,19 +107,27 @@ func loadConfig(needBot bool) (Config, error) {
 		APIURL:      strings.TrimRight(get("TELEGRAM_API_URL", "https://api.telegram.org"), "/"),
 		DatabaseURL: get("DATABASE_URL", ""),
 		HTTPAddr:    get("HTTP_ADDR", "127.0.0.1:8080"),
+		MetricsAddr: get("METRICS_ADDR", "127.0.0.1:9090"),
+		MigrateURL:  get("MIGRATE_DATABASE_URL", ""),
 		LogLevel:    get("LOG_LEVEL", "info"),
 		LogFormat:   get("LOG_FORMAT", "text"),
 	}
-	if c.DatabaseURL == "" {
+	switch {
+	case c.DatabaseURL != "":
+		errs = append(errs, checkDatabaseURL("DATABASE_URL", c.DatabaseURL))
+	case m == modeMigrate && c.MigrateURL != "":
+	case m == modeDemo:
+		// the demo may be given DEMO_DATABASE_URL alone (loadDemoConfig)
+	default:
 		errs = append(errs, errors.New("DATABASE_URL is not set (make run starts a private PostgreSQL and sets it)"))
-	} else if u, err := url.Parse(c.DatabaseURL); err != nil || !strings.HasPrefix(u.Scheme, "postgres") {
-		errs = append(errs, errors.New("DATABASE_URL must be a postgres:// URL"))
-	} else if !u.Query().Has("sslmode") {
-		errs = append(errs, errors.New("DATABASE_URL must set sslmode (e.g. ?sslmode=disable on a local socket, verify-full elsewhere)"))
+	}
+	if c.MigrateURL != "" {
+		errs = append(errs, checkDatabaseURL("MIGRATE_DATABASE_URL", c.MigrateURL))
 	}
 	if needBot {
 		if c.BotToken == "" {
-			errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token"))
+			errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN (or TELEGRAM_BOT_TOKEN_FILE) is not set or empty: create a bot with @BotFather and set its token. "+
+				"hotline run never starts without one; to try the bot offline, run the simulator: make run without a token, or hotline demo"))
 		} else if id, _, ok := strings.Cut(c.BotToken, ":"); !ok || !isDigits(id) {
 			errs = append(errs, errors.New("TELEGRAM_BOT_TOKEN does not look like a bot token (<digits>:<secret>)"))
 		}
@@ -126,25 +160,52 @@ func loadConfig(needBot bool) (Config, error) {
 			errs = append(errs, errors.New("WEBHOOK_URL must be the public https:// URL Telegram calls, ending in "+webhookPath))
 		}
 		if !validSecret(c.WebhookSecret) {
-			errs = append(errs, errors.New("WEBHOOK_SECRET must be set with WEBHOOK_URL: 1-256 characters A-Z, a-z, 0-9, _ and -"))
+			errs = append(errs, fmt.Errorf("WEBHOOK_SECRET must be set with WEBHOOK_URL: %d-256 characters A-Z, a-z, 0-9, _ and - (openssl rand -hex 32)", minSecret))
 		}
 	}
+	for _, a := range []struct{ name, addr string }{{"HTTP_ADDR", c.HTTPAddr}, {"METRICS_ADDR", c.MetricsAddr}} {
+		if _, _, err := net.SplitHostPort(a.addr); err != nil {
+			errs = append(errs, fmt.Errorf("%s must be host:port, such as 127.0.0.1:9090", a.name))
+		}
+	}
+	if c.WebhookURL != "" && c.HTTPAddr == c.MetricsAddr {
+		errs = append(errs, errors.New("METRICS_ADDR must differ from HTTP_ADDR: the public webhook listener serves only the webhook"))
+	}
+	c.CaseRetention = days(get("CASE_RETENTION", defaultCaseRetention), "CASE_RETENTION", &errs)
+	c.InboxRetention = days(get("INBOX_RETENTION", defaultInboxRetention), "INBOX_RETENTION", &errs)
 	c.Workers = positive(get("WORKERS", "4"), "WORKERS", &errs)
 	c.SendRate = positive(get("SEND_RATE", "25"), "SEND_RATE", &errs)
-	if v := strings.TrimSpace(os.Getenv("DATA_KEY")); v != "" {
-		if c.DataKey, err = decodeKey(v); err != nil {
+	if needKey {
+		if v := get("DATA_KEY", ""); v == "" {
+			errs = append(errs, errors.New("DATA_KEY (or DATA_KEY_FILE) is not set or empty: the key that seals passport and phone numbers. "+
+				"Make one with openssl rand -base64 32, keep it apart from the database and its backups, and never lose it "+
+				"(make run and make demo create a development key in .data/data.key)"))
+		} else if c.DataKey, err = decodeKey(v); err != nil {
 			errs = append(errs, fmt.Errorf("DATA_KEY: %w", err))
 		}
+		if v := get("DATA_KEY_OLD", ""); v != "" {
+			old, err := decodeKey(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("DATA_KEY_OLD: %w", err))
+			}
+			c.OldDataKeys = append(c.OldDataKeys, old)
+		}
 	}
-	c.DataKeyFile = strings.TrimSpace(os.Getenv("DATA_KEY_FILE"))
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, errors.New("LOG_FORMAT must be text or json"))
 	}
 	return c, errors.Join(errs...)
 }
 
-// defaultKeyFile is where a newcomer's generated data key is kept.
-const defaultKeyFile = ".data/data.key"
+// checkDatabaseURL validates a PostgreSQL URL named by the variable name.
+func checkDatabaseURL(name, v string) error {
+	if u, err := url.Parse(v); err != nil || !strings.HasPrefix(u.Scheme, "postgres") {
+		return fmt.Errorf("%s must be a postgres:// URL", name)
+	} else if !u.Query().Has("sslmode") {
+		return fmt.Errorf("%s must set sslmode (e.g. ?sslmode=disable on a local socket, verify-full elsewhere)", name)
+	}
+	return nil
+}
 
 // decodeKey reads a data key: the base64 of 32 random bytes, as
 // openssl rand -base64 32 writes it.
@@ -156,48 +217,30 @@ func decodeKey(v string) ([]byte, error) {
 	return key, nil
 }
 
-// dataKey returns the key that seals passport numbers: DATA_KEY, or the
-// key in DATA_KEY_FILE (.data/data.key by default). So that a newcomer's
-// bot runs at once, a missing file is created with a new random key and
-// a warning: production must set DATA_KEY (or point DATA_KEY_FILE at a
-// kept secret), since losing the key loses every sealed number.
-func dataKey(c Config, log *slog.Logger) ([]byte, error) {
-	if c.DataKey != nil {
-		return c.DataKey, nil
+// days reads a period such as 365d, 12h or 90m; it must be positive.
+func days(v, name string, errs *[]error) time.Duration {
+	var d time.Duration
+	var err error
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		var k int
+		k, err = strconv.Atoi(n)
+		d = time.Duration(k) * 24 * time.Hour
+	} else {
+		d, err = time.ParseDuration(v)
 	}
-	path := c.DataKeyFile
-	if path == "" {
-		path = defaultKeyFile
+	if err != nil || d <= 0 {
+		*errs = append(*errs, fmt.Errorf("%s must be a period such as 365d or 72h, not %q", name, v))
 	}
-	b, err := os.ReadFile(path)
-	if err == nil {
-		key, err := decodeKey(string(b))
-		if err != nil {
-			return nil, fmt.Errorf("DATA_KEY_FILE %s: %w", path, err)
-		}
-		return key, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
-	}
-	key := make([]byte, desk.KeySize)
-	if _, err := rand.Read(key); err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
-	}
-	if err := os.WriteFile(path, []byte(base64.StdEncoding.EncodeToString(key)+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("DATA_KEY_FILE: %w", err)
-	}
-	log.Warn("DATA_KEY is not set: generated a data key for passport numbers; production must set DATA_KEY (losing this key loses every sealed number)",
-		"component", "main", "file", path)
-	return key, nil
+	return d
 }
+
+// minSecret is the shortest WEBHOOK_SECRET accepted: a shorter one can be
+// guessed by whoever finds the webhook's address.
+const minSecret = 32
 
 // validSecret checks Telegram's rule for a webhook secret_token.
 func validSecret(s string) bool {
-	if len(s) < 1 || len(s) > 256 {
+	if len(s) < minSecret || len(s) > 256 {
 		return false
 	}
 	for _, r := range s {

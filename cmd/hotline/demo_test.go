@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"net/http"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 // Panes of the people the simulator starts with.
@@ -34,11 +31,13 @@ func newDemoEnv(t *testing.T) *demoEnv {
 	t.Helper()
 	addr := freeAddr(t)
 	t.Setenv("TELEGRAM_BOT_TOKEN", "")
-	t.Setenv("DATABASE_URL", pgtest.URL(t))
-	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
+	t.Setenv("DATABASE_URL", "")
+	t.Setenv("DEMO_DATABASE_URL", freshDB(t))
+	t.Setenv("DATA_KEY", newDataKey(t))
 	t.Setenv("DEMO_ADDR", addr)
 	t.Setenv("DEMO_STATE_FILE", filepath.Join(t.TempDir(), "simulator.json"))
 	t.Setenv("HTTP_ADDR", freeAddr(t))
+	t.Setenv("METRICS_ADDR", freeAddr(t))
 	t.Setenv("LOG_LEVEL", "error")
 	e := &demoEnv{t: t, url: "http://" + addr + "/", args: []string{"demo"}, stop: func() {}}
 	t.Cleanup(func() { e.stop() })
@@ -170,33 +169,4 @@ func TestDemoInBrowser(t *testing.T) {
 	if errs := b.pageErrors(); errs != "" {
 		t.Error(errs)
 	}
-}
-
-// TestRunWithoutATokenStartsTheSimulator: `make run` on a new machine
-// talks to the bot in the browser rather than failing for want of a token.
-func TestRunWithoutATokenStartsTheSimulator(t *testing.T) {
-	e := newDemoEnv(t)
-	e.args = nil
-	e.start()
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, e.url+"api/events", nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	send, err := http.Post(e.url+"api/send", "application/json", strings.NewReader(`{"person":1001,"text":"/start"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	send.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), `"from_bot":true`) && strings.Contains(sc.Text(), "English") {
-			return // the bot answered, with its language buttons
-		}
-	}
-	t.Fatalf("the bot did not answer /start through the simulator: %v", sc.Err())
 }

@@ -1,18 +1,24 @@
 // Command hotline runs the Korean Desk Telegram bot.
 //
-//	hotline           run the bot (long polling); without a bot token, the demo
-//	hotline demo      run the bot against the browser simulator (no Telegram)
-//	hotline migrate   apply database migrations and exit
+//	hotline [run]     run the bot; refuses to start without a bot token or a data key
+//	hotline demo      run the bot against the browser simulator (no Telegram), on a database of its own
+//	hotline migrate   apply database migrations as the schema's owner, grant the bot's role, and exit
+//	hotline rekey     re-seal stored passport and phone numbers under DATA_KEY (DATA_KEY_OLD still set)
 //	hotline check     check the configuration, the database and the Bot API; exit 1 on a problem
 //	hotline version   print the build's version and VCS revision
 package main
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -61,6 +67,8 @@ func run(ctx context.Context, args []string) error {
 	case "version", "-version", "--version":
 		printVersion(os.Stdout)
 		return nil
+	case "rekey":
+		return rekey(ctx)
 	case "help", "-h", "--help":
 		fmt.Println(usage)
 		return nil
@@ -68,7 +76,10 @@ func run(ctx context.Context, args []string) error {
 	return fmt.Errorf("unknown command %q (%s)", cmd, usage)
 }
 
-const usage = "usage: hotline [run|demo|migrate|check|version]"
+const usage = "usage: hotline [run|demo|migrate|rekey|check|version]"
+
+// logOutput is where logs go; tests read it.
+var logOutput io.Writer = os.Stderr
 
 func newLogger(c Config) *slog.Logger {
 	var level slog.Level
@@ -77,18 +88,23 @@ func newLogger(c Config) *slog.Logger {
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	if c.LogFormat == "json" {
-		return slog.New(slog.NewJSONHandler(os.Stderr, opts))
+		return slog.New(slog.NewJSONHandler(logOutput, opts))
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, opts))
+	return slog.New(slog.NewTextHandler(logOutput, opts))
 }
 
+// migrate applies the migrations as the schema's owner
+// (MIGRATE_DATABASE_URL, else DATABASE_URL). With both set and different
+// roles, it then grants the bot's role (DATABASE_URL's user) rows of every
+// table and no power over the audit log.
 func migrate(ctx context.Context) error {
-	c, err := loadConfig(false)
+	c, err := loadConfig(modeMigrate)
 	if err != nil {
 		return err
 	}
 	log := newLogger(c)
-	db, err := postgres.Open(ctx, c.DatabaseURL)
+	ownerURL := cmp.Or(c.MigrateURL, c.DatabaseURL)
+	db, err := postgres.Open(ctx, ownerURL)
 	if err != nil {
 		return err
 	}
@@ -98,37 +114,116 @@ func migrate(ctx context.Context) error {
 		return err
 	}
 	log.Info("migrations applied", "component", "migrate", "versions", applied)
+	if c.MigrateURL == "" || c.DatabaseURL == "" {
+		return nil
+	}
+	owner, runtime := urlUser(c.MigrateURL), urlUser(c.DatabaseURL)
+	if runtime == "" || runtime == owner {
+		log.Warn("DATABASE_URL uses the schema owner's role: the bot could alter the audit log; give it a role of its own (README: Deploy)",
+			"component", "migrate")
+		return nil
+	}
+	if err := postgres.GrantRuntime(ctx, db.DB, runtime); err != nil {
+		return err
+	}
+	log.Info("runtime role granted", "component", "migrate", "role", runtime)
 	return nil
 }
 
-func serve(ctx context.Context) error {
-	if token, err := getenv("TELEGRAM_BOT_TOKEN"); err == nil && token == "" {
-		return demo(ctx) // no bot token: the browser simulator, so anyone can try the bot at once
+// urlUser is the role a PostgreSQL URL connects as.
+func urlUser(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return ""
 	}
-	c, err := loadConfig(true)
+	return u.User.Username()
+}
+
+// rekey re-seals every stored passport and phone number under DATA_KEY,
+// opening them with DATA_KEY_OLD (or DATA_KEY itself, for values sealed
+// before key ids). Run it while both keys are configured, then drop
+// DATA_KEY_OLD.
+func rekey(ctx context.Context) error {
+	c, err := loadConfig(modeRekey)
 	if err != nil {
 		return err
 	}
-	return serveWith(ctx, c)
-}
-
-// serveWith runs the bot with a loaded configuration, against Telegram
-// (serve) or the built-in simulator (demo).
-func serveWith(ctx context.Context, c Config) error {
 	log := newLogger(c)
+	sealer, err := desk.NewSealer(c.DataKey, c.OldDataKeys...)
+	if err != nil {
+		return fmt.Errorf("DATA_KEY: %w", err)
+	}
 	db, err := postgres.Open(ctx, c.DatabaseURL)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	applied, err := postgres.Migrate(ctx, db.DB)
+	if pending, err := postgres.Pending(ctx, db.DB); err != nil {
+		return err
+	} else if pending {
+		return errors.New("the database schema is not up to date: run hotline migrate first")
+	}
+	store := postgres.New(db)
+	if err := checkDataKey(ctx, store, sealer, log); err != nil {
+		return err
+	}
+	n, err := store.Rekey(ctx, sealer, time.Now())
+	if err != nil {
+		return fmt.Errorf("rekey: %w", err)
+	}
+	log.Info("stored values re-sealed under the new key; DATA_KEY_OLD may now be removed",
+		"component", "rekey", "values", n, "key_id", sealer.KeyID())
+	return nil
+}
+
+func serve(ctx context.Context) error {
+	c, err := loadConfig(modeRun)
 	if err != nil {
 		return err
+	}
+	return serveWith(ctx, c, postgres.DeploymentLive)
+}
+
+// serveWith runs the bot with a loaded configuration, against Telegram
+// (serve, kind live) or the built-in simulator (demo, kind demo). Before
+// anything is written, the database must be of that kind (or new), and
+// the data key must open what the database holds.
+func serveWith(ctx context.Context, c Config, kind string) error {
+	log := newLogger(c)
+	sealer, err := desk.NewSealer(c.DataKey, c.OldDataKeys...)
+	if err != nil {
+		return fmt.Errorf("DATA_KEY: %w", err)
+	}
+	db, err := postgres.Open(ctx, c.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := checkDeployment(ctx, db.DB, kind); err != nil {
+		return err
+	}
+	applied, err := postgres.Migrate(ctx, db.DB)
+	if err != nil {
+		return fmt.Errorf("%w (if the bot's role may not change the schema, run hotline migrate with MIGRATE_DATABASE_URL first)", err)
 	}
 	if len(applied) > 0 {
 		log.Info("migrations applied", "component", "migrate", "versions", applied)
 	}
+	if kind == postgres.DeploymentLive {
+		if owns, err := postgres.OwnsAuditLog(ctx, db.DB); err != nil {
+			return err
+		} else if owns {
+			log.Warn("the bot's database role owns the schema and could alter the audit log: in production, migrate with MIGRATE_DATABASE_URL and give the bot a role with DML grants only (README: Deploy)",
+				"component", "main")
+		}
+	}
 	store := postgres.New(db)
+	if err := store.MarkDeployment(ctx, kind, time.Now()); err != nil {
+		return err
+	}
+	if err := checkDataKey(ctx, store, sealer, log); err != nil {
+		return err
+	}
 	cat, err := locales.Load(log)
 	if err != nil {
 		return err
@@ -147,19 +242,11 @@ func serveWith(ctx context.Context, c Config) error {
 	if n, err := store.Desk().SeedSupervisors(ctx, c.AdminIDs, time.Now()); err != nil {
 		return fmt.Errorf("DESK_ADMIN_IDS: %w", err)
 	} else if n > 0 {
-		log.Info("supervisors added from DESK_ADMIN_IDS", "component", "main", "count", n)
+		log.Info("supervisors added from DESK_ADMIN_IDS (the desk had none)", "component", "main", "count", n)
 	}
 	checker, err := jobcheck.Load()
 	if err != nil {
 		return err
-	}
-	key, err := dataKey(c, log)
-	if err != nil {
-		return err
-	}
-	sealer, err := desk.NewSealer(key)
-	if err != nil {
-		return fmt.Errorf("DATA_KEY: %w", err)
 	}
 	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts), joboffer.New(), family.New())
 	engine.Route("sos", "distress")
@@ -181,27 +268,147 @@ func serveWith(ctx context.Context, c Config) error {
 		Metrics: metrics, Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,
 	})
 
-	mux := httpHandler(store, reg)
+	// Health and metrics on their own listener (METRICS_ADDR), never on
+	// the public one, which serves only the webhook.
+	servers := []*http.Server{newServer(c.MetricsAddr, opsHandler(store, reg))}
 	mode := "polling"
 	if c.WebhookURL != "" {
 		mode = "webhook"
-		mux.Handle("POST "+webhookPath, bot.WebhookHandler(svc, c.WebhookSecret, log))
+		hook := http.NewServeMux()
+		hook.Handle("POST "+webhookPath, bot.WebhookHandler(svc, c.WebhookSecret, log))
+		servers = append(servers, newServer(c.HTTPAddr, hook))
 	}
 	if err := setDelivery(ctx, tg, c, log); err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: c.HTTPAddr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("http server", "component", "http", "err", err)
+	for _, srv := range servers {
+		ln, err := net.Listen("tcp", srv.Addr)
+		if err != nil {
+			return fmt.Errorf("listen on %s: %w", srv.Addr, err)
 		}
-	}()
-	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL, "http_addr", c.HTTPAddr,
+		go func() {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("http server", "component", "http", "addr", srv.Addr, "err", err)
+			}
+		}()
+	}
+	go retain(ctx, store, postgres.Retention{Cases: c.CaseRetention, Inbox: c.InboxRetention}, log)
+	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL,
+		"http_addr", c.HTTPAddr, "metrics_addr", c.MetricsAddr, "key_id", sealer.KeyID(),
 		"version", readBuildVersion().String())
 	svc.Run(ctx, c.WebhookURL == "")
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	return srv.Shutdown(shutdown)
+	var errs []error
+	for _, srv := range servers {
+		errs = append(errs, srv.Shutdown(shutdown))
+	}
+	return errors.Join(errs...)
+}
+
+// newServer is an HTTP server with every timeout set: a slow or idle
+// client cannot hold a connection open.
+func newServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 15 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 60 * time.Second,
+		MaxHeaderBytes: 16 << 10,
+	}
+}
+
+// checkDeployment refuses a database of the other kind: the bot never runs
+// on the simulator's database, and the simulator never on one holding
+// staff or cases it did not create.
+func checkDeployment(ctx context.Context, db *sql.DB, kind string) error {
+	got, populated, err := postgres.Deployment(ctx, db)
+	if err != nil {
+		return err
+	}
+	switch {
+	case kind == postgres.DeploymentLive && got == postgres.DeploymentDemo:
+		return errors.New("DATABASE_URL is the simulator's database (hotline demo created it): point DATABASE_URL at the bot's own database")
+	case kind == postgres.DeploymentDemo && got == postgres.DeploymentLive:
+		return errors.New("DEMO_DATABASE_URL is the bot's live database: the simulator runs only on a database of its own (DEMO_DATABASE_URL, by default hotline_demo beside DATABASE_URL)")
+	case kind == postgres.DeploymentDemo && got == "" && populated:
+		return errors.New("DEMO_DATABASE_URL holds staff or cases the simulator did not create: the simulator runs only on a database of its own (DEMO_DATABASE_URL, by default hotline_demo beside DATABASE_URL)")
+	}
+	return nil
+}
+
+// checkDataKey refuses a key that does not open what the database holds:
+// the canary sealed at the first start (or the last rekey) and one stored
+// value per key. On a new database it seals the canary. Values sealed
+// under an old key (DATA_KEY_OLD) are fine, with a reminder to rekey.
+func checkDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Sealer, log *slog.Logger) error {
+	wrong := func(sealed []byte) error {
+		id, ok := desk.SealedKeyID(sealed)
+		if !ok {
+			id = "from before key ids"
+		}
+		return fmt.Errorf("DATA_KEY does not open the data in this database (sealed under key %s; this DATA_KEY is %s): "+
+			"set the DATA_KEY it was sealed with; to change keys, set the new key as DATA_KEY and the old one as DATA_KEY_OLD, then run hotline rekey",
+			id, sealer.KeyID())
+	}
+	canary, err := store.KeyCanary(ctx)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		canary = nil
+	} else if err != nil {
+		return err
+	}
+	stale := false
+	if canary != nil {
+		if err := sealer.CheckCanary(canary); err != nil {
+			return wrong(canary)
+		}
+		stale = !sealer.Current(canary)
+	}
+	samples, err := store.SealedSamples(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range samples {
+		if _, err := sealer.OpenAs(s.Kind, s.Sealed); err != nil {
+			return wrong(s.Sealed)
+		}
+		stale = stale || !sealer.Current(s.Sealed)
+	}
+	if canary == nil {
+		c, err := sealer.Canary()
+		if err != nil {
+			return err
+		}
+		if err := store.SetKeyCanary(ctx, c, time.Now()); err != nil {
+			return err
+		}
+	}
+	if stale {
+		log.Warn("some stored values are sealed under an older key: run hotline rekey, then remove DATA_KEY_OLD",
+			"component", "main", "key_id", sealer.KeyID())
+	}
+	return nil
+}
+
+// retain erases what the retention periods say is due, at start and then
+// every hour, until ctx ends.
+func retain(ctx context.Context, store *postgres.Store, r postgres.Retention, log *slog.Logger) {
+	log = log.With("component", "retention")
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		got, err := store.Retain(ctx, time.Now(), r)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("retention pass", "err", err)
+		case got.Cases+got.Sessions+got.Inbox > 0:
+			log.Info("personal data erased after the retention period", "cases", got.Cases, "sessions", got.Sessions, "updates", got.Inbox)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // registerMetrics registers everything /metrics exposes. The alerting
@@ -256,7 +463,9 @@ func setDelivery(ctx context.Context, tg *tgbot.Bot, c Config, log *slog.Logger)
 	return nil
 }
 
-func httpHandler(store *postgres.Store, reg *prometheus.Registry) *http.ServeMux {
+// opsHandler serves the operators' endpoints on METRICS_ADDR: health and
+// Prometheus metrics.
+func opsHandler(store *postgres.Store, reg *prometheus.Registry) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

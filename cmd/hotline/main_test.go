@@ -2,10 +2,11 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"io"
 	"net"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,22 +14,33 @@ import (
 	tgmodels "github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/bot/bottest"
-	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 // deployed sets the environment of a deployment against an emulated Bot
-// API and a fresh database, and returns the API and the HTTP address.
-func deployed(t *testing.T) (*bottest.Server, string) {
+// API and a fresh database, and returns the API, the (webhook) HTTP
+// address and the metrics address.
+func deployed(t *testing.T) (api *bottest.Server, addr, metrics string) {
 	t.Helper()
-	api := bottest.New()
+	api = bottest.New()
 	t.Cleanup(api.Close)
-	addr := freeAddr(t)
+	addr, metrics = freeAddr(t), freeAddr(t)
 	t.Setenv("TELEGRAM_BOT_TOKEN", api.Token())
 	t.Setenv("TELEGRAM_API_URL", api.URL())
-	t.Setenv("DATABASE_URL", pgtest.URL(t))
-	t.Setenv("DATA_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))
+	t.Setenv("DATABASE_URL", freshDB(t))
+	t.Setenv("DATA_KEY", newDataKey(t))
 	t.Setenv("HTTP_ADDR", addr)
-	return api, addr
+	t.Setenv("METRICS_ADDR", metrics)
+	return api, addr, metrics
+}
+
+// newDataKey is a fresh DATA_KEY: the base64 of 32 random bytes.
+func newDataKey(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return base64.StdEncoding.EncodeToString(b)
 }
 
 func freeAddr(t *testing.T) string {
@@ -45,7 +57,7 @@ func freeAddr(t *testing.T) string {
 // environment, migrations, command menus, health and metrics, polling, and
 // a graceful stop that still delivers the answer to the last update.
 func TestServe(t *testing.T) {
-	api, addr := deployed(t)
+	api, _, metrics := deployed(t)
 	t.Setenv("DESK_ADMIN_IDS", "42")
 	t.Setenv("EMERGENCY_CONTACTS", "police=117,Embassy hotline=+855 00 000 000")
 
@@ -79,7 +91,7 @@ func TestServe(t *testing.T) {
 		t.Errorf("Korean /start description = %q", ko[0].Description)
 	}
 	for _, path := range []string{"/healthz", "/metrics"} {
-		resp, err := http.Get("http://" + addr + path)
+		resp, err := http.Get("http://" + metrics + path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,11 +130,16 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	t.Setenv("DESK_ADMIN_IDS", "12,abc")
 	t.Setenv("EMERGENCY_CONTACTS", "police")
 	t.Setenv("WORKERS", "0")
-	_, err := loadConfig(true)
+	t.Setenv("WEBHOOK_URL", "https://desk.example.org/telegram/webhook")
+	t.Setenv("WEBHOOK_SECRET", "short-secret")
+	t.Setenv("DATA_KEY", "not-a-key")
+	t.Setenv("CASE_RETENTION", "forever")
+	_, err := loadConfig(modeRun)
 	if err == nil {
 		t.Fatal("loadConfig accepted a broken environment")
 	}
-	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "sslmode", "DESK_ADMIN_IDS", "EMERGENCY_CONTACTS", "WORKERS"} {
+	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "sslmode", "DESK_ADMIN_IDS", "EMERGENCY_CONTACTS", "WORKERS",
+		"WEBHOOK_SECRET", "DATA_KEY", "CASE_RETENTION"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}
@@ -146,9 +163,9 @@ func TestDefaultContacts(t *testing.T) {
 }
 
 func TestWebhookMode(t *testing.T) {
-	api, addr := deployed(t)
+	api, addr, metrics := deployed(t)
 	t.Setenv("WEBHOOK_URL", "https://desk.example.org/telegram/webhook")
-	t.Setenv("WEBHOOK_SECRET", "s3cret-token")
+	t.Setenv("WEBHOOK_SECRET", webhookSecret)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -180,10 +197,10 @@ func TestWebhookMode(t *testing.T) {
 	if code := post("wrong"); code != http.StatusForbidden {
 		t.Errorf("wrong secret: HTTP %d, want 403", code)
 	}
-	if code := post("s3cret-token"); code != http.StatusOK {
+	if code := post(webhookSecret); code != http.StatusOK {
 		t.Fatalf("right secret: HTTP %d, want 200", code)
 	}
-	if code := post("s3cret-token"); code != http.StatusOK { // Telegram retrying
+	if code := post(webhookSecret); code != http.StatusOK { // Telegram retrying
 		t.Fatalf("redelivery: HTTP %d, want 200", code)
 	}
 	msgs, err := api.WaitMessages(u.ID, 2, 15*time.Second)
@@ -200,8 +217,34 @@ func TestWebhookMode(t *testing.T) {
 	if got := len(api.BotMessages(u.ID)); got != 2 {
 		t.Errorf("bot sent %d messages, want 2 (the redelivered update is ignored)", got)
 	}
+	// The public listener serves the webhook only; health and metrics are
+	// on METRICS_ADDR, which serves no webhook.
+	for _, tt := range []struct {
+		method, url string
+		want        int
+	}{
+		{http.MethodGet, "http://" + addr + "/metrics", http.StatusNotFound},
+		{http.MethodGet, "http://" + addr + "/healthz", http.StatusNotFound},
+		{http.MethodGet, "http://" + metrics + "/healthz", http.StatusOK},
+		{http.MethodGet, "http://" + metrics + "/metrics", http.StatusOK},
+		{http.MethodPost, "http://" + metrics + "/telegram/webhook", http.StatusNotFound},
+	} {
+		req, _ := http.NewRequest(tt.method, tt.url, strings.NewReader(update))
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", webhookSecret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.want {
+			t.Errorf("%s %s = %d, want %d", tt.method, tt.url, resp.StatusCode, tt.want)
+		}
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
 }
+
+// webhookSecret is a valid WEBHOOK_SECRET: 32 characters or more.
+const webhookSecret = "s3cret-token-of-at-least-32-characters"
