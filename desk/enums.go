@@ -146,7 +146,7 @@ const (
 func parseEnum[T ~string](s, what string, valid []T) (T, error) {
 	v := T(strings.ToLower(strings.TrimSpace(s)))
 	if !slices.Contains(valid, v) {
-		return "", fmt.Errorf("%s %q: %w", what, s, ErrInvalid)
+		return "", fmt.Errorf("%s: %w", what, ErrInvalid) // never the input: errors are logged
 	}
 	return v, nil
 }
