@@ -20,7 +20,7 @@ BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run demo screenshots test bench lint vet fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
@@ -75,6 +75,9 @@ lint: vet fmt-check ## go vet, gofmt check and golangci-lint (when installed)
 
 vet: ## go vet
 	$(GO) vet ./...
+
+vulncheck: ## Known vulnerabilities in the code we call (govulncheck; needs vuln.go.dev)
+	$(GO) run golang.org/x/vuln/cmd/govulncheck@v1.9.0 ./...
 
 fmt-check: ## Fail, listing them, if Go files are not gofmt-formatted
 	@files=$$($(GOFILES) | xargs -r gofmt -l); \
