@@ -16,7 +16,8 @@
 #
 # No HEALTHCHECK: Docker runs it inside the container, and a distroless image has no shell or curl
 # to run it with. Point the orchestrator's probes at the HTTP endpoints instead (docs/operations.md):
-# GET /healthz (200 when the database answers) and GET /metrics on HTTP_ADDR.
+# GET /healthz (200 when the database answers) and GET /metrics on METRICS_ADDR (port 9090), which
+# must not be published to the internet; HTTP_ADDR (port 8080) serves only the webhook.
 
 # Pin both images by digest in production (docker buildx imagetools inspect IMAGE prints it).
 ARG GO_IMAGE=golang:1.26.8
@@ -41,10 +42,11 @@ COPY --from=build /src/bin/hotline /usr/local/bin/hotline
 # nothing to disk when DATA_KEY (or DATA_KEY_FILE) is given, as production must.
 USER 65532:65532
 WORKDIR /home/nonroot
-# Inside a container the HTTP listener must not be loopback only.
+# Inside a container the HTTP listeners must not be loopback only.
 ENV HTTP_ADDR=0.0.0.0:8080 \
+    METRICS_ADDR=0.0.0.0:9090 \
     LOG_FORMAT=json
-EXPOSE 8080
+EXPOSE 8080 9090
 # SIGTERM stops taking updates, answers those received and flushes the outbox: give it 30 s
 # (docker stop -t 30; Kubernetes terminationGracePeriodSeconds: 30).
 STOPSIGNAL SIGTERM
