@@ -9,6 +9,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
@@ -122,12 +123,12 @@ func TestRetentionScrubsSetAsideUpdates(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s := postgres.New(db)
-	u := flows.Update{UpdateID: 9, ChatID: 5, Payload: []byte(`{"message":{"text":"my passport M12345678"}}`)}
+	u := mailbox.Update{UpdateID: 9, ChatID: 5, Payload: []byte(`{"message":{"text":"my passport M12345678"}}`)}
 	if _, err := s.SaveUpdate(ctx, u, t0); err != nil {
 		t.Fatal(err)
 	}
 	u.Seq = 1
-	if err := s.AbandonUpdate(ctx, u, t0, errors.New("boom"), func(context.Context, flows.Tx) error { return nil }); err != nil {
+	if err := s.AbandonUpdate(ctx, u, t0, errors.New("boom"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	payload := func() string {
@@ -158,15 +159,15 @@ func TestOutboxKeepsNoContent(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s := postgres.New(db)
-	err := s.Do(ctx, func(ctx context.Context, tx flows.Tx) error {
+	err := s.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
 		return tx.Enqueue(ctx, t0,
-			flows.Outgoing{ChatID: 7, Method: "sendMessage", Payload: []byte(`{"chat_id":7,"text":"passport M12345678"}`)},
-			flows.Outgoing{ChatID: 8, Method: "editMessageText", Payload: []byte(`{"chat_id":8,"message_id":3,"text":"M12345678"}`)})
+			mailbox.Message{ChatID: 7, Method: "sendMessage", Payload: []byte(`{"chat_id":7,"text":"passport M12345678"}`)},
+			mailbox.Message{ChatID: 8, Method: "editMessageText", Payload: []byte(`{"chat_id":8,"message_id":3,"text":"M12345678"}`)})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := must[[]flows.Outgoing](t)(s.Claim(ctx, t0, 10, time.Minute))
+	calls := must[[]mailbox.Message](t)(s.Claim(ctx, t0, 10, time.Minute))
 	if len(calls) != 2 {
 		t.Fatalf("claimed %d calls", len(calls))
 	}
