@@ -25,7 +25,7 @@ import (
 // number in /case. Another key does not open it.
 func TestBackupRestoreDrill(t *testing.T) {
 	admin := os.Getenv("DATABASE_URL") // the test server's superuser, before deployed replaces it
-	api, _ := deployed(t)
+	api, _, _ := deployed(t)
 	key := newKey(t)
 	t.Setenv("DATA_KEY", key)
 	t.Setenv("DESK_ADMIN_IDS", "42")

@@ -36,7 +36,7 @@ const (
 // desk must hear of every case exactly once, and both replicas must have
 // taken updates.
 func TestTwoReplicas(t *testing.T) {
-	api, _ := deployed(t)
+	api, _, _ := deployed(t)
 	api.Group(replicaGroup, "Korean Desk")
 	officer := bottest.User{ID: 42, FirstName: "Officer", LanguageCode: "en"}
 	api.AddUser(officer)

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -346,24 +345,6 @@ func TestDemoOnlyOnItsOwnDatabase(t *testing.T) {
 	}
 	t.Setenv("DEMO_DATABASE_URL", unmarked)
 	refused(t, "did not create", "demo")
-}
-
-// syncBuffer collects the logs of a run.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // TestNoPassportNumberAtRest: after a family inquiry with a passport
