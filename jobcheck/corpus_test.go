@@ -20,6 +20,7 @@ type corpusFile struct {
 
 type corpusAd struct {
 	ID      string
+	Kind    string
 	Level   Level
 	Note    string
 	Flags   []string
