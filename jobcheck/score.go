@@ -1,5 +1,7 @@
 package jobcheck
 
+import "fmt"
+
 // score applies INDICATORS.md §2.7: the sum of the weights; a critical flag, or every flag of
 // a critical combination, forces high; then high on enough high flags and score, or on a high
 // score alone; medium on a moderate score or any high flag; low otherwise. Legitimacy signals
@@ -51,4 +53,27 @@ func comboIndexes(flags []Flag, combo []string) []int {
 		}
 	}
 	return idx
+}
+
+// LevelOf scores the flags and signals with these ids at their rules' weights, as Check would
+// if it found exactly them: for checking the labels of a corpus against the scoring.
+func (c *Checker) LevelOf(flagIDs, signalIDs []string) (Level, error) {
+	var flags, signals []Flag
+	for _, id := range flagIDs {
+		ri, ok := c.ruleIndex[id]
+		if !ok || c.rules[ri].kind != kindFlag {
+			return "", fmt.Errorf("unknown flag %q", id)
+		}
+		r := &c.rules[ri]
+		flags = append(flags, Flag{ID: id, Weight: r.weight, Critical: r.critical})
+	}
+	for _, id := range signalIDs {
+		ri, ok := c.ruleIndex[id]
+		if !ok || c.rules[ri].kind != kindSignal {
+			return "", fmt.Errorf("unknown signal %q", id)
+		}
+		signals = append(signals, Flag{ID: id, Weight: c.rules[ri].weight})
+	}
+	_, lvl := c.score(flags, signals)
+	return lvl, nil
 }

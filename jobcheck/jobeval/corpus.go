@@ -1,0 +1,114 @@
+// Package jobeval measures the job-offer checker on the labelled corpus in
+// jobcheck/testdata/corpus: high-risk recall, low-risk ads rated high and exact level, per
+// split, language and kind, with a confusion table. The command jobcheck/cmd/eval prints it
+// (make jobcheck-eval); the package's tests hold the targets of issues 5 and 15.
+package jobeval
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/koreandesk/hotline/jobcheck"
+)
+
+// Blind is the split written before the rules of issue 15 and never tuned on: only its
+// aggregate figures are shown unless a caller asks for its ads.
+const Blind = "holdout-15"
+
+// The kinds of message an ad is (issue 15).
+const (
+	KindFriend = "friend" // a chat message from someone the reader knows
+	KindLetter = "letter" // a formal offer letter
+	KindBroker = "broker" // a paid route to work abroad, or an official one
+	KindPost   = "post"   // a job post, a channel message or a notice
+)
+
+// Kinds lists the kinds in report order.
+var Kinds = []string{KindFriend, KindLetter, KindBroker, KindPost}
+
+// Langs lists the languages in report order; an ad's language is the prefix of its id.
+var Langs = []string{"ko", "km", "en"}
+
+// Ad is one labelled ad: the level a careful reader gives it under INDICATORS.md §2.7 and
+// the flags and signals that reader marks in it.
+type Ad struct {
+	ID      string
+	Kind    string
+	Level   jobcheck.Level
+	Note    string
+	Flags   []string
+	Signals []string
+	Text    string
+
+	Split string `toml:"-"`
+	Lang  string `toml:"-"`
+}
+
+type file struct {
+	Split string
+	Ad    []Ad
+}
+
+// Load reads every *.toml file of dir. Ids are unique; the kind defaults to post; the
+// language is the id's prefix (ko-, km-, en-).
+func Load(dir string) ([]Ad, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, fmt.Errorf("load corpus: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("load corpus: no *.toml in %s", dir)
+	}
+	sort.Strings(names)
+	var ads []Ad
+	seen := map[string]bool{}
+	for _, name := range names {
+		var f file
+		md, err := toml.DecodeFile(name, &f)
+		if err != nil {
+			return nil, fmt.Errorf("load corpus %s: %w", name, err)
+		}
+		if un := md.Undecoded(); len(un) > 0 {
+			return nil, fmt.Errorf("load corpus %s: unknown keys %v", name, un)
+		}
+		for _, ad := range f.Ad {
+			if err := check(ad, seen); err != nil {
+				return nil, fmt.Errorf("load corpus %s: %w", name, err)
+			}
+			seen[ad.ID] = true
+			ad.Split, ad.Lang = f.Split, strings.SplitN(ad.ID, "-", 2)[0]
+			if ad.Kind == "" {
+				ad.Kind = KindPost
+			}
+			ads = append(ads, ad)
+		}
+	}
+	return ads, nil
+}
+
+func check(ad Ad, seen map[string]bool) error {
+	switch {
+	case seen[ad.ID]:
+		return fmt.Errorf("duplicate ad id %s", ad.ID)
+	case ad.Level != jobcheck.LevelHigh && ad.Level != jobcheck.LevelMedium && ad.Level != jobcheck.LevelLow:
+		return fmt.Errorf("ad %s: level %q", ad.ID, ad.Level)
+	case ad.Kind != "" && !contains(Kinds, ad.Kind):
+		return fmt.Errorf("ad %s: kind %q", ad.ID, ad.Kind)
+	case !contains(Langs, strings.SplitN(ad.ID, "-", 2)[0]):
+		return fmt.Errorf("ad %s: the id does not start with a language (ko-, km-, en-)", ad.ID)
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
