@@ -20,7 +20,7 @@ BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run demo screenshots test bench lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
@@ -65,6 +65,9 @@ test: ## Run the tests with the race detector (PKG=./flows/... TESTFLAGS='-run X
 
 bench: ## Run the benchmarks (BENCH=regexp PKG=...)
 	$(PG) exec -- $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCHFLAGS) $(PKG)
+
+jobcheck-eval: ## Measure the job check on its labelled corpus, per language and kind (ARGS=-misses)
+	$(GO) run ./jobcheck/cmd/eval $(ARGS)
 
 lint: vet fmt-check ## go vet, gofmt check and golangci-lint (when installed)
 	@if command -v golangci-lint >/dev/null 2>&1; then \
