@@ -69,6 +69,8 @@ func (c *Checker) Check(s string) Result {
 	ents, spans := extractEntities(t)
 	pays := c.parsePay(t)
 	c.codeRules(t, f, pays, spans)
+	c.applyUnless(f)
+	c.applyAlone(f)
 	res := Result{Entities: ents, Pay: pays, RulesetVersion: c.version}
 	for ri, m := range f.best {
 		r := &c.rules[ri]
@@ -117,7 +119,8 @@ func (c *Checker) keep(t *text, f *found) {
 			}
 		}
 		cur := f.best[m.rule]
-		if cur.end == 0 || m.weight > cur.weight || m.weight == cur.weight && m.start < cur.start {
+		if cur.end == 0 || m.weight > cur.weight || m.weight == cur.weight && (cur.weak && !m.weak ||
+			cur.weak == m.weak && m.start < cur.start) {
 			f.best[m.rule] = m
 		}
 	}
@@ -152,4 +155,42 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 		}
 	}
 	return false
+}
+
+// applyUnless drops the flags that a rule found elsewhere in the text explains away: a
+// passport copy asked for once the contract is signed is part of a visa application.
+func (c *Checker) applyUnless(f *found) {
+	for ri := range c.rules {
+		if !f.has(ri) {
+			continue
+		}
+		for _, u := range c.rules[ri].unless {
+			if f.has(u) {
+				f.best[ri] = match{}
+				break
+			}
+		}
+	}
+}
+
+// applyAlone gives the phrases that are common in ordinary posts (a Cambodian town in a Khmer
+// ad, "inbox", room and board) their alone weight when no other indicator is found: a flag
+// that is neither context nor found by such a phrase alone.
+func (c *Checker) applyAlone(f *found) {
+	for ri, m := range f.best {
+		r := &c.rules[ri]
+		if m.end > 0 && r.kind == kindFlag && !r.context && !m.weak {
+			return
+		}
+	}
+	for ri, m := range f.best {
+		if m.end == 0 || !m.weak || c.rules[ri].kind != kindFlag {
+			continue
+		}
+		if m.alone == 0 {
+			f.best[ri] = match{}
+		} else {
+			f.best[ri].weight = m.alone
+		}
+	}
 }

@@ -31,6 +31,9 @@ type rule struct {
 	weight      int
 	critical    bool
 	negatable   bool
+	context     bool
+	unlessIDs   []string
+	unless      []int // rule indexes: the flag is dropped when one of them is found
 	cue         cueDef
 }
 
@@ -40,6 +43,7 @@ type rule struct {
 type pattern struct {
 	rule   int32
 	weight int32
+	alone  int32 // the weight when no other indicator is found; -1: the same
 	slots  int
 	gaps   []int32
 	re     *regexp.Regexp
@@ -79,7 +83,8 @@ func compile(f *ruleFile) (*Checker, error) {
 	}
 	var errs []error
 	add := func(kind ruleKind, d ruleDef) {
-		r := rule{id: d.ID, kind: kind, weight: d.Weight, critical: d.Critical, negatable: d.Negatable}
+		r := rule{id: d.ID, kind: kind, weight: d.Weight, critical: d.Critical, negatable: d.Negatable,
+			context: d.Context, unlessIDs: d.Unless}
 		switch kind {
 		case kindFlag:
 			r.message = messageID("flag", d.ID, d.Message)
@@ -94,13 +99,17 @@ func compile(f *ruleFile) (*Checker, error) {
 			if g.Weight == 0 {
 				g.Weight = d.Weight
 			}
+			alone := int32(-1)
+			if g.Alone != nil {
+				alone = int32(*g.Alone)
+			}
 			for _, l := range g.byLang(f.Gaps) {
 				gap := l.gap
 				if d.Gap > 0 {
 					gap = d.Gap
 				}
 				for _, p := range l.list {
-					if err := c.addPattern(&b[l.view], l.view, ri, int32(g.Weight), gap, p); err != nil {
+					if err := c.addPattern(&b[l.view], l.view, ri, int32(g.Weight), alone, gap, p); err != nil {
 						errs = append(errs, fmt.Errorf("%s: %w", d.ID, err))
 					}
 				}
@@ -122,6 +131,11 @@ func compile(f *ruleFile) (*Checker, error) {
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("load rules: %w", errors.Join(errs...))
+	}
+	for i := range c.rules {
+		for _, id := range c.rules[i].unlessIDs {
+			c.rules[i].unless = append(c.rules[i].unless, c.ruleIndex[id])
+		}
 	}
 	for v := range b {
 		c.matchers[v] = matcher{
@@ -146,19 +160,19 @@ func (p phrases) byLang(g *gapConf) []langList {
 	}
 }
 
-func (c *Checker) addPattern(b *matcherBuilder, v viewKind, ri, weight int32, gap int, src string) error {
+func (c *Checker) addPattern(b *matcherBuilder, v viewKind, ri, weight, alone int32, gap int, src string) error {
 	pi := int32(len(c.patterns))
 	if re, ok := strings.CutPrefix(src, "re:"); ok {
 		x, err := regexp.Compile(re)
 		if err != nil {
 			return fmt.Errorf("pattern %q: %w", src, err)
 		}
-		c.patterns = append(c.patterns, pattern{rule: ri, weight: weight, slots: 1, re: x})
+		c.patterns = append(c.patterns, pattern{rule: ri, weight: weight, alone: alone, slots: 1, re: x})
 		b.regexes = append(b.regexes, pi)
 		return nil
 	}
 	slots, joins := splitSlots(src)
-	p := pattern{rule: ri, weight: weight, slots: len(slots)}
+	p := pattern{rule: ri, weight: weight, alone: alone, slots: len(slots)}
 	for _, j := range joins {
 		g := int32(gap)
 		if j == "++" {

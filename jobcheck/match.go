@@ -17,6 +17,8 @@ type hit struct {
 type match struct {
 	rule       int32
 	weight     int32
+	weak       bool  // the phrase has an alone weight ...
+	alone      int32 // ... this one, used when no other indicator is found
 	start, end int
 	inner      int // English phrases: where the first part ends; a negation after it, inside
 	// the phrase, cancels it too ("we never keep your passport")
@@ -112,7 +114,7 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 		for _, loc := range p.re.FindAllStringIndex(vw.s, -1) {
 			if loc[1] > loc[0] {
 				s, e := t.span(vw, loc[0], loc[1])
-				out = append(out, match{rule: p.rule, weight: p.weight, start: s, end: e})
+				out = append(out, match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone, start: s, end: e})
 			}
 		}
 	}
@@ -173,7 +175,8 @@ func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, out []match) []matc
 	if p.slots > 1 && vw == &t.words {
 		_, inner = t.span(vw, int(m.start), int(m.start)+int(m.slot))
 	}
-	return append(out, match{rule: p.rule, weight: p.weight, start: s, end: e, inner: inner})
+	return append(out, match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone,
+		start: s, end: e, inner: inner})
 }
 
 // extend fills slot si onwards after view byte end, trying every candidate (depth first).

@@ -39,19 +39,22 @@ type phrases struct {
 }
 
 type ruleDef struct {
-	ID        string `toml:"id"`
-	Weight    int    `toml:"weight"`
-	Critical  bool   `toml:"critical"`
-	Negatable bool   `toml:"negatable"`
-	Message   string `toml:"message"`
-	Gap       int    `toml:"gap"`
-	Note      string `toml:"note"`
+	ID        string   `toml:"id"`
+	Weight    int      `toml:"weight"`
+	Critical  bool     `toml:"critical"`
+	Negatable bool     `toml:"negatable"`
+	Context   bool     `toml:"context"` // not "another indicator" for the alone weights
+	Unless    []string `toml:"unless"`  // dropped when one of these rules is found
+	Message   string   `toml:"message"`
+	Gap       int      `toml:"gap"`
+	Note      string   `toml:"note"`
 	phrases
 	Group []groupDef `toml:"group"`
 }
 
 type groupDef struct {
 	Weight int    `toml:"weight"`
+	Alone  *int   `toml:"alone"` // the weight when no other indicator is found; 0 drops the flag
 	Note   string `toml:"note"`
 	phrases
 }
@@ -73,6 +76,17 @@ type scoring struct {
 	HighPairCount  int        `toml:"high_pair_count"`
 	MediumScore    int        `toml:"medium_score"`
 	CriticalCombos [][]string `toml:"critical_combos"`
+	Combo          []comboDef `toml:"combo"`
+}
+
+// comboDef is a combination of flags that is critical together: every flag of All and at
+// least one of Any ("*": any other flag but those in Except).
+type comboDef struct {
+	ID     string   `toml:"id"`
+	All    []string `toml:"all"`
+	Any    []string `toml:"any"`
+	Except []string `toml:"except"`
+	Note   string   `toml:"note"`
 }
 
 type payConf struct {
@@ -192,11 +206,12 @@ func validate(f *ruleFile) error {
 		}
 	}
 	if f.Scoring != nil {
-		for _, combo := range f.Scoring.CriticalCombos {
-			for _, id := range combo {
-				if !seen[id] {
-					errs = append(errs, fmt.Errorf("critical combo names unknown flag %q", id))
-				}
+		errs = append(errs, validateCombos(f.Scoring, seen)...)
+	}
+	for _, d := range f.Flag {
+		for _, id := range d.Unless {
+			if !seen[id] {
+				errs = append(errs, fmt.Errorf("flag %q: unless names unknown rule %q", d.ID, id))
 			}
 		}
 	}
@@ -209,4 +224,28 @@ func messageID(kind, id, explicit string) string {
 		return explicit
 	}
 	return "jobcheck." + kind + "_" + strings.ReplaceAll(id, "-", "_")
+}
+
+func validateCombos(sc *scoring, seen map[string]bool) []error {
+	var errs []error
+	for _, combo := range sc.CriticalCombos {
+		for _, id := range combo {
+			if !seen[id] {
+				errs = append(errs, fmt.Errorf("critical combo names unknown flag %q", id))
+			}
+		}
+	}
+	for _, cd := range sc.Combo {
+		if len(cd.All) == 0 {
+			errs = append(errs, fmt.Errorf("combo %q: all is empty", cd.ID))
+		}
+		for _, list := range [][]string{cd.All, cd.Any, cd.Except} {
+			for _, id := range list {
+				if id != "*" && !seen[id] {
+					errs = append(errs, fmt.Errorf("combo %q names unknown flag %q", cd.ID, id))
+				}
+			}
+		}
+	}
+	return errs
 }

@@ -1,6 +1,9 @@
 package jobcheck
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // score applies INDICATORS.md §2.7: the sum of the weights; a critical flag, or every flag of
 // a critical combination, forces high; then high on enough high flags and score, or on a high
@@ -22,6 +25,14 @@ func (c *Checker) score(flags, signals []Flag) (int, Level) {
 	}
 	for _, combo := range sc.CriticalCombos {
 		if idx := comboIndexes(flags, combo); idx != nil {
+			critical = true
+			for _, i := range idx {
+				flags[i].Critical = true
+			}
+		}
+	}
+	for _, cd := range sc.Combo {
+		if idx := comboDefIndexes(flags, cd); idx != nil {
 			critical = true
 			for _, i := range idx {
 				flags[i].Critical = true
@@ -76,4 +87,22 @@ func (c *Checker) LevelOf(flagIDs, signalIDs []string) (Level, error) {
 	}
 	_, lvl := c.score(flags, signals)
 	return lvl, nil
+}
+
+// comboDefIndexes returns the indexes of every flag of cd.All and of the first flag that
+// satisfies cd.Any, or nil when the combination is not complete.
+func comboDefIndexes(flags []Flag, cd comboDef) []int {
+	idx := comboIndexes(flags, cd.All)
+	if idx == nil || len(cd.Any) == 0 {
+		return idx
+	}
+	for i, f := range flags {
+		if slices.Contains(cd.All, f.ID) || slices.Contains(cd.Except, f.ID) {
+			continue
+		}
+		if slices.Contains(cd.Any, "*") || slices.Contains(cd.Any, f.ID) {
+			return append(idx, i)
+		}
+	}
+	return nil
 }
