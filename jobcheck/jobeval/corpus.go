@@ -15,9 +15,10 @@ import (
 	"github.com/koreandesk/hotline/jobcheck"
 )
 
-// Blind is the split written before the rules of issue 15 and never tuned on: only its
-// aggregate figures are shown unless a caller asks for its ads.
-const Blind = "holdout-15"
+// Blind is the held-out split that the rules are never tuned on: only its aggregate figures
+// are shown unless a caller asks for its ads. holdout-15a was the first such split of issue
+// 15; once scored it was looked at, and holdout-15b, written before that, took its place.
+const Blind = "holdout-15b"
 
 // The kinds of message an ad is (issue 15).
 const (

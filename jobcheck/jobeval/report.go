@@ -40,7 +40,7 @@ func Write(w io.Writer, version string, outs []Outcome, opt Options) {
 		part := Filter(outs, func(o Outcome) bool { return o.Ad.Split == split })
 		title := "split " + split
 		if split == Blind {
-			title += " (held out: written before the issue-15 rules, never tuned on)"
+			title += " (held out: never tuned on)"
 		}
 		writePart(w, title, part)
 	}
