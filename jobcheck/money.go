@@ -178,6 +178,9 @@ func mayStartAmount(r rune) bool {
 		return true
 	case r == '$' || r == 'u' || r == 'k' || r == 't' || r == '₩' || r == '฿' || r == '៛':
 		return true
+	case r == 'n' || r == 'a' || r == 's' || r == 'q' || r == 'm' || r == 'e' || r == 'g' || r == 'j' ||
+		r == '€' || r == '£' || r == '¥': // the other prefixCurrencies
+		return true
 	}
 	return koreanDigit(r) > 0 || koreanUnit(r) > 0
 }

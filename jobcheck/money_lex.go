@@ -9,6 +9,9 @@ import (
 var prefixCurrencies = []struct{ word, cur string }{
 	{"us$", "USD"}, {"usdt", "USDT"}, {"usd", "USD"}, {"$", "USD"}, {"₩", "KRW"}, {"krw", "KRW"},
 	{"thb", "THB"}, {"฿", "THB"}, {"khr", "KHR"}, {"៛", "KHR"},
+	// Issue 15: other currencies of overseas offers, so that their amounts are not read as USD.
+	{"nzd", "NZD"}, {"aud", "AUD"}, {"sgd", "SGD"}, {"aed", "AED"}, {"qar", "QAR"}, {"myr", "MYR"},
+	{"eur", "EUR"}, {"€", "EUR"}, {"gbp", "GBP"}, {"£", "GBP"}, {"jpy", "JPY"}, {"¥", "JPY"},
 }
 
 var suffixCurrencies = []struct{ word, cur string }{
@@ -17,6 +20,9 @@ var suffixCurrencies = []struct{ word, cur string }{
 	{"원", "KRW"}, {"won", "KRW"}, {"krw", "KRW"}, {"₩", "KRW"},
 	{"baht", "THB"}, {"บาท", "THB"}, {"바트", "THB"}, {"បាត", "THB"}, {"thb", "THB"}, {"฿", "THB"},
 	{"riels", "KHR"}, {"riel", "KHR"}, {"រៀល", "KHR"}, {"khr", "KHR"}, {"៛", "KHR"}, {"리엘", "KHR"},
+	{"nzd", "NZD"}, {"aud", "AUD"}, {"sgd", "SGD"}, {"aed", "AED"}, {"dirhams", "AED"}, {"qar", "QAR"},
+	{"riyals", "QAR"}, {"myr", "MYR"}, {"ringgit", "MYR"}, {"រីងហ្គីត", "MYR"}, {"eur", "EUR"},
+	{"euros", "EUR"}, {"€", "EUR"}, {"gbp", "GBP"}, {"£", "GBP"}, {"jpy", "JPY"}, {"yen", "JPY"},
 }
 
 var multipliers = []struct {

@@ -28,7 +28,7 @@ type Flag struct {
 // Pay is one amount of money found in the text, read as pay.
 type Pay struct {
 	Amount     float64 // as written, the upper end of a range, in Currency per Period
-	Currency   string  // "KRW", "USD", "USDT", "THB", "KHR"
+	Currency   string  // "KRW", "USD", "USDT", "THB", "KHR"; NZD, AUD, SGD, AED, QAR, MYR, EUR, GBP, JPY
 	Period     string  // "month", "week", "day", "hour", "year"; "month" when not stated
 	MonthlyUSD float64 // estimate at the ruleset's rates
 	Evidence   string  // the exact words of the original text
