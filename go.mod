@@ -11,6 +11,7 @@ require (
 	github.com/lib/pq v1.12.3
 	github.com/looplab/fsm v1.0.4
 	github.com/nicksnyder/go-i18n/v2 v2.7.0
+	github.com/nyaruka/phonenumbers v1.8.1
 	github.com/peterldowns/pgtestdb v0.1.1
 	github.com/pressly/goose/v3 v3.29.0
 	github.com/prometheus/client_golang v1.25.0

@@ -3,76 +3,31 @@ package jobcheck
 import (
 	"regexp"
 	"strings"
+
+	"github.com/koreandesk/hotline/desk/phone"
 )
 
 // Regions for NormalizePhoneIn: where a number written without its country code is dialled.
 const (
-	RegionCambodia = "KH"
-	RegionKorea    = "KR"
-	RegionThailand = "TH"
+	RegionCambodia = string(phone.Cambodia)
+	RegionKorea    = string(phone.Korea)
+	RegionThailand = string(phone.Thailand)
 )
 
-var countryNSN = []struct {
-	cc       string
-	min, max int // length of the national significant number
-}{{"855", 8, 9}, {"82", 8, 10}, {"66", 8, 9}}
-
 // NormalizePhone returns raw in E.164 form ("+85512000001"), reading a number without a
-// country code as Cambodian, except 11-digit 01x numbers, which are Korean mobiles.
+// country code as Cambodian, except 11-digit 01x numbers, which are Korean mobiles
+// (phone.Parse with phone.Cambodia).
 func NormalizePhone(raw string) (string, bool) { return NormalizePhoneIn(raw, RegionCambodia) }
 
 // NormalizePhoneIn is NormalizePhone with another default region for national numbers:
 // RegionKorea reads 02-, 03x-06x- and 070- numbers as Korean, RegionThailand 10-digit 06, 08
-// and 09 numbers as Thai.
-func NormalizePhoneIn(raw, region string) (string, bool) {
-	return normPhone(lowerOf(raw), region)
-}
+// and 09 numbers as Thai (phone.Parse).
+func NormalizePhoneIn(raw, region string) (string, bool) { return normPhone(raw, region) }
 
-// normPhone is NormalizePhoneIn on text already normalised (ASCII digits).
-func normPhone(low, region string) (string, bool) {
-	plus := strings.HasPrefix(strings.TrimLeft(low, " ("), "+")
-	d := keepDigits(low)
-	if !plus && strings.HasPrefix(d, "00") {
-		d, plus = d[2:], true
-	}
-	switch {
-	case d == "":
-		return "", false
-	case plus || d[0] != '0':
-		for _, c := range countryNSN {
-			if strings.HasPrefix(d, c.cc) {
-				nsn := strings.TrimPrefix(d[len(c.cc):], "0")
-				if len(nsn) < c.min || len(nsn) > c.max {
-					return "", false
-				}
-				return "+" + c.cc + nsn, true
-			}
-		}
-		if plus && len(d) >= 8 && len(d) <= 15 {
-			return "+" + d, true
-		}
-		return "", false
-	case len(d) == 11 && strings.HasPrefix(d, "01"), region == RegionKorea && koreanNational(d):
-		return "+82" + d[1:], true
-	case region == RegionThailand && len(d) == 10 && strings.ContainsRune("689", rune(d[1])):
-		return "+66" + d[1:], true
-	case len(d) >= 9 && len(d) <= 10:
-		return "+855" + d[1:], true
-	}
-	return "", false
-}
-
-func koreanNational(d string) bool {
-	n := len(d)
-	switch {
-	case strings.HasPrefix(d, "02"):
-		return n == 9 || n == 10
-	case strings.HasPrefix(d, "070"), strings.HasPrefix(d, "01"):
-		return n == 10 || n == 11
-	case d[1] >= '3' && d[1] <= '6' && d[2] >= '1' && d[2] <= '5':
-		return n == 10 || n == 11
-	}
-	return false
+// normPhone is NormalizePhoneIn; the desk's one phone normaliser is phone.Parse.
+func normPhone(raw, region string) (string, bool) {
+	p, err := phone.Parse(raw, phone.Region(region))
+	return p, err == nil
 }
 
 func keepDigits(s string) string {

@@ -1,8 +1,11 @@
 package family
 
 import (
+	"errors"
 	"strings"
 	"unicode"
+
+	deskphone "github.com/koreandesk/hotline/desk/phone"
 )
 
 // parsePassport reads a passport number, of any country: a relative may
@@ -85,42 +88,24 @@ const (
 	phoneCountry              // a local number that could be Korean or Cambodian
 )
 
-// parsePhone reads a callback number and returns it in E.164 (+ and 8 to
-// 15 digits). International numbers (+82 10..., 0082..., or the digits of
-// a shared contact) are taken as they are; without a country code, a
-// Korean mobile (010-1234-5678) or Seoul number (02-1234-5678) gets +82
-// and a Cambodian mobile (012 345 678, 097 123 4567) +855. Any other
-// local number is ambiguous and the person is asked for the country code.
+// parsePhone reads a callback number and returns it in E.164 with the desk's
+// one phone normaliser, deskphone.Parse: international numbers (+82 10...,
+// 0082...) as written; without a country code, a Korean mobile
+// (010-1234-5678) or Seoul number (02-1234-5678) gets +82 and a Cambodian
+// mobile (012 345 678, 097 123 4567) +855 (deskphone.Guess). Any other local
+// number is ambiguous and the person is asked for the country code. The
+// digits of a shared contact carry their country code without a "+".
 func parsePhone(s string, contact bool) (string, phoneProblem) {
-	s = strings.TrimSpace(strings.NewReplacer("(", "", ")", "").Replace(asciiDigits(s)))
-	plus := strings.HasPrefix(s, "+")
-	var b strings.Builder
-	for _, r := range strings.TrimPrefix(s, "+") {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case strings.ContainsRune(" -.()/", r):
-		default:
-			return "", phoneInvalid
-		}
+	parse := func(s string) (string, error) { return deskphone.Parse(s, deskphone.Guess) }
+	if contact {
+		parse = deskphone.ParseInternational
 	}
-	d := b.String()
+	e164, err := parse(s)
 	switch {
-	case plus || contact:
-	case strings.HasPrefix(d, "00"):
-		d = d[2:]
-	case len(d) == 11 && strings.HasPrefix(d, "01"), len(d) == 10 && strings.HasPrefix(d, "02"):
-		d = "82" + d[1:]
-	case len(d) == 9 && strings.HasPrefix(d, "0") && !strings.HasPrefix(d, "02"),
-		len(d) == 10 && (strings.HasPrefix(d, "07") || strings.HasPrefix(d, "08") || strings.HasPrefix(d, "09")):
-		d = "855" + d[1:]
-	case strings.HasPrefix(d, "0") && len(d) >= 8 && len(d) <= 12:
+	case errors.Is(err, deskphone.ErrAmbiguous):
 		return "", phoneCountry
-	default:
+	case err != nil:
 		return "", phoneInvalid
 	}
-	if len(d) < 8 || len(d) > 15 || d[0] == '0' {
-		return "", phoneInvalid
-	}
-	return "+" + d, phoneOK
+	return e164, phoneOK
 }
