@@ -115,11 +115,27 @@ const (
 	EventLocation   EventKind = "location"   // Lat, Lon
 	EventAttachment EventKind = "attachment" // FileID, FileKind
 	EventBlock      EventKind = "block"      // Data: blocked ("true" or "false")
+	// EventCheckIn is a safety check-in: Data["checkin"] says what
+	// (CheckIn* below), Data["every"] the interval.
+	EventCheckIn EventKind = "checkin"
+	// EventIndicator is a trafficking indicator ticked or cleared:
+	// Data: indicator, present ("true" or "false"); Text: the note.
+	EventIndicator EventKind = "indicator"
+)
+
+// What a check-in event records (its Data["checkin"]).
+const (
+	CheckInStarted  = "started"
+	CheckInStopped  = "stopped"
+	CheckInPrompted = "prompted"
+	CheckInOK       = "ok"
+	CheckInHelp     = "help"
+	CheckInMissed   = "missed"
 )
 
 // EventKinds lists every event kind.
 var EventKinds = []EventKind{EventCreated, EventMessageIn, EventReplyOut, EventNote, EventStatus,
-	EventPriority, EventAssignment, EventLocation, EventAttachment, EventBlock}
+	EventPriority, EventAssignment, EventLocation, EventAttachment, EventBlock, EventCheckIn, EventIndicator}
 
 // Valid reports whether k is a known event kind.
 func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }

@@ -26,6 +26,9 @@ type Store interface {
 	Escalations
 	FamilyStore
 	EntityStore
+	TemplateStore
+	CheckInStore
+	IndicatorStore
 }
 
 // CaseStore opens, reads and changes cases. Every change records events
@@ -179,3 +182,46 @@ type Escalations interface {
 
 // MaxEscalations caps UnclaimedUrgent.
 const MaxEscalations = 100
+
+// TemplateStore keeps the reply templates supervisors added, edited or
+// removed; the default library is in the catalogues.
+type TemplateStore interface {
+	// Templates returns every stored template, removed ones included,
+	// by key.
+	Templates(ctx context.Context) ([]Template, error)
+	// SaveTemplate adds or replaces a template (Removed: takes it out).
+	// Errors: invalid (a bad key, or a language missing from a template
+	// that is not removed).
+	SaveTemplate(ctx context.Context, t Template) error
+}
+
+// CheckInStore keeps the cases' safety check-ins, one per case at most.
+type CheckInStore interface {
+	// SaveCheckIn starts or updates the case's check-in.
+	// Errors: not_found (no such case), invalid.
+	SaveCheckIn(ctx context.Context, c CheckIn) error
+	// CheckInOf returns the case's check-in. Errors: not_found.
+	CheckInOf(ctx context.Context, caseID int64) (*CheckIn, error)
+	// StopCheckIn ends the case's check-in; it reports whether there was one.
+	StopCheckIn(ctx context.Context, caseID int64) (bool, error)
+	// CheckInsDue returns the check-ins of open cases that need the
+	// desk at now: a prompt due (NextAt reached) or an unanswered prompt
+	// past its grace time and not escalated, at most MaxEscalations.
+	// Inside a transaction it locks them, skipping those another
+	// replica is handling.
+	CheckInsDue(ctx context.Context, now time.Time) ([]CheckIn, error)
+}
+
+// IndicatorStore keeps the trafficking indicators recorded on cases.
+type IndicatorStore interface {
+	// IndicatorMarks returns what the desk recorded on a case, in
+	// Indicators order.
+	IndicatorMarks(ctx context.Context, caseID int64) ([]IndicatorMark, error)
+	// MarkIndicator records one indicator, replacing an earlier mark.
+	// Errors: invalid.
+	MarkIndicator(ctx context.Context, caseID int64, m IndicatorMark) error
+	// PrefillIndicators records marks for indicators the case has no
+	// mark for yet, and leaves the others alone; it returns how many it
+	// added.
+	PrefillIndicators(ctx context.Context, caseID int64, ms []IndicatorMark) (int, error)
+}
