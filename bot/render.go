@@ -43,7 +43,7 @@ func (r *Renderer) Text(lang string, m flows.Msg) string { return m.Render(r.cat
 
 // Reply renders one reply as outbox calls to chatID.
 func (r *Renderer) Reply(chatID int64, lang string, p mailbox.Priority, rep flows.Reply) ([]mailbox.Message, error) {
-	c := mailbox.Call{Text: r.body(lang, rep), RemoveKeyboard: rep.RemoveKeyboard}
+	c := mailbox.Call{Text: r.body(lang, rep), RemoveKeyboard: rep.RemoveKeyboard, Silent: rep.Silent}
 	for _, row := range rep.Inline {
 		out := make([]mailbox.Button, 0, len(row))
 		for _, b := range row {
@@ -65,7 +65,7 @@ func (r *Renderer) Reply(chatID int64, lang string, p mailbox.Priority, rep flow
 	}
 	msgs = append(msgs, o)
 	if l := rep.Location; l != nil {
-		o, err := mailbox.New(chatID, p, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon})
+		o, err := mailbox.New(chatID, p, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon, Silent: rep.Silent})
 		if err != nil {
 			return nil, err
 		}

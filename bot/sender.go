@@ -38,10 +38,12 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 	}
 	switch method {
 	case mailbox.MethodSendMessage:
-		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: markup(c)})
+		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: markup(c),
+			DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendLocation:
-		m, err := s.b.SendLocation(ctx, &tgbot.SendLocationParams{ChatID: chatID, Latitude: c.Latitude, Longitude: c.Longitude})
+		m, err := s.b.SendLocation(ctx, &tgbot.SendLocationParams{ChatID: chatID, Latitude: c.Latitude, Longitude: c.Longitude,
+			DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodAnswerCallback:
 		_, err := s.b.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: c.CallbackQueryID, Text: c.Text})

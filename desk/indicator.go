@@ -77,7 +77,7 @@ var prefills = []struct {
 	key, value string
 	ind        Indicator
 }{
-	{"passport", "yes", IndicatorDocuments},
+	{"passport_taken", "yes", IndicatorDocuments},
 	{"injured", "yes", IndicatorViolence},
 	{"situation", "compound", IndicatorMovement},
 }

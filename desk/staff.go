@@ -49,13 +49,21 @@ const (
 	ActionStaffRemove  = "staff.remove"
 	ActionStaffList    = "staff.list"
 	ActionStaffDuty    = "staff.duty"
+	// Issue 18: reply templates, check-ins, indicators.
+	ActionTemplateList   = "template.list"
+	ActionTemplateAdd    = "template.add"
+	ActionTemplateEdit   = "template.edit"
+	ActionTemplateRemove = "template.remove"
+	ActionCheckIn        = "case.checkin"
+	ActionIndicators     = "case.indicators"
 )
 
 // Actions lists every audit action the desk records.
 var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, ActionCaseReply, ActionCaseNote,
 	ActionCasePriority, ActionCaseClose, ActionCaseReopen, ActionCaseBlock, ActionCaseRisk, ActionCaseErase, ActionCaseHold, ActionFind,
 	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
-	ActionStaffList, ActionStaffDuty}
+	ActionStaffList, ActionStaffDuty, ActionTemplateList, ActionTemplateAdd, ActionTemplateEdit,
+	ActionTemplateRemove, ActionCheckIn, ActionIndicators}
 
 // AuditEntry records that a staff member did or saw something. The audit
 // log is append-only: the database refuses to change or delete entries.

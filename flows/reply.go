@@ -53,6 +53,8 @@ type Reply struct {
 	RemoveKeyboard bool `json:"remove_keyboard,omitempty"`
 	// Location, when set, is sent as a map pin after the text.
 	Location *Location `json:"location,omitempty"`
+	// Silent delivers the message without a sound or vibration.
+	Silent bool `json:"silent,omitempty"`
 }
 
 // Catalog is what renders a message id in a language (locales.Catalog).

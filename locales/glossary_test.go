@@ -145,3 +145,48 @@ func TestLockScreenMessagesDoNotNameTheDesk(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesDoNotNameTheDesk extends the lock-screen rule to the reply
+// library (template.*) and the check-in (checkin.*): officers send them
+// under the neutral header, to phones a captor may hold.
+func TestRepliesDoNotNameTheDesk(t *testing.T) {
+	for _, lang := range []string{"en", "ko", "km"} {
+		n := 0
+		for id, v := range raw(t, lang) {
+			if !strings.HasPrefix(id, "template.") && !strings.HasPrefix(id, "checkin.") {
+				continue
+			}
+			n++
+			if m := namesTheDesk.FindString(v); m != "" {
+				t.Errorf("%s: %s names the desk (%q); a captor may read it on a lock screen", lang, id, m)
+			}
+		}
+		if n < 15 {
+			t.Errorf("%s: %d reply templates and check-in messages, want at least 15", lang, n)
+		}
+	}
+}
+
+// TestTemplatesKeepTheirPromises keeps the library's money and honesty
+// lines saying what the family and distress messages say.
+func TestTemplatesKeepTheirPromises(t *testing.T) {
+	for _, r := range []struct{ lang, id, term string }{
+		{"en", "template.no_money", "never ask"}, {"en", "template.no_money", "do not pay"},
+		{"ko", "template.no_money", "돈을 요구하지 않아요"}, {"ko", "template.no_money", "돈을 보내지 마세요"},
+		{"km", "template.no_money", "មិនដែលសុំប្រាក់"}, {"km", "template.no_money", "កុំបង់ប្រាក់"},
+		{"en", "template.delete_chat", "48 hours"}, {"ko", "template.delete_chat", "48시간"},
+		{"km", "template.delete_chat", "៤៨ ម៉ោង"},
+	} {
+		if !strings.Contains(raw(t, r.lang)[r.id], r.term) {
+			t.Errorf("%s: %s lost %q", r.lang, r.id, r.term)
+		}
+	}
+	for _, lang := range []string{"en", "ko", "km"} {
+		c := raw(t, lang)
+		for _, id := range []string{"template.not_a_crime", "template.repatriation"} {
+			if !strings.Contains(c[id], c["common.investigation"]) {
+				t.Errorf("%s: %s does not carry common.investigation", lang, id)
+			}
+		}
+	}
+}

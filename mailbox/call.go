@@ -45,6 +45,9 @@ type Call struct {
 	FileData []byte `json:"file_data,omitempty"`
 	// MessageIDs are deleted by deleteMessages.
 	MessageIDs []int `json:"message_ids,omitempty"`
+	// Silent sends a message without a sound or vibration
+	// (disable_notification), for a reporter whose phone may be watched.
+	Silent bool `json:"silent,omitempty"`
 	// Commands is a chat's own command menu (setMyCommands with the
 	// chat's scope); an empty one deletes it.
 	Commands []Command `json:"commands,omitempty"`

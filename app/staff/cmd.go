@@ -54,6 +54,7 @@ func (d *Cmd) staffName(id int64) string {
 
 // tellReporter sends a message to the case's reporter in their language.
 func (d *Cmd) tellReporter(c *desk.Case, rep flows.Reply) error {
+	rep.Silent = rep.Silent || c.Quiet()
 	return d.send(c.ReporterChatID, c.ReporterLang, c.ID, rep)
 }
 

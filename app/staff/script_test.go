@@ -40,6 +40,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 //	case A 1001 distress urgent ko 2h  a case A of reporter 1001, opened 2h ago
 //	9001> /claim {A}                   a command; {A} is case A's reference
 //	9001> press d:claim:{A}            a desk button
+//	9001> /templates add k\nko: …       \n is a line break inside a command
 //	+1h                                time passes
 func TestScripts(t *testing.T) {
 	paths, err := filepath.Glob("testdata/*.txt")
@@ -143,6 +144,8 @@ func (s *script) send(user int64, text string) {
 	for alias, ref := range s.refs {
 		text = strings.ReplaceAll(text, "{"+alias+"}", ref)
 	}
+	shown := text
+	text = strings.ReplaceAll(text, `\n`, "\n") // a line break inside a command
 	in := flows.Input{ChatID: user, UserID: user, Private: true, Kind: flows.KindText, Text: text, At: s.now}
 	if data, ok := strings.CutPrefix(text, "press "); ok {
 		in.Kind, in.Text, in.Data = flows.KindCallback, "", data
@@ -159,7 +162,7 @@ func (s *script) send(user int64, text string) {
 		return err
 	})
 	s.check(err)
-	fmt.Fprintf(&s.out, "%d> %s\n", user, s.alias(text))
+	fmt.Fprintf(&s.out, "%d> %s\n", user, s.alias(shown))
 	if !handled {
 		fmt.Fprintf(&s.out, "  (not a desk input)\n")
 	}
@@ -187,6 +190,9 @@ func (s *script) message(m mailbox.Message) {
 			names = append(names, cmd.Command)
 		}
 		fmt.Fprintf(&s.out, " %s", strings.Join(names, " "))
+	}
+	if c.Silent {
+		s.out.WriteString(" (silent)")
 	}
 	s.out.WriteString("\n")
 	for _, l := range strings.Split(c.Text, "\n") {

@@ -121,8 +121,7 @@ func (d *Cmd) run(cmd *Command) error {
 		return d.say("desk.supervisors_only")
 	}
 	if sub := strings.TrimPrefix(cmd.Name, cmd.word()); sub != "" {
-		_, rest, _ := strings.Cut(d.args, " ")
-		d.args = strings.TrimSpace(rest)
+		_, d.args = cutWord(d.args)
 	}
 	return cmd.Run(d)
 }

@@ -44,6 +44,10 @@ func init() {
 		{Name: "case", Usage: "/case KD-7Q3M", Role: desk.RoleAgent, Menu: "desk.command_case", Audit: desk.ActionCaseView, Run: (*Cmd).show},
 		{Name: "claim", Usage: "/claim KD-7Q3M", Role: desk.RoleAgent, Menu: "desk.command_claim", Audit: desk.ActionCaseClaim, Run: (*Cmd).claim},
 		{Name: "reply", Usage: "/reply KD-7Q3M text", Role: desk.RoleAgent, Menu: "desk.command_reply", Audit: desk.ActionCaseReply, Run: (*Cmd).reply},
+		{Name: "templates", Usage: "/templates", Role: desk.RoleAgent, Menu: "desk.command_templates", Audit: desk.ActionTemplateList, Run: (*Cmd).templates},
+		{Name: "templates add", Usage: "/templates add key (then one line each: ko: … km: … en: …)", Role: desk.RoleSupervisor, Audit: desk.ActionTemplateAdd, Run: (*Cmd).templateAdd},
+		{Name: "templates edit", Usage: "/templates edit key (then the lines to change: ko: … km: … en: …)", Role: desk.RoleSupervisor, Audit: desk.ActionTemplateEdit, Run: (*Cmd).templateEdit},
+		{Name: "templates remove", Usage: "/templates remove key", Role: desk.RoleSupervisor, Audit: desk.ActionTemplateRemove, Run: (*Cmd).templateRemove},
 		{Name: "note", Usage: "/note KD-7Q3M text", Role: desk.RoleAgent, Menu: "desk.command_note", Audit: desk.ActionCaseNote, Run: (*Cmd).note},
 		{Name: "priority", Usage: "/priority KD-7Q3M urgent|high|normal|low", Role: desk.RoleAgent, Menu: "desk.command_priority", Audit: desk.ActionCasePriority, Run: (*Cmd).priority},
 		{Name: "assign", Usage: "/assign KD-7Q3M @username|id", Role: desk.RoleAgent, Menu: "desk.command_assign", Audit: desk.ActionCaseAssign, Run: (*Cmd).assign},
@@ -82,11 +86,12 @@ func (c *Command) word() string {
 // named by the first word of args. A command with sub-commands and no
 // valid one gives an entry without Run, which answers with the usage.
 func lookup(command, args string) (*Command, bool) {
-	if c, ok := byName[command]; ok {
-		return c, true
+	if sub, _ := cutWord(args); sub != "" {
+		if c, ok := byName[command+" "+strings.ToLower(sub)]; ok {
+			return c, true
+		}
 	}
-	sub, _, _ := strings.Cut(strings.TrimSpace(args), " ")
-	if c, ok := byName[command+" "+strings.ToLower(sub)]; ok {
+	if c, ok := byName[command]; ok {
 		return c, true
 	}
 	for i := range table {
@@ -95,6 +100,15 @@ func lookup(command, args string) (*Command, bool) {
 		}
 	}
 	return nil, false
+}
+
+// cutWord splits s at its first space or line break, trimmed.
+func cutWord(s string) (word, rest string) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, " \n\t"); i >= 0 {
+		return s[:i], strings.TrimSpace(s[i+1:])
+	}
+	return s, ""
 }
 
 // usageOf joins the usages of a command's entries the staff member may run.

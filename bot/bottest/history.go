@@ -72,6 +72,8 @@ type Message struct {
 	ReplyKeyboard  [][]KeyButton `json:"reply_keyboard,omitempty"`
 	RemoveKeyboard bool          `json:"remove_keyboard,omitempty"`
 	ForceReply     bool          `json:"force_reply,omitempty"`
+	// Silent is set when the bot sent it with disable_notification.
+	Silent bool `json:"silent,omitempty"`
 
 	Location *models.Location `json:"location,omitempty"`
 	Venue    *models.Venue    `json:"venue,omitempty"`

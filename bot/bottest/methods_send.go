@@ -13,7 +13,7 @@ func (s *Server) send(rq *request, kind string, fill func(m *Message) *apiError)
 	if err != nil {
 		return nil, err
 	}
-	m := &Message{FromBot: true, Kind: kind}
+	m := &Message{FromBot: true, Kind: kind, Silent: rq.p.bool("disable_notification")}
 	if err := fill(m); err != nil {
 		return nil, err
 	}
