@@ -6,7 +6,8 @@
 ALTER TABLE case_events DROP CONSTRAINT case_events_kind_check;
 ALTER TABLE case_events ADD CONSTRAINT case_events_kind_check
     CHECK (kind IN ('created', 'message_in', 'reply_out', 'note', 'status', 'priority', 'assignment',
-                    'location', 'attachment', 'block', 'checkin', 'indicator'));
+                    'location', 'attachment', 'block', 'erased', 'hold', 'forget', 'quiet',
+                    'checkin', 'indicator'));
 
 -- Reply templates supervisors added, edited or removed (/templates). The
 -- default library is in the catalogues; a row with the key of a default
@@ -61,4 +62,4 @@ DELETE FROM case_events WHERE kind IN ('checkin', 'indicator');
 ALTER TABLE case_events DROP CONSTRAINT case_events_kind_check;
 ALTER TABLE case_events ADD CONSTRAINT case_events_kind_check
     CHECK (kind IN ('created', 'message_in', 'reply_out', 'note', 'status', 'priority', 'assignment',
-                    'location', 'attachment', 'block'));
+                    'location', 'attachment', 'block', 'erased', 'hold', 'forget', 'quiet'));
