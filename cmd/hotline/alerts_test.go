@@ -116,7 +116,7 @@ func registeredMetrics(t *testing.T) map[string]bool {
 		t.Fatal("registerMetrics registered nothing")
 	}
 	deployed(t)
-	t.Setenv("DATA_KEY", newKey(t))
+	t.Setenv("DATA_KEY", newDataKey(t))
 	bot := startHotline(t, "bot")
 	bot.ready()
 	body, ok := bot.get("/metrics")

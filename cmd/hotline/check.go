@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +23,7 @@ const checkTimeout = 10 * time.Second
 
 // report prints check's findings, one line each, and counts the problems.
 // It never prints a secret: the token shows as the bot's id, the database
-// URL without its password, the data key as a fingerprint.
+// URL without its password, the data key as its key id.
 type report struct {
 	w        io.Writer
 	problems int
@@ -79,23 +76,54 @@ func check(ctx context.Context, w io.Writer) error {
 }
 
 // reportDataKey reports the data key as run reads it (DATA_KEY or
-// DATA_KEY_FILE); run refuses to start without one.
+// DATA_KEY_FILE, and DATA_KEY_OLD during a key change) by its key id,
+// which names a key without revealing it: compare it with the id of a
+// backup copy of the key. Run refuses to start without a key.
 func reportDataKey(r *report, c Config) {
 	const what = "data key"
 	if c.DataKey == nil {
 		r.fail(what, "DATA_KEY (or DATA_KEY_FILE) is not set or not valid: run refuses to start without it")
 		return
 	}
-	r.ok(what, "DATA_KEY, fingerprint %s", keyFingerprint(c.DataKey))
+	sealer, err := desk.NewSealer(c.DataKey, c.OldDataKeys...)
+	if err != nil {
+		r.fail(what, "DATA_KEY: %v", err)
+		return
+	}
+	if len(c.OldDataKeys) > 0 {
+		r.ok(what, "key id %s, with %d old key(s) from DATA_KEY_OLD (a key change: run hotline rekey, then remove DATA_KEY_OLD)", sealer.KeyID(), len(c.OldDataKeys))
+		return
+	}
+	r.ok(what, "key id %s", sealer.KeyID())
 }
 
-// keyFingerprint names a data key without revealing it, so that the copies
-// of a key (production, the backup of the key, a restore drill) can be
-// compared: the first 8 bytes of a keyed hash, in hex.
-func keyFingerprint(key []byte) string {
-	m := hmac.New(sha256.New, key)
-	m.Write([]byte("hotline data key fingerprint"))
-	return hex.EncodeToString(m.Sum(nil)[:8])
+// checkSealed checks, writing nothing, what run checks before it starts:
+// that the database is not the simulator's and that the data key opens
+// the sealed values it holds.
+func checkSealed(ctx context.Context, r *report, db *sqlx.DB, c Config) {
+	if err := checkDeployment(ctx, db.DB, postgres.DeploymentLive); err != nil {
+		r.fail("database", "%v", err)
+		return
+	}
+	if c.DataKey == nil {
+		return // reported above
+	}
+	sealer, err := desk.NewSealer(c.DataKey, c.OldDataKeys...)
+	if err != nil {
+		return // reported above
+	}
+	const what = "sealed data"
+	hasCanary, stale, err := verifyDataKey(ctx, postgres.New(db), sealer)
+	switch {
+	case err != nil:
+		r.fail(what, "%v", err)
+	case stale:
+		r.warn(what, "opened, but some values are sealed under an older key: run hotline rekey, then remove DATA_KEY_OLD")
+	case !hasCanary:
+		r.ok(what, "none checked yet: the first start seals a canary under key %s", sealer.KeyID())
+	default:
+		r.ok(what, "key %s opens what the database holds", sealer.KeyID())
+	}
 }
 
 // checkDatabase connects, and reports the server, the schema's migration
@@ -131,6 +159,9 @@ func checkDatabase(ctx context.Context, r *report, c Config) {
 	}
 	if current > 0 {
 		checkStaff(ctx, r, db, c)
+	}
+	if current >= latest {
+		checkSealed(ctx, r, db, c)
 	}
 }
 

@@ -1,10 +1,16 @@
 package main
 
 import (
-	"crypto/rand"
+	"context"
 	"encoding/base64"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/postgres"
 )
 
 // checkEnv is a deployment's environment for check: an emulated Bot API
@@ -15,17 +21,8 @@ func checkEnv(t *testing.T) (token string) {
 	api.Group(-1001000000009, "Korean Desk staff")
 	t.Setenv("DESK_CHAT_ID", "-1001000000009")
 	t.Setenv("DESK_ADMIN_IDS", "42")
-	t.Setenv("DATA_KEY", newKey(t))
+	t.Setenv("DATA_KEY", newDataKey(t))
 	return api.Token()
-}
-
-func newKey(t *testing.T) string {
-	t.Helper()
-	key := make([]byte, 32)
-	if _, err := rand.Read(key); err != nil {
-		t.Fatal(err)
-	}
-	return base64.StdEncoding.EncodeToString(key)
 }
 
 // TestCheck runs `hotline check` as an operator would, as its own process:
@@ -39,7 +36,7 @@ func TestCheck(t *testing.T) {
 			t.Fatalf("exit status %d, want 0:\n%s", code, out)
 		}
 		for _, want := range []string{"PostgreSQL", "migrations    ok", "@", "desk group    ok", `"Korean Desk staff"`,
-			"data key      ok    DATA_KEY, fingerprint", "webhook       ok", "all checks passed"} {
+			"data key      ok    key id ", "sealed data   ok", "webhook       ok", "all checks passed"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output lacks %q:\n%s", want, out)
 			}
@@ -59,6 +56,7 @@ func TestCheck(t *testing.T) {
 			"database      FAIL  cannot connect to 127.0.0.1:9/hotline as hotline"},
 		{"bad setting", map[string]string{"WORKERS": "0"}, "configuration FAIL  WORKERS must be a positive whole number"},
 		{"no data key", map[string]string{"DATA_KEY": ""}, "data key      FAIL  DATA_KEY (or DATA_KEY_FILE) is not set"},
+		{"another key", map[string]string{"DATA_KEY": "sealed-under-another"}, "sealed data   FAIL  DATA_KEY does not open the data in this database"},
 		{"desk group unknown", map[string]string{"DESK_CHAT_ID": "-1009999999999"}, "desk group    FAIL  DESK_CHAT_ID -1009999999999"},
 	}
 	for _, tt := range tests {
@@ -66,6 +64,10 @@ func TestCheck(t *testing.T) {
 			token := checkEnv(t)
 			t.Setenv("DATA_KEY_FILE", "")
 			for k, v := range tt.env {
+				if v == "sealed-under-another" {
+					sealCanary(t, newDataKey(t))
+					continue
+				}
 				t.Setenv(k, v)
 			}
 			out, code := runHotline(t, "check")
@@ -81,6 +83,36 @@ func TestCheck(t *testing.T) {
 			noSecrets(t, out, token)
 			noSecrets(t, out, "123456:wrong-secret")
 		})
+	}
+}
+
+// sealCanary seals the test database's key canary under key, as the first
+// start of a bot with that key would.
+func sealCanary(t *testing.T, key string) {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealer, err := desk.NewSealer(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	canary, err := sealer.Canary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlx.Open("postgres", getenvT(t, "DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	store, ctx := postgres.New(db), context.Background()
+	if err := store.MarkDeployment(ctx, postgres.DeploymentLive, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetKeyCanary(ctx, canary, time.Now()); err != nil {
+		t.Fatal(err)
 	}
 }
 

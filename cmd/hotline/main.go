@@ -341,39 +341,11 @@ func checkDeployment(ctx context.Context, db *sql.DB, kind string) error {
 // value per key. On a new database it seals the canary. Values sealed
 // under an old key (DATA_KEY_OLD) are fine, with a reminder to rekey.
 func checkDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Sealer, log *slog.Logger) error {
-	wrong := func(sealed []byte) error {
-		id, ok := desk.SealedKeyID(sealed)
-		if !ok {
-			id = "from before key ids"
-		}
-		return fmt.Errorf("DATA_KEY does not open the data in this database (sealed under key %s; this DATA_KEY is %s): "+
-			"set the DATA_KEY it was sealed with; to change keys, set the new key as DATA_KEY and the old one as DATA_KEY_OLD, then run hotline rekey",
-			id, sealer.KeyID())
-	}
-	canary, err := store.KeyCanary(ctx)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		canary = nil
-	} else if err != nil {
-		return err
-	}
-	stale := false
-	if canary != nil {
-		if err := sealer.CheckCanary(canary); err != nil {
-			return wrong(canary)
-		}
-		stale = !sealer.Current(canary)
-	}
-	samples, err := store.SealedSamples(ctx)
+	hasCanary, stale, err := verifyDataKey(ctx, store, sealer)
 	if err != nil {
 		return err
 	}
-	for _, s := range samples {
-		if _, err := sealer.OpenAs(s.Kind, s.Sealed); err != nil {
-			return wrong(s.Sealed)
-		}
-		stale = stale || !sealer.Current(s.Sealed)
-	}
-	if canary == nil {
+	if !hasCanary {
 		c, err := sealer.Canary()
 		if err != nil {
 			return err
@@ -387,6 +359,44 @@ func checkDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Seale
 			"component", "main", "key_id", sealer.KeyID())
 	}
 	return nil
+}
+
+// verifyDataKey checks, writing nothing, that the sealer opens the
+// database's canary (if it has one yet) and one stored value per key, and
+// says whether some are sealed under an older key than the current one.
+func verifyDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Sealer) (hasCanary, stale bool, err error) {
+	wrong := func(sealed []byte) error {
+		id, ok := desk.SealedKeyID(sealed)
+		if !ok {
+			id = "from before key ids"
+		}
+		return fmt.Errorf("DATA_KEY does not open the data in this database (sealed under key %s; this DATA_KEY is %s): "+
+			"set the DATA_KEY it was sealed with; to change keys, set the new key as DATA_KEY and the old one as DATA_KEY_OLD, then run hotline rekey",
+			id, sealer.KeyID())
+	}
+	canary, err := store.KeyCanary(ctx)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		canary = nil
+	} else if err != nil {
+		return false, false, err
+	}
+	if canary != nil {
+		if err := sealer.CheckCanary(canary); err != nil {
+			return true, false, wrong(canary)
+		}
+		stale = !sealer.Current(canary)
+	}
+	samples, err := store.SealedSamples(ctx)
+	if err != nil {
+		return canary != nil, stale, err
+	}
+	for _, s := range samples {
+		if _, err := sealer.OpenAs(s.Kind, s.Sealed); err != nil {
+			return canary != nil, stale, wrong(s.Sealed)
+		}
+		stale = stale || !sealer.Current(s.Sealed)
+	}
+	return canary != nil, stale, nil
 }
 
 // retain erases what the retention periods say is due, at start and then
