@@ -119,7 +119,7 @@ func (p *process) refused(timeout time.Duration) bool {
 			if !errors.As(err, &exit) || exit.ExitCode() == 0 {
 				p.t.Fatalf("%s ended with %v, want a non-zero exit:\n%s", p.name, err, p.out)
 			}
-			if !strings.Contains(p.out.String(), "DATA_KEY") {
+			if !strings.Contains(p.out.String(), "DATA_KEY does not open") {
 				p.t.Errorf("%s refused to start without naming DATA_KEY:\n%s", p.name, p.out)
 			}
 			return true
