@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
@@ -37,6 +38,9 @@ func (h *Handler) route(t *turn) error {
 		return err
 	}
 	s.UserID = t.in.UserID
+	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, staff.CheckInData) {
+		return h.checkInAnswer(t, s.Lang())
+	}
 	if t.in.MessageID != 0 && t.in.Kind != flows.KindCallback && !t.in.Edited {
 		if err := t.tx.RecordMessage(t.ctx, t.in.ChatID, int64(t.in.MessageID), 0, t.now); err != nil {
 			return err

@@ -3,8 +3,10 @@ package bot_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
 )
 
 // TestTemplateReplyReachesAKhmerReporterInKhmer: a Korean officer sends
@@ -51,5 +53,121 @@ func TestTemplateReplyIsSilentForAReporterWhoCannotTalk(t *testing.T) {
 	contains(t, got.Text, "곧 텔레그램으로 전화드릴게요")
 	if !got.Silent {
 		t.Errorf("a reply to a reporter who cannot talk safely made a sound")
+	}
+}
+
+// checkIn has the officer start check-ins on a case and returns the
+// prompt the reporter got.
+func (h *harness) checkIn(c *desk.Case, reporter bottest.User, every string) bottest.Message {
+	h.t.Helper()
+	n := len(h.api.BotMessages(reporter.ID))
+	m := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/checkin "+string(c.Ref)+" "+every)
+	prompt := lastBot(h.t, h, reporter.ID, n+1)
+	contains(h.t, lastBot(h.t, h, officer.ID, m+1).Text, "🔔")
+	if !prompt.Silent {
+		h.t.Errorf("the check-in made a sound: %q", prompt.Text)
+	}
+	if len(prompt.InlineKeyboard) != 1 || len(prompt.InlineKeyboard[0]) != 2 {
+		h.t.Fatalf("check-in buttons = %v", prompt.InlineKeyboard)
+	}
+	return prompt
+}
+
+func (h *harness) checkInEvents(caseID int64) string {
+	h.t.Helper()
+	var whats []string
+	if err := h.db.Select(&whats, `SELECT data->>'checkin' FROM case_events WHERE case_id = $1 AND kind = 'checkin' ORDER BY id`, caseID); err != nil {
+		h.t.Fatal(err)
+	}
+	return strings.Join(whats, " ")
+}
+
+func TestCheckInAnsweredOK(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9811, FirstName: "Dara", LanguageCode: "km"}
+	c := h.sos(reporter)
+	prompt := h.checkIn(c, reporter, "6h")
+	contains(t, prompt.Text, "សួរសុខទុក្ខ ("+string(c.Ref)+")")
+	if got := prompt.InlineKeyboard[0][0].Text; got != "🙂 ខ្ញុំមិនអីទេ" {
+		t.Errorf("OK button = %q", got)
+	}
+	n := len(h.api.BotMessages(reporter.ID))
+	h.api.SendCallback(reporter, prompt.ID, prompt.InlineKeyboard[0][0].CallbackData)
+	thanks := lastBot(t, h, reporter.ID, n+1)
+	contains(t, thanks.Text, "អរគុណ")
+	if !thanks.Silent {
+		t.Errorf("the thanks made a sound")
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted ok" {
+		t.Errorf("check-in timeline = %q", got)
+	}
+	if n := h.count(`SELECT count(*) FROM checkins WHERE case_id = $1 AND prompted_at IS NULL`, c.ID); n != 1 {
+		t.Errorf("the answered check-in still waits for an answer")
+	}
+	if p := h.caseOf(reporter.ID).Priority; p != desk.PriorityUrgent {
+		t.Errorf("priority = %s", p)
+	}
+}
+
+func TestCheckInNeedHelpReopensTheCaseAsUrgent(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9812, FirstName: "Min", LanguageCode: "ko"}
+	c := h.sos(reporter)
+	prompt := h.checkIn(c, reporter, "2h")
+	contains(t, prompt.Text, "안부 확인이에요")
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/priority "+string(c.Ref)+" normal")
+	h.api.SendText(officer, "/close "+string(c.Ref)+" moved to a shelter")
+	h.texts(officer.ID, n+2)
+	if n := h.count(`SELECT count(*) FROM checkins WHERE case_id = $1`, c.ID); n != 0 {
+		t.Fatalf("closing the case left its check-in running")
+	}
+	n2 := len(h.api.BotMessages(officer2.ID))
+	r := len(h.api.BotMessages(reporter.ID))
+	h.api.SendCallback(reporter, prompt.ID, prompt.InlineKeyboard[0][1].CallbackData)
+	contains(t, lastBot(t, h, reporter.ID, r+1).Text, "담당자에게 바로 알렸어요")
+	alert := lastBot(t, h, officer2.ID, n2+1).Text
+	contains(t, alert, string(c.Ref))
+	contains(t, alert, "ខ្ញុំត្រូវការជំនួយ")
+	after := h.caseOf(reporter.ID)
+	if !after.Open() || after.Priority != desk.PriorityUrgent {
+		t.Errorf("after “I need help”: %s, %s; want open and urgent", after.Status, after.Priority)
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted stopped help" {
+		t.Errorf("check-in timeline = %q", got)
+	}
+}
+
+func TestCheckInUnansweredEscalates(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t, checkingIn)
+	reporter := bottest.User{ID: 9813, FirstName: "Sophea", LanguageCode: "km"}
+	c := h.sos(reporter)
+	claimed := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	h.texts(officer.ID, claimed+1)
+	prompt := h.checkIn(c, reporter, "1h")
+	var promptedAt time.Time
+	if err := h.db.Get(&promptedAt, `SELECT prompted_at FROM checkins WHERE case_id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	hhmm := promptedAt.In(desk.DefaultLocation()).Format("15:04")
+	sup, off := len(h.api.BotMessages(supervisor.ID)), len(h.api.BotMessages(officer.ID))
+	h.quiet(supervisor.ID, sup) // not before the grace time
+	h.clock.Advance(16 * time.Minute)
+	contains(t, lastBot(t, h, supervisor.ID, sup+1).Text, string(c.Ref)+" did not answer the "+hhmm+" check-in")
+	contains(t, lastBot(t, h, officer.ID, off+1).Text, string(c.Ref)+" 신고자가 "+hhmm+" 안부 확인에 답하지 않았습니다")
+	h.quiet(supervisor.ID, sup+1) // once
+	r := len(h.api.BotMessages(reporter.ID))
+	h.clock.Advance(45 * time.Minute)
+	next := lastBot(t, h, reporter.ID, r+1)
+	if !next.Silent || next.ID == prompt.ID {
+		t.Errorf("the next check-in: silent %v, id %d", next.Silent, next.ID)
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted missed prompted" {
+		t.Errorf("check-in timeline = %q", got)
 	}
 }

@@ -91,6 +91,12 @@ func (h *Handler) Escalate(ctx context.Context, tx mailbox.Tx, after time.Durati
 	return h.app.Escalate(ctx, tx, after)
 }
 
+// CheckIns sends the safety check-ins due and escalates unanswered ones
+// (see app.Handler.CheckIns).
+func (h *Handler) CheckIns(ctx context.Context, tx mailbox.Tx) (int, error) {
+	return h.app.CheckIns(ctx, tx)
+}
+
 // sender returns the display name of an update's sender and the message a
 // Telegram reply answers.
 func sender(u tgmodels.Update) (name string, replyTo int) {

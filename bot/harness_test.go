@@ -53,7 +53,13 @@ type harness struct {
 	// escalateEvery runs the escalation loop at this period; zero leaves
 	// it off, so that no test races a background job it did not ask for.
 	escalateEvery time.Duration
+	// checkInEvery runs the check-in loop at this period; zero leaves it
+	// off, like the escalation loop.
+	checkInEvery time.Duration
 }
+
+// checkingIn turns the check-in loop on, for the tests of check-ins.
+func checkingIn(h *harness) { h.checkInEvery = 100 * time.Millisecond }
 
 // escalating turns the escalation loop on, for the tests of escalation.
 func escalating(h *harness) { h.escalateEvery = 100 * time.Millisecond }
@@ -140,10 +146,13 @@ func (h *harness) start() {
 	if h.escalateEvery == 0 {
 		h.escalateEvery = -1 // off
 	}
+	if h.checkInEvery == 0 {
+		h.checkInEvery = -1 // off
+	}
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
 		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: h.clock.Now,
-		EscalateAfter: 5 * time.Minute, EscalateEvery: h.escalateEvery,
+		EscalateAfter: 5 * time.Minute, EscalateEvery: h.escalateEvery, CheckInEvery: h.checkInEvery,
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

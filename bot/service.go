@@ -25,9 +25,12 @@ type Options struct {
 	// (negative: never, for tests that must not race the loop).
 	EscalateAfter time.Duration
 	EscalateEvery time.Duration
-	Metrics       *Metrics
-	Log           *slog.Logger
-	Now           Clock
+	// CheckInEvery is how often safety check-ins are looked at (negative:
+	// never, for tests that must not race the loop).
+	CheckInEvery time.Duration
+	Metrics      *Metrics
+	Log          *slog.Logger
+	Now          Clock
 }
 
 // Service runs the whole pipeline: poller → inbox → workers → outbox →
@@ -61,6 +64,9 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	}
 	if o.EscalateEvery == 0 {
 		o.EscalateEvery = 15 * time.Second
+	}
+	if o.CheckInEvery == 0 {
+		o.CheckInEvery = 30 * time.Second
 	}
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
@@ -102,6 +108,7 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	others.Go(func() { s.dispatch.Run(sendCtx) })
 	others.Go(func() { s.janitor(ctx) })
 	others.Go(func() { s.escalator(ctx) })
+	others.Go(func() { s.checkIns(ctx) })
 	if poll {
 		p := NewPoller(s.opts.APIURL, s.opts.Token, s.recv, s.opts.Log)
 		others.Go(func() { p.Run(ctx) })
@@ -168,6 +175,36 @@ func (s *Service) escalator(ctx context.Context) {
 			s.opts.Log.Error("escalate unclaimed urgent cases", "component", "escalator", "err", err)
 		case n > 0:
 			s.opts.Log.Info("escalated unclaimed urgent cases", "component", "escalator", "cases", n)
+			s.dispatch.Kick()
+		}
+	}
+}
+
+// checkIns sends the safety check-ins that are due and escalates the
+// unanswered ones.
+func (s *Service) checkIns(ctx context.Context) {
+	if s.opts.CheckInEvery < 0 {
+		return
+	}
+	t := time.NewTicker(s.opts.CheckInEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		var n int
+		err := s.pruner.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
+			var err error
+			n, err = s.handler.CheckIns(ctx, tx)
+			return err
+		})
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.opts.Log.Error("run check-ins", "component", "checkins", "err", err)
+		case n > 0:
+			s.opts.Log.Info("ran check-ins", "component", "checkins", "checkins", n)
 			s.dispatch.Kick()
 		}
 	}

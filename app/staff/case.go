@@ -52,6 +52,13 @@ func (d *Cmd) show() error {
 	if passport != "" {
 		lines = append(lines, passport)
 	}
+	checkin, err := d.checkinLine(c)
+	if err != nil {
+		return err
+	}
+	if checkin != "" {
+		lines = append(lines, checkin)
+	}
 	matches, err := d.desk.Matches(d.ctx, c.ID)
 	if err != nil {
 		return err
@@ -86,6 +93,8 @@ func (d *Cmd) eventLine(e desk.Event) string {
 		detail = strconv.FormatFloat(*e.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*e.Lon, 'f', 5, 64)
 	case e.FileKind != "":
 		detail = string(e.FileKind) + " " + detail
+	case e.Kind == desk.EventCheckIn:
+		detail = d.h.render.Text(d.lang, flows.M("desk.checkin_event_"+e.Data["checkin"])) + " " + e.Data["every"]
 	case detail == "" && e.Data["to"] != "":
 		detail = e.Data["from"] + " → " + e.Data["to"]
 	}

@@ -23,6 +23,9 @@ func (d *Cmd) close() error {
 	if err := d.audit(c.ID, resolution); err != nil {
 		return err
 	}
+	if _, err := d.stopCheckIn(c); err != nil { // closing the case ends its check-ins
+		return err
+	}
 	if wasOpen {
 		if err := d.tellReporter(c, flows.Reply{Text: flows.M("case.closed_reporter", "Ref", c.Ref)}); err != nil {
 			return err
