@@ -6,13 +6,12 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// reporterCommands are shown in every user's command menu, in this order.
-var reporterCommands = []string{"start", "sos", "check", "family", "status", "help", "language", "cancel", "forget"}
-
-// ReporterMenu is everyone's command menu in lang.
+// ReporterMenu is everyone's command menu in lang: the commands the
+// engine understands, its conversations' among them.
 func (h *Handler) ReporterMenu(lang string) []mailbox.Command {
-	cmds := make([]mailbox.Command, 0, len(reporterCommands))
-	for _, c := range reporterCommands {
+	names := h.engine.Commands()
+	cmds := make([]mailbox.Command, 0, len(names))
+	for _, c := range names {
 		cmds = append(cmds, mailbox.Command{Command: c, Description: h.render.Text(lang, flows.M("commands."+c))})
 	}
 	return cmds
@@ -23,3 +22,7 @@ func (h *Handler) ReporterMenu(lang string) []mailbox.Command {
 func (h *Handler) StaffMenu(st *desk.Staff) (chatID int64, cmds []mailbox.Command) {
 	return h.staff.StaffMenu(st)
 }
+
+// Urgent reports whether an input starts an urgent conversation, whose
+// update jumps the inbox queue.
+func (h *Handler) Urgent(in flows.Input) bool { return h.engine.Urgent(in) }

@@ -44,17 +44,11 @@ func updateChat(u tgmodels.Update) int64 {
 	return 0
 }
 
-// urgentEntries are the inputs that open a distress report; they jump the
-// inbox queue in a burst.
-var urgentEntries = map[string]bool{"/sos": true, "/start sos": true, flows.DataGo + "sos": true}
-
 // updatePriority is the inbox priority of an update: a person asking for
-// help now is answered before everyone else.
-func updatePriority(u tgmodels.Update) mailbox.Priority {
-	switch {
-	case u.Message != nil && urgentEntries[strings.TrimSpace(strings.SplitN(u.Message.Text, "@", 2)[0])]:
-		return mailbox.PriorityUrgent
-	case u.CallbackQuery != nil && urgentEntries[u.CallbackQuery.Data]:
+// help now (an urgent conversation's entry, as urgent tells) is answered
+// before everyone else.
+func updatePriority(u tgmodels.Update, urgent func(flows.Input) bool) mailbox.Priority {
+	if in, ok := toInput(u); ok && urgent != nil && urgent(in) {
 		return mailbox.PriorityUrgent
 	}
 	return mailbox.PriorityNormal

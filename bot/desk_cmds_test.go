@@ -19,7 +19,7 @@ import (
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
-	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/registry"
 	"github.com/koreandesk/hotline/locales"
 )
 
@@ -701,7 +701,7 @@ func TestRegisterStaffCommands(t *testing.T) {
 		{UserID: 20_001, ChatID: 20_001, Role: desk.RoleAgent, Language: "km"},
 		{UserID: 20_002, ChatID: 20_002, Role: desk.RoleSupervisor, Language: ""},
 	}
-	a := app.New(flows.NewEngine(nil), bot.NewRenderer(cat), testLogger(), time.Now)
+	a := app.New(registry.New(nil), bot.NewRenderer(cat), testLogger(), time.Now)
 	bot.RegisterStaffCommands(context.Background(), tg, a, staff, testLogger())
 	menu := func(chat int64) map[string]string {
 		out := map[string]string{}

@@ -22,9 +22,7 @@ import (
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/flows/distress"
-	"github.com/koreandesk/hotline/flows/family"
-	"github.com/koreandesk/hotline/flows/joboffer"
+	"github.com/koreandesk/hotline/flows/registry"
 	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
@@ -128,13 +126,9 @@ func (h *harness) start() {
 		h.t.Fatal(err)
 	}
 	contacts := []flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}
-	engine := flows.NewEngine(contacts, survey{}, panicButton{}, distress.New(contacts), joboffer.New(), family.New())
+	engine := registry.New(contacts, survey{}, panicButton{})
 	engine.Route("survey", "survey")
-	engine.Route("family", family.Name)
 	engine.Route("panic", "panic")
-	engine.Route("sos", "distress")
-	engine.Route("job", joboffer.Name)
-	engine.Route("check", joboffer.Name)
 	checker, err := jobcheck.Load()
 	if err != nil {
 		h.t.Fatal(err)

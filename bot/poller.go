@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
@@ -139,6 +140,8 @@ type Receiver struct {
 	now     Clock
 	metrics *Metrics
 	saved   func() // wakes the workers
+	// urgent tells the inputs that jump the inbox queue (nil: none).
+	urgent func(flows.Input) bool
 }
 
 // NewReceiver returns a receiver storing into inbox and calling saved
@@ -170,7 +173,7 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
 	u := mailbox.Update{UpdateID: id, Payload: raw, Priority: mailbox.PriorityNormal}
 	if upd, ok := parseUpdate(raw); ok {
-		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd)
+		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd, r.urgent)
 	} else {
 		// Keep it anyway (as a JSON string if it is not an object) so
 		// the handler logs the rejection and the offset moves on.

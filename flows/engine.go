@@ -17,29 +17,99 @@ import (
 type Engine struct {
 	convs    map[string]Conversation
 	contacts []Contact
-	// entries maps an entry key ("sos", "job", "family") to the
-	// conversation it starts. The key works as a command (/sos), a deep
-	// link (/start sos) and a menu button (go:sos).
+	// entries maps an entry key or command ("sos", "job", "check") to
+	// the conversation it starts. The key works as a command (/sos), a
+	// deep link (/start sos) and a menu button (go:sos).
 	entries map[string]string
+	// declared are the conversations' own entries, in the order given.
+	declared []declared
+}
+
+type declared struct {
+	Entry
+	conv string
 }
 
 // NewEngine returns an engine that offers the given emergency contacts and
-// runs the given conversations.
+// runs the given conversations, with the entries each declares (Entered).
 func NewEngine(contacts []Contact, convs ...Conversation) *Engine {
 	e := &Engine{convs: map[string]Conversation{}, contacts: contacts, entries: map[string]string{}}
 	for _, c := range convs {
 		e.convs[c.Name()] = c
+		if en, ok := c.(Entered); ok {
+			entry := en.Entry()
+			e.declared = append(e.declared, declared{entry, c.Name()})
+			for _, key := range append([]string{entry.Key}, entry.Commands...) {
+				e.Route(key, c.Name())
+			}
+		}
 	}
 	return e
 }
 
-// Route makes key (a command, deep link and menu entry) start the named
-// conversation.
+// Route makes key (a command and deep link) start the named conversation,
+// beside the entries conversations declare: for conversations that
+// declare none, such as tests' own.
 func (e *Engine) Route(key, conversation string) {
 	if _, ok := e.convs[conversation]; !ok {
 		panic(fmt.Sprintf("flows: route %q to unknown conversation %q", key, conversation))
 	}
+	if other, ok := e.entries[key]; ok && other != conversation {
+		panic(fmt.Sprintf("flows: %q starts both %q and %q", key, other, conversation))
+	}
 	e.entries[key] = conversation
+}
+
+// Entries are the entries the conversations declared, in order.
+func (e *Engine) Entries() []Entry {
+	out := make([]Entry, 0, len(e.declared))
+	for _, d := range e.declared {
+		out = append(out, d.Entry)
+	}
+	return out
+}
+
+// Commands every chat understands besides the conversations' own, in the
+// command menu's order: start first, these after the conversations.
+var (
+	leadCommands  = []string{"start"}
+	trailCommands = []string{"status", "help", "language", "cancel", "forget"}
+)
+
+// Commands lists the commands of everyone's command menu, in order; each
+// is described by the message "commands.<command>".
+func (e *Engine) Commands() []string {
+	out := append([]string{}, leadCommands...)
+	for _, d := range e.declared {
+		out = append(out, d.MenuCommand())
+	}
+	return append(out, trailCommands...)
+}
+
+// Urgent reports whether an input starts a conversation whose entries are
+// urgent (/sos, /start sos, the menu's "I need help now").
+func (e *Engine) Urgent(in Input) bool {
+	var key string
+	switch {
+	case in.Kind == KindCommand && in.Command == "start":
+		key = strings.TrimSpace(in.Args)
+	case in.Kind == KindCommand:
+		key = in.Command
+	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataGo):
+		key = strings.TrimPrefix(in.Data, DataGo)
+	default:
+		return false
+	}
+	name, ok := e.entries[key]
+	if !ok {
+		return false
+	}
+	for _, d := range e.declared {
+		if d.conv == name && d.Urgent {
+			return true
+		}
+	}
+	return false
 }
 
 // Callback data the engine handles in every state.
@@ -74,13 +144,7 @@ func (e *Engine) step(ctx context.Context, t *Turn) error {
 		return e.chooseLanguage(t, strings.TrimPrefix(in.Data, DataLanguage))
 	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataGo):
 		return e.enter(t, strings.TrimPrefix(in.Data, DataGo))
-	case t.Session.Idle() && e.looksLikeOffer(in):
-		// Someone forwarded or pasted what may be a job ad: ask rather
-		// than guess.
-		t.Session.Set(CarryKey, in.Text)
-		t.Say(Reply{Text: M("joboffer.suggest"), Inline: [][]Button{{
-			{Label: M("joboffer.suggest_yes"), Data: DataGo + "job"}, {Label: M("joboffer.suggest_no"), Data: DataGo + "menu"},
-		}}})
+	case t.Session.Idle() && e.suggest(t):
 		return nil
 	case t.Session.Idle():
 		e.notUnderstood(t)
@@ -98,7 +162,7 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 			}
 		}
 		t.Session.Reset()
-		t.Say(welcomeReply(), menuReply())
+		t.Say(welcomeReply(), e.menuReply())
 	case "help":
 		t.Say(Reply{Text: M("common.help")})
 		e.prompt(t)
@@ -111,7 +175,7 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 			t.Say(Reply{Text: M("common.cancelled"), RemoveKeyboard: true})
 		}
 		t.Session.Reset()
-		t.Say(menuReply())
+		t.Say(e.menuReply())
 	case "language":
 		t.Say(languageReply("language.choose"))
 	case "forget":
@@ -147,7 +211,7 @@ func (e *Engine) chooseLanguage(t *Turn, lang string) error {
 func (e *Engine) enter(t *Turn, key string) error {
 	if key == "menu" {
 		delete(t.Session.Answers, CarryKey)
-		t.Say(menuReply())
+		t.Say(e.menuReply())
 		return nil
 	}
 	if key == "contacts" {
@@ -159,12 +223,7 @@ func (e *Engine) enter(t *Turn, key string) error {
 	}
 	name, ok := e.entries[key]
 	if !ok {
-		if !isMenuKey(key) {
-			e.notUnderstood(t)
-			return nil
-		}
-		t.Text("common.coming_soon")
-		e.prompt(t)
+		e.notUnderstood(t)
 		return nil
 	}
 	c := e.convs[name]
@@ -190,7 +249,7 @@ func (e *Engine) prompt(t *Turn) {
 		c.Prompt(t)
 		return
 	}
-	t.Say(menuReply())
+	t.Say(e.menuReply())
 }
 
 // fire runs the current conversation's machine for one input.
@@ -243,18 +302,20 @@ func (e *Engine) notUnderstood(t *Turn) {
 	e.prompt(t)
 }
 
-// offerMinRunes is how long a pasted text must be before the bot asks
-// whether to check it as a job offer; forwarded messages always qualify.
-const offerMinRunes = 60
-
-func (e *Engine) looksLikeOffer(in Input) bool {
-	if _, ok := e.entries["job"]; !ok {
-		return false
-	}
-	switch in.Kind {
-	case KindText, KindPhoto, KindDocument:
-		n := len([]rune(strings.TrimSpace(in.Text)))
-		return n > 0 && n <= MaxTextRunes && (in.Forwarded || n >= offerMinRunes)
+// suggest offers an idle chat the conversation its input looks like
+// (someone forwarded or pasted what may be a job ad): ask rather than
+// guess. It reports whether it did.
+func (e *Engine) suggest(t *Turn) bool {
+	for _, d := range e.declared {
+		sg := d.Suggest
+		if sg == nil || !sg.Looks(t.Input) {
+			continue
+		}
+		t.Session.Set(CarryKey, t.Input.Text)
+		t.Say(Reply{Text: M(sg.Question), Inline: [][]Button{{
+			{Label: M(sg.Yes), Data: DataGo + d.Key}, {Label: M(sg.No), Data: DataGo + "menu"},
+		}}})
+		return true
 	}
 	return false
 }

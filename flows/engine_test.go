@@ -90,7 +90,7 @@ func TestEngine(t *testing.T) {
 		{"forged language", flows.Session{}, data("lang:xx"), []string{"common.stale_button", "menu.title"}, "", "", "en"},
 		{"forged callback", flows.Session{}, data("drop table"), []string{"common.stale_button", "menu.title"}, "", "", "en"},
 		{"contacts keep the flow", inEcho("ask_name"), data("go:contacts"), []string{"contacts.title", "echo.ask_name"}, "echo", "ask_name", "en"},
-		{"menu item not built yet", flows.Session{}, data("go:sos"), []string{"common.coming_soon", "menu.title"}, "", "", "en"},
+		{"menu item of no conversation", flows.Session{}, data("go:sos"), []string{"common.stale_button", "menu.title"}, "", "", "en"},
 		{"telegram language is used", flows.Session{}, flows.Input{Kind: flows.KindCommand, Command: "language", LanguageCode: "ko-KR"}, []string{"language.choose"}, "", "", "ko"},
 		{"unknown conversation goes home", flows.Session{Flow: "retired", State: "x"}, text("hi"), []string{"common.not_understood", "menu.title"}, "", "", "en"},
 	}

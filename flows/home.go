@@ -8,23 +8,6 @@ type Contact struct {
 	Number string
 }
 
-// menuKeys are the main menu's entries, in order, with their label ids.
-var menuKeys = []struct{ key, label string }{
-	{"sos", "menu.help_now"},
-	{"job", "menu.check_job"},
-	{"family", "menu.family"},
-	{"contacts", "menu.contacts"},
-}
-
-func isMenuKey(key string) bool {
-	for _, k := range menuKeys {
-		if k.key == key {
-			return true
-		}
-	}
-	return false
-}
-
 // LanguageNames are the languages as their speakers write them; buttons
 // show these whatever the current language is.
 var LanguageNames = map[string]string{"ko": "한국어", "km": "ខ្មែរ", "en": "English"}
@@ -39,11 +22,16 @@ func languageReply(id string) Reply {
 
 func welcomeReply() Reply { return languageReply("start.welcome") }
 
-func menuReply() Reply {
-	rows := make([][]Button, 0, len(menuKeys))
-	for _, k := range menuKeys {
-		rows = append(rows, []Button{{Label: M(k.label), Data: DataGo + k.key}})
+// menuReply is the main menu: the conversations' menu entries, in order,
+// then the emergency contacts.
+func (e *Engine) menuReply() Reply {
+	rows := make([][]Button, 0, len(e.declared)+1)
+	for _, d := range e.declared {
+		if d.Menu != "" {
+			rows = append(rows, []Button{{Label: M(d.Menu), Data: DataGo + d.Key}})
+		}
 	}
+	rows = append(rows, []Button{{Label: M("menu.contacts"), Data: DataGo + "contacts"}})
 	return Reply{Text: M("menu.title"), Inline: rows}
 }
 

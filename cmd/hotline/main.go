@@ -33,9 +33,7 @@ import (
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/flows/distress"
-	"github.com/koreandesk/hotline/flows/family"
-	"github.com/koreandesk/hotline/flows/joboffer"
+	"github.com/koreandesk/hotline/flows/registry"
 	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
@@ -248,11 +246,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	if err != nil {
 		return err
 	}
-	engine := flows.NewEngine(c.Contacts, distress.New(c.Contacts), joboffer.New(), family.New())
-	engine.Route("sos", "distress")
-	engine.Route("job", joboffer.Name)
-	engine.Route("check", joboffer.Name)
-	engine.Route("family", family.Name)
+	engine := registry.New(c.Contacts)
 	render := bot.NewRenderer(cat)
 	application := app.New(engine, render, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang).WithChecker(checker).
 		WithSealer(sealer)

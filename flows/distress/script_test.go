@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/flows/distress"
 	"github.com/koreandesk/hotline/flows/flowtest"
+	"github.com/koreandesk/hotline/flows/registry"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and docs/flows/distress.md from the code")
@@ -21,9 +21,7 @@ const testRef = flowtest.CaseRef
 
 // newEngine wires the conversation the way the bot does.
 func newEngine() *flows.Engine {
-	e := flows.NewEngine(contacts, distress.New(contacts))
-	e.Route("sos", "distress")
-	return e
+	return registry.New(contacts)
 }
 
 // scripts plays testdata/*.txt through the shared harness.

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/flows/family"
 	"github.com/koreandesk/hotline/flows/flowtest"
+	"github.com/koreandesk/hotline/flows/registry"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json and docs/flows/family.md from the code")
@@ -23,9 +23,7 @@ const testRef = flowtest.CaseRef
 
 // newEngine wires the conversation the way the bot does.
 func newEngine() *flows.Engine {
-	e := flows.NewEngine(contacts, family.New())
-	e.Route("family", "family")
-	return e
+	return registry.New(contacts)
 }
 
 // scripts plays testdata/*.txt through the shared harness.

@@ -43,20 +43,29 @@ func (c Scripts) TestMessagesRender(t *testing.T) {
 	}
 }
 
-// render does what the bot's renderer does with vars.
+// render renders m as the bot does (flows.Msg.Render, which
+// bot.Renderer uses), with the scripts' reference where the bot fills in
+// the case's.
 func render(cat *locales.Catalog, lang string, m flows.Msg) string {
-	if m.Literal != "" {
-		return m.Literal
+	return withRef(m).Render(cat, lang)
+}
+
+// withRef replaces the flows.CaseRef placeholders, as the application
+// does before rendering.
+func withRef(m flows.Msg) flows.Msg {
+	if len(m.Vars) == 0 {
+		return m
 	}
-	vars := map[string]any{}
+	vars := make(map[string]any, len(m.Vars))
 	for k, v := range m.Vars {
 		switch x := v.(type) {
 		case flows.Msg:
-			v = render(cat, lang, x)
+			v = withRef(x)
 		case flows.CaseRef:
 			v = CaseRef
 		}
 		vars[k] = v
 	}
-	return cat.Text(lang, m.ID, vars)
+	m.Vars = vars
+	return m
 }

@@ -197,6 +197,14 @@ func effect(e flows.Effect) string {
 		return "save_answers" + pairs(e.Answers)
 	case flows.AddToCase:
 		return "add_to_case " + describe(e.Input)
+	case flows.CheckOffer:
+		return "check_offer " + strconv.Quote(e.Text)
+	case flows.ReportRecruiter:
+		return "report_recruiter"
+	case flows.ShowStatus:
+		return "show_status"
+	case flows.Forget:
+		return "forget"
 	}
 	return fmt.Sprintf("%T", e)
 }
