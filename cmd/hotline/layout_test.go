@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -93,6 +96,45 @@ func TestImportGraph(t *testing.T) {
 			if strings.HasPrefix(rel, "flows/") && rel != "flows/flowtest" && rel != "flows/registry" && target != "flows" &&
 				target != "desk/phone" {
 				t.Errorf("%s imports %s: a conversation imports only flows (and the leaf desk/phone)", rel, target)
+			}
+		}
+	}
+}
+
+// TestArchitectureDoc keeps docs/architecture.md honest: every package is
+// on its map, and every file its checklists and its update path name
+// exists.
+func TestArchitectureDoc(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	for _, p := range listPackages(t) {
+		rel := strings.TrimPrefix(p.ImportPath, module+"/")
+		if !strings.Contains(text, "`"+rel+"`") {
+			t.Errorf("docs/architecture.md does not map package %s", rel)
+		}
+	}
+	for _, m := range regexp.MustCompile("`([a-z/._]+\\.(?:go|md|toml|yml))`").FindAllStringSubmatch(text, -1) {
+		path := m[1]
+		if !strings.Contains(path, "/") {
+			continue // a file of the package the row names, checked below
+		}
+		if _, err := os.Stat(filepath.Join("../..", path)); err != nil {
+			t.Errorf("docs/architecture.md names %s: %v", path, err)
+		}
+	}
+	// Files named bare in a package's row exist in that package.
+	for _, row := range strings.Split(text, "\n") {
+		cells := strings.Split(row, "|")
+		if len(cells) < 4 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		pkg := strings.Trim(strings.TrimSpace(cells[1]), "`")
+		for _, m := range regexp.MustCompile("`([a-z_]+\\.go)`").FindAllStringSubmatch(cells[2], -1) {
+			if _, err := os.Stat(filepath.Join("../..", pkg, m[1])); err != nil {
+				t.Errorf("docs/architecture.md names %s in %s: %v", m[1], pkg, err)
 			}
 		}
 	}
