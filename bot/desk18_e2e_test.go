@@ -171,3 +171,49 @@ func TestCheckInUnansweredEscalates(t *testing.T) {
 		t.Errorf("check-in timeline = %q", got)
 	}
 }
+
+// TestIndicatorsPrefilledTickedAndExported: the reporter's "passport
+// taken" pre-fills an indicator; an officer ticks another with a button;
+// /case counts them, the export lists them, and the reporter hears
+// nothing of it.
+func TestIndicatorsPrefilledTickedAndExported(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9821, FirstName: "Dara", LanguageCode: "km"}
+	c := h.sos(reporter)
+	if _, err := h.db.Exec(`UPDATE cases SET answers = answers || '{"passport_taken":"yes"}' WHERE id = $1`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	quiet := len(h.api.BotMessages(reporter.ID))
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/indicators "+string(c.Ref))
+	view := lastBot(t, h, officer.ID, n+1)
+	contains(t, view.Text, "11개 중 1개 기록")
+	contains(t, view.Text, "☑ 신분증(여권) 압수 (documents): passport_taken=yes · 신고자 답변에서")
+	var debt string
+	for _, row := range view.InlineKeyboard {
+		for _, b := range row {
+			if strings.HasPrefix(b.CallbackData, "d:ind:debt:") {
+				debt = b.CallbackData
+			}
+		}
+	}
+	if debt == "" {
+		t.Fatalf("no debt button in %v", view.InlineKeyboard)
+	}
+	h.api.SendCallback(officer, view.ID, debt)
+	contains(t, lastBot(t, h, officer.ID, n+2).Text, "☑ 채무 속박 (debt)")
+	h.api.SendText(officer, "/case "+string(c.Ref))
+	contains(t, lastBot(t, h, officer.ID, n+3).Text, "🧾 지표 11개 중 2개 기록")
+	s := len(h.api.BotMessages(supervisor.ID))
+	h.api.SendText(supervisor, "/export")
+	doc := lastBot(t, h, supervisor.ID, s+1)
+	if doc.File == nil {
+		t.Fatalf("/export sent %q", doc.Text)
+	}
+	rows := readCSV(t, doc.File.Content)
+	if got := rows[1][len(rows[1])-1]; rows[0][len(rows[0])-1] != "indicators" || got != "documents;debt" {
+		t.Errorf("export: %q = %q, want indicators = documents;debt", rows[0][len(rows[0])-1], got)
+	}
+	h.quiet(reporter.ID, quiet)
+}

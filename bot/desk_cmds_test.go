@@ -426,7 +426,7 @@ func TestExportCSVKeepsHangulAndKhmer(t *testing.T) {
 	contains(t, doc.Text, "3건")
 	rows := readCSV(t, doc.File.Content)
 	header := []string{"ref", "type", "priority", "status", "created_at", "closed_at", "reporter_lang", "reporter_name",
-		"assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon"}
+		"assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon", "indicators"}
 	if diff := cmp.Diff(header, rows[0]); diff != "" {
 		t.Fatalf("header (-want +got):\n%s", diff)
 	}
@@ -438,7 +438,7 @@ func TestExportCSVKeepsHangulAndKhmer(t *testing.T) {
 		t.Fatalf("rows = %q, want the three cases of the last 30 days", rows)
 	}
 	if r := byRef[string(ko.Ref)]; r[7] != "김민수" || r[11] != `{"address":"시아누크빌 B동","passport":"******678"}` ||
-		r[12] != "10.627000" || r[13] != "103.522000" || r[2] != "urgent" || r[6] != "ko" {
+		r[12] != "10.627000" || r[13] != "103.522000" || r[2] != "urgent" || r[6] != "ko" || r[14] != "" {
 		t.Errorf("Korean row = %q", r)
 	}
 	if r := byRef[string(km.Ref)]; r[7] != "សុខ ដារ៉ា" || r[11] != `{"address":"ខេត្តព្រះសីហនុ \"អគារ B\""}` ||

@@ -98,3 +98,26 @@ func Prefill(answers map[string]string, now time.Time) []IndicatorMark {
 	}
 	return out
 }
+
+// Effective returns a case's marks with the indicators its answers show
+// (Prefill) that nobody has marked, in Indicators order: what the desk
+// counts as recorded. A pre-filled indicator an officer cleared stays
+// cleared, since its mark is kept.
+func Effective(marks []IndicatorMark, answers map[string]string, at time.Time) []IndicatorMark {
+	byInd := make(map[Indicator]IndicatorMark, len(marks))
+	for _, m := range marks {
+		byInd[m.Indicator] = m
+	}
+	for _, p := range Prefill(answers, at) {
+		if _, ok := byInd[p.Indicator]; !ok {
+			byInd[p.Indicator] = p
+		}
+	}
+	out := make([]IndicatorMark, 0, len(byInd))
+	for _, ind := range Indicators {
+		if m, ok := byInd[ind]; ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -220,8 +220,7 @@ type IndicatorStore interface {
 	// MarkIndicator records one indicator, replacing an earlier mark.
 	// Errors: invalid.
 	MarkIndicator(ctx context.Context, caseID int64, m IndicatorMark) error
-	// PrefillIndicators records marks for indicators the case has no
-	// mark for yet, and leaves the others alone; it returns how many it
-	// added.
-	PrefillIndicators(ctx context.Context, caseID int64, ms []IndicatorMark) (int, error)
+	// IndicatorsCreated returns the marks of the cases created in
+	// [from, to), by case id, for the export.
+	IndicatorsCreated(ctx context.Context, from, to time.Time) (map[int64][]IndicatorMark, error)
 }

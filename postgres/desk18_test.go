@@ -96,9 +96,8 @@ func TestIndicatorMarks(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
 	c := mustOpen(t, d, reporter(2003, "passport_taken", "yes", "injured", "yes"), t0)
-	n, err := d.PrefillIndicators(ctx, c.ID, desk.Prefill(c.Answers, t0))
-	if err != nil || n != 2 {
-		t.Fatalf("prefill = %d, %v; want 2", n, err)
+	if got := desk.Recorded(desk.Effective(nil, c.Answers, t0)); got != 2 {
+		t.Fatalf("pre-filled from the answers = %d, want 2", got)
 	}
 	if err := d.MarkIndicator(ctx, c.ID, desk.IndicatorMark{Indicator: desk.IndicatorViolence, Present: false, Source: desk.SourceStaff, By: agentA, At: t0}); err != nil {
 		t.Fatal(err)
@@ -106,12 +105,14 @@ func TestIndicatorMarks(t *testing.T) {
 	if err := d.MarkIndicator(ctx, c.ID, desk.IndicatorMark{Indicator: desk.IndicatorDebt, Present: true, Note: "owes 3000 USD", Source: desk.SourceStaff, By: agentA, At: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := d.PrefillIndicators(ctx, c.ID, desk.Prefill(c.Answers, t0)); err != nil || n != 0 {
-		t.Errorf("second prefill = %d, %v; want 0: a cleared indicator stays cleared", n, err)
-	}
-	marks, err := d.IndicatorMarks(ctx, c.ID)
+	stored, err := d.IndicatorMarks(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	marks := desk.Effective(stored, c.Answers, t0) // a cleared indicator stays cleared
+	byCase, err := d.IndicatorsCreated(ctx, t0, t0.Add(time.Second))
+	if err != nil || len(byCase[c.ID]) != 2 {
+		t.Errorf("indicators of cases created at t0 = %v, %v; want the case's 2 marks", byCase, err)
 	}
 	want := []desk.IndicatorMark{
 		{Indicator: desk.IndicatorViolence, Present: false, Source: desk.SourceStaff, By: agentA, At: t0},

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/desk"
 )
@@ -60,25 +59,25 @@ func (d *DeskStore) MarkIndicator(ctx context.Context, caseID int64, m desk.Indi
 	return nil
 }
 
-const prefillIndicators = `
-INSERT INTO case_indicators (case_id, indicator, present, note, source, set_by, set_at)
-SELECT $1, ind, true, note, 'reporter', 0, $4
-FROM unnest($2::text[], $3::text[]) AS p(ind, note)
-ON CONFLICT (case_id, indicator) DO NOTHING`
+const selectIndicatorsOfPeriod = `
+SELECT i.case_id, i.indicator, i.present, i.note, i.source, i.set_by, i.set_at
+FROM case_indicators i JOIN cases c ON c.id = i.case_id
+WHERE c.created_at >= $1 AND c.created_at < $2`
 
-// PrefillIndicators records the marks whose indicator the case has none for.
-func (d *DeskStore) PrefillIndicators(ctx context.Context, caseID int64, ms []desk.IndicatorMark) (int, error) {
-	if len(ms) == 0 {
-		return 0, nil
+// IndicatorsCreated returns the marks of the cases created in [from, to),
+// by case id (for the export).
+func (d *DeskStore) IndicatorsCreated(ctx context.Context, from, to time.Time) (map[int64][]desk.IndicatorMark, error) {
+	var rows []struct {
+		CaseID int64 `db:"case_id"`
+		indicatorRow
 	}
-	inds, notes := make(pq.StringArray, 0, len(ms)), make(pq.StringArray, 0, len(ms))
-	for _, m := range ms {
-		inds, notes = append(inds, string(m.Indicator)), append(notes, m.Note)
+	if err := sqlx.SelectContext(ctx, d.q, &rows, selectIndicatorsOfPeriod, from, to); err != nil {
+		return nil, mapError(fmt.Errorf("indicators of cases created %s to %s: %w", from, to, err))
 	}
-	res, err := d.q.ExecContext(ctx, prefillIndicators, caseID, inds, notes, ms[0].At)
-	if err != nil {
-		return 0, mapError(fmt.Errorf("pre-fill indicators of case #%d: %w", caseID, err))
+	out := map[int64][]desk.IndicatorMark{}
+	for _, r := range rows {
+		out[r.CaseID] = append(out[r.CaseID], desk.IndicatorMark{Indicator: desk.Indicator(r.Indicator), Present: r.Present,
+			Note: r.Note, Source: r.Source, By: r.SetBy, At: r.SetAt.UTC()})
 	}
-	n, err := res.RowsAffected()
-	return int(n), mapError(err)
+	return out, nil
 }

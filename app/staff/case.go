@@ -52,6 +52,13 @@ func (d *Cmd) show() error {
 	if passport != "" {
 		lines = append(lines, passport)
 	}
+	indicators, err := d.indicatorsLine(c)
+	if err != nil {
+		return err
+	}
+	if indicators != "" {
+		lines = append(lines, indicators)
+	}
 	checkin, err := d.checkinLine(c)
 	if err != nil {
 		return err
@@ -93,6 +100,15 @@ func (d *Cmd) eventLine(e desk.Event) string {
 		detail = strconv.FormatFloat(*e.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*e.Lon, 'f', 5, 64)
 	case e.FileKind != "":
 		detail = string(e.FileKind) + " " + detail
+	case e.Kind == desk.EventIndicator:
+		box := "☐ "
+		if e.Data["present"] == "true" {
+			box = "☑ "
+		}
+		detail = box + d.h.render.Text(d.lang, flows.M("desk.indicator_"+e.Data["indicator"]))
+		if e.Text != "" {
+			detail += ": " + e.Text
+		}
 	case e.Kind == desk.EventCheckIn:
 		detail = d.h.render.Text(d.lang, flows.M("desk.checkin_event_"+e.Data["checkin"])) + " " + e.Data["every"]
 	case detail == "" && e.Data["to"] != "":

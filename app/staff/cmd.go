@@ -69,6 +69,10 @@ func (d *Cmd) button() error {
 		d.cmd = byName["queue"]
 		return d.page(ref) // d:page:<filter>:<offset>, not a reference
 	}
+	if action == deskDataIndicator {
+		d.cmd = byName["indicators"]
+		return d.indicatorButton(ref) // d:ind:<indicator>:<reference>
+	}
 	if _, err := desk.ParseRef(ref); err != nil {
 		d.h.log.Warn("refused forged desk button", "user_id", d.in.UserID, "chat_id", d.in.ChatID)
 		return d.say("common.stale_button")

@@ -35,7 +35,7 @@ const utf8BOM = "\uFEFF"
 
 // exportHeader names the CSV columns.
 var exportHeader = []string{"ref", "type", "priority", "status", "created_at", "closed_at", "reporter_lang",
-	"reporter_name", "assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon"}
+	"reporter_name", "assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon", "indicators"}
 
 // export sends the cases opened in a period as a CSV document to the
 // supervisor's private chat (/export [from] [to], dates inclusive, in
@@ -115,12 +115,16 @@ func (d *Cmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Lo
 	if err := w.Write(exportHeader); err != nil {
 		return nil, 0, err
 	}
+	marks, err := d.desk.IndicatorsCreated(d.ctx, from, to) // before the export: its loop must not use the store
+	if err != nil {
+		return nil, 0, err
+	}
 	n := 0
 	for c, err := range d.desk.Export(d.ctx, from, to) {
 		if err != nil {
 			return nil, 0, err
 		}
-		if err := w.Write(exportRow(&c, names, loc)); err != nil {
+		if err := w.Write(append(exportRow(&c, names, loc), exportIndicators(desk.Effective(marks[c.ID], c.Answers, c.CreatedAt)))); err != nil {
 			return nil, 0, err
 		}
 		n++
@@ -191,4 +195,16 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// exportIndicators lists the indicators recorded on a case, by name,
+// separated by semicolons.
+func exportIndicators(marks []desk.IndicatorMark) string {
+	var names []string
+	for _, m := range marks {
+		if m.Present {
+			names = append(names, string(m.Indicator))
+		}
+	}
+	return strings.Join(names, ";")
 }

@@ -38,6 +38,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 //
 //	staff 9001 supervisor en Officer   a staff member: id, role, language, name
 //	case A 1001 distress urgent ko 2h  a case A of reporter 1001, opened 2h ago
+//	case A 1001 ... 2h injured=yes     with more answers
 //	9001> /claim {A}                   a command; {A} is case A's reference
 //	9001> press d:claim:{A}            a desk button
 //	9001> /templates add k\nko: …       \n is a line break inside a command
@@ -117,13 +118,18 @@ func (s *script) step(line string) {
 		_, err := s.store.Desk().AddStaff(context.Background(), desk.Staff{UserID: id, ChatID: id, Role: desk.Role(f[2]),
 			Language: f[3], Name: f[4], OnDuty: true}, s.now)
 		s.check(err)
-	case f[0] == "case" && len(f) == 7:
+	case f[0] == "case" && len(f) >= 7:
 		age, err := time.ParseDuration(f[6])
 		s.check(err)
 		id := s.int(f[2])
+		answers := map[string]string{"phone": "+855 12 345 678"}
+		for _, kv := range f[7:] { // more answers: key=value
+			k, v, _ := strings.Cut(kv, "=")
+			answers[k] = v
+		}
 		c, err := s.store.Desk().OpenCase(context.Background(), desk.NewCase{Type: desk.Type(f[3]), Priority: desk.Priority(f[4]),
 			ReporterUserID: id, ReporterChatID: id, ReporterLang: f[5], ReporterName: "Reporter " + f[2],
-			Answers: map[string]string{"phone": "+855 12 345 678"}}, s.now.Add(-age))
+			Answers: answers}, s.now.Add(-age))
 		s.check(err)
 		s.refs[f[1]] = string(c.Ref)
 	case strings.HasPrefix(f[0], "+"):
