@@ -10,11 +10,11 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestDemoScreenshotTemplateAndCheckIn draws what issue 18 adds: a Korean
+// TestDemoScreenshotsTemplateAndCheckIn draws what issue 18 adds: a Korean
 // officer answers a Khmer reporter from the reply library, and starts
 // check-ins; the reporter reads both in Khmer. Like TestDemoScreenshots
 // it runs only with -screenshots=DIR (make screenshots).
-func TestDemoScreenshotTemplateAndCheckIn(t *testing.T) {
+func TestDemoScreenshotsTemplateAndCheckIn(t *testing.T) {
 	if *screenshotDir == "" {
 		t.Skip("writes files: run with -screenshots=DIR (make screenshots)")
 	}
