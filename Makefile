@@ -12,6 +12,7 @@ PKG        ?= ./...
 TESTFLAGS  ?= -race -count=1
 BENCH      ?= .
 BENCHFLAGS ?= -benchmem
+FUZZTIME   ?= 10s
 BIN        := bin/hotline
 # The release build: a static binary (no cgo) without local paths or symbol tables. The Dockerfile
 # runs `make build`, so the image and CI build the same thing the same way.
@@ -20,7 +21,7 @@ BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run demo screenshots test bench jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench fuzz jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
@@ -68,6 +69,11 @@ bench: ## Run the benchmarks (BENCH=regexp PKG=...)
 
 jobcheck-eval: ## Measure the job check on its labelled corpus, per language and kind (ARGS=-misses)
 	$(GO) run ./jobcheck/cmd/eval $(ARGS)
+
+fuzz: ## Fuzz update conversion and command parsing, each for FUZZTIME (10s)
+	for target in FuzzUpdate FuzzCommand; do \
+		$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) ./bot; \
+	done
 
 lint: vet fmt-check ## go vet, gofmt check and golangci-lint (when installed)
 	@if command -v golangci-lint >/dev/null 2>&1; then \

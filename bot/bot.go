@@ -7,17 +7,7 @@
 // imports go-telegram/bot.
 package bot
 
-import (
-	"time"
-
-	"github.com/koreandesk/hotline/mailbox"
-)
+import "time"
 
 // Clock tells the time; tests inject their own.
 type Clock func() time.Time
-
-// Store is everything the transport needs from the database.
-type Store interface {
-	mailbox.Inbox
-	mailbox.Outbox
-}

@@ -155,6 +155,7 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9501, FirstName: "Bora", LanguageCode: "ko"}
 	c := h.sos(reporter)
+	h.until(deskGroup, 0, string(c.Ref)) // the alert
 	groupBefore := len(h.api.BotMessages(deskGroup))
 	// Unclaimed: the follow-up goes to the desk chat.
 	h.api.SendPhoto(reporter, "창문 밖 풍경")

@@ -3,9 +3,11 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -17,6 +19,13 @@ import (
 // chat that has one ready, most urgent first, and sends them concurrently
 // under a global rate limit; a chat waiting out a 429 or a retry holds up
 // only itself.
+//
+// Several dispatchers (replicas, or a rolling deploy) may share one
+// outbox. A claim writes a lease token; the lease is restarted just before
+// the call is sent (after the rate limiter's wait) and is longer than the
+// send's own timeout, so no call can still be in flight when another
+// dispatcher may take it; and every result is written only by the lease's
+// holder, so a stale dispatcher never marks a delivered call for retry.
 type Dispatcher struct {
 	outbox  mailbox.Outbox
 	sender  Sender
@@ -25,27 +34,43 @@ type Dispatcher struct {
 	metrics *Metrics
 	limiter *rate.Limiter
 	kick    chan struct{}
+	// lastRound is when a round last finished (unix nanoseconds), for
+	// readiness.
+	lastRound atomic.Int64
 	// Batch is how many chats one round serves; Lease is how long a
-	// claimed call is reserved for this dispatcher; Idle is how often an
-	// idle dispatcher looks for calls whose retry time has come.
-	Batch int
-	Lease time.Duration
-	Idle  time.Duration
+	// claimed call is reserved; SendTimeout bounds one Bot API call and
+	// must be shorter than Lease; Idle is how often an idle dispatcher
+	// looks for calls whose retry time has come.
+	Batch       int
+	Lease       time.Duration
+	SendTimeout time.Duration
+	Idle        time.Duration
+	// Giving up: a call is given up when it is older than MaxAge, or
+	// after MaxAmbiguous attempts that Telegram may have applied (a
+	// timeout, a 5xx), each of which may have delivered a copy.
+	MaxAge       time.Duration
+	MaxAmbiguous int
+	// UrgentRetry caps the wait before an urgent call is tried again
+	// (a 429's retry_after is still honoured).
+	UrgentRetry time.Duration
+	// GaveUp, when set, is told about each call given up, after the
+	// fact is recorded.
+	GaveUp func(ctx context.Context, c mailbox.Message, cause error)
 }
 
 // NewDispatcher returns a dispatcher sending at most perSecond calls a
 // second (Telegram allows about 30).
 func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
-	return &Dispatcher{
+	d := &Dispatcher{
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
 		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond),
 		kick:    make(chan struct{}, 1),
-		Batch:   50, Lease: 30 * time.Second, Idle: 250 * time.Millisecond,
+		Batch:   50, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
+		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
+	d.lastRound.Store(time.Now().UnixNano())
+	return d
 }
-
-// sendTimeout bounds one Bot API call.
-const sendTimeout = 30 * time.Second
 
 // Kick wakes the dispatcher after a transaction queued calls.
 func (d *Dispatcher) Kick() {
@@ -54,6 +79,10 @@ func (d *Dispatcher) Kick() {
 	default:
 	}
 }
+
+// LastRound is when the dispatcher last finished a round (even an empty
+// one).
+func (d *Dispatcher) LastRound() time.Time { return time.Unix(0, d.lastRound.Load()) }
 
 // Run sends until ctx is done.
 func (d *Dispatcher) Run(ctx context.Context) {
@@ -75,7 +104,9 @@ func (d *Dispatcher) Run(ctx context.Context) {
 
 // Flush sends every call that is ready now, until none is left or ctx is
 // done. Shutdown uses it so replies of finished updates leave before exit;
-// calls waiting for a retry stay in the outbox for the next start.
+// calls waiting for a retry stay in the outbox for the next start. A send
+// is started only while ctx leaves it SendTimeout to finish, so Flush
+// returns by ctx's deadline.
 func (d *Dispatcher) Flush(ctx context.Context) error {
 	for {
 		n, err := d.round(ctx)
@@ -96,12 +127,13 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 	// Not cancellable: a claim cancelled mid-query may still commit its
 	// leases, hiding those calls from the shutdown flush for a lease.
 	calls, err := d.outbox.Claim(context.WithoutCancel(ctx), d.now(), d.Batch, d.Lease)
-	if err != nil || len(calls) == 0 {
+	if err != nil {
 		return 0, err
 	}
+	defer d.lastRound.Store(time.Now().UnixNano())
 	var wg sync.WaitGroup
 	for i, c := range calls {
-		if err := d.limiter.Wait(ctx); err != nil {
+		if err := d.limiter.Wait(ctx); err != nil || !d.timeLeft(ctx) {
 			d.release(calls[i:])
 			break
 		}
@@ -111,12 +143,18 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 	return len(calls), nil
 }
 
-// release hands leased calls back without counting an attempt's failure.
+// timeLeft reports whether a send started now ends before ctx's deadline.
+func (d *Dispatcher) timeLeft(ctx context.Context) bool {
+	deadline, ok := ctx.Deadline()
+	return !ok || time.Until(deadline) >= d.SendTimeout
+}
+
+// release hands leased calls back for the next start.
 func (d *Dispatcher) release(calls []mailbox.Message) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, c := range calls {
-		d.record(d.log.With("outbox_id", c.ID), d.outbox.Retry(ctx, c.ID, d.now(), errShutdown))
+		d.record(d.log.With("outbox_id", c.ID), d.outbox.Retry(ctx, c, d.now(), errShutdown, false))
 	}
 }
 
@@ -126,36 +164,86 @@ var errShutdown = errors.New("not sent before shutdown")
 // that outlives shutdown's cancel so a delivered message is not resent.
 func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) {
 	log := d.log.With("outbox_id", c.ID, "chat_id", c.ChatID, "method", c.Method, "attempt", c.Attempts)
-	sendCtx, cancelSend := context.WithTimeout(ctx, sendTimeout)
-	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
-	cancelSend()
 	rec, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if err == nil {
-		d.metrics.OutboxSent.WithLabelValues(c.Method).Inc()
-		d.record(log, d.outbox.Sent(rec, c.ID, msgID, d.now()))
+	// The lease starts now, after the rate limiter's wait, and outlasts
+	// the send's timeout.
+	if err := d.outbox.Renew(rec, c, d.now(), d.Lease); err != nil {
+		log.Warn("call not sent: lease lost before sending", "err", err)
 		return
 	}
-	switch v, retryAfter := classify(err); v {
+	sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
+	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
+	cancelSend()
+	if err == nil {
+		d.metrics.OutboxSent.WithLabelValues(c.Method).Inc()
+		d.record(log, d.outbox.Sent(rec, c, msgID, d.now()))
+		return
+	}
+	o := classify(err)
+	switch o.verdict {
 	case treatAsSent:
-		d.record(log, d.outbox.Sent(rec, c.ID, 0, d.now()))
+		d.record(log, d.outbox.Sent(rec, c, 0, d.now()))
+	case migrate:
+		d.metrics.ChatsMigrated.Inc()
+		log.Warn("group became a supergroup; its messages go to the new chat from now on", "new_chat_id", o.chatID)
+		d.record(log, d.outbox.Migrate(rec, c, o.chatID, d.now()))
+		d.Kick()
 	case giveUp:
-		d.metrics.OutboxFailed.WithLabelValues("given_up").Inc()
-		log.Warn("gave up on call", "err", err)
-		d.record(log, d.outbox.Fail(rec, c.ID, err, d.now()))
+		d.giveUp(rec, log, c, err, "rejected")
 	default:
-		d.metrics.OutboxFailed.WithLabelValues("retry").Inc()
-		wait := backoff(c.Attempts)
-		if retryAfter > 0 {
-			wait = time.Duration(retryAfter) * time.Second
-		}
-		log.Info("call will be retried", "err", err, "retry_in", wait)
-		d.record(log, d.outbox.Retry(rec, c.ID, d.now().Add(wait), err))
+		d.retry(rec, log, c, err, o)
+	}
+}
+
+// retry schedules another attempt, or gives up by the rule: older than
+// MaxAge, or MaxAmbiguous attempts Telegram may have applied.
+func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, c mailbox.Message, err error, o outcome) {
+	ambiguous := o.verdict == retryAmbiguous
+	switch {
+	case ambiguous && c.Ambiguous+1 >= d.MaxAmbiguous:
+		d.giveUp(ctx, log, c, fmt.Errorf("%w (Telegram may have delivered it: %d such attempts)", err, c.Ambiguous+1), "ambiguous")
+		return
+	case !c.CreatedAt.IsZero() && d.now().Sub(c.CreatedAt) > d.MaxAge:
+		d.giveUp(ctx, log, c, fmt.Errorf("%w (queued %s ago)", err, d.now().Sub(c.CreatedAt).Round(time.Minute)), "too_old")
+		return
+	}
+	wait := backoff(c.Attempts)
+	if c.Priority == mailbox.PriorityUrgent {
+		wait = min(wait, d.UrgentRetry)
+	}
+	result := "retry"
+	if ambiguous {
+		result = "ambiguous"
+	}
+	if o.retryAfter > 0 {
+		d.metrics.TooManyRequests.Inc()
+		wait, result = time.Duration(o.retryAfter)*time.Second, "too_many_requests"
+	}
+	d.metrics.OutboxFailed.WithLabelValues(result).Inc()
+	log.Info("call will be retried", "err", err, "retry_in", wait)
+	d.record(log, d.outbox.Retry(ctx, c, d.now().Add(wait), err, ambiguous))
+}
+
+func (d *Dispatcher) giveUp(ctx context.Context, log *slog.Logger, c mailbox.Message, err error, reason string) {
+	d.metrics.OutboxFailed.WithLabelValues("given_up").Inc()
+	d.metrics.OutboxGivenUp.WithLabelValues(reason).Inc()
+	log.Warn("gave up on call", "err", err, "reason", reason)
+	if ferr := d.outbox.Fail(ctx, c, err, d.now()); ferr != nil {
+		d.record(log, ferr)
+		return
+	}
+	if d.GaveUp != nil {
+		d.GaveUp(ctx, c, err)
 	}
 }
 
 func (d *Dispatcher) record(log *slog.Logger, err error) {
-	if err != nil {
+	switch {
+	case errors.Is(err, mailbox.ErrLeaseLost):
+		// Another dispatcher holds the call now; its result stands.
+		log.Warn("call result not recorded: lease lost", "err", err)
+	case err != nil:
 		// The lease runs out and the call is retried: at worst a
 		// message is sent twice, never lost.
 		log.Error("record call result", "err", err)

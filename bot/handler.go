@@ -32,6 +32,7 @@ func NewHandler(a *app.Handler, render *Renderer, log *slog.Logger, now Clock) *
 // Telegram is not called here; the dispatcher sends the outbox after
 // commit.
 func (h *Handler) Handle(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
+	tx = splitTx{tx}
 	upd, ok := parseUpdate(u.Payload)
 	if !ok {
 		h.log.Warn("rejected malformed update", "update_id", u.UpdateID)
@@ -88,13 +89,13 @@ func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update
 // Escalate alerts the supervisors about urgent cases nobody claimed
 // within after (see app.Handler.Escalate).
 func (h *Handler) Escalate(ctx context.Context, tx mailbox.Tx, after time.Duration) (int, error) {
-	return h.app.Escalate(ctx, tx, after)
+	return h.app.Escalate(ctx, splitTx{tx}, after)
 }
 
 // CheckIns sends the safety check-ins due and escalates unanswered ones
 // (see app.Handler.CheckIns).
 func (h *Handler) CheckIns(ctx context.Context, tx mailbox.Tx) (int, error) {
-	return h.app.CheckIns(ctx, tx)
+	return h.app.CheckIns(ctx, splitTx{tx})
 }
 
 // sender returns the display name of an update's sender and the message a

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -54,6 +55,26 @@ type harness struct {
 	// checkInEvery runs the check-in loop at this period; zero leaves it
 	// off, like the escalation loop.
 	checkInEvery time.Duration
+	opts         harnessOpts
+	// svc and metrics are the running bot's (replaced by restart).
+	svc     *bot.Service
+	metrics *bot.Metrics
+	reg     *prometheus.Registry
+}
+
+// harnessOpts change how the bot is run, for the failure tests.
+type harnessOpts struct {
+	// dbURL, when set, is how the bot reaches its database (through a
+	// proxy the test can cut); the test's own h.db still goes direct.
+	dbURL string
+	// conversations are added to the engine, each routed by its name.
+	conversations []flows.Conversation
+	// bot.Options overrides, when non-zero.
+	maxAttempts                       int
+	updateLease, sendLease, sendTimer time.Duration
+	receiveStale                      time.Duration
+	sendRate                          int
+	noPoll                            bool
 }
 
 // checkingIn turns the check-in loop on, for the tests of check-ins.
@@ -84,9 +105,13 @@ func (c *clock) Advance(d time.Duration) {
 
 func newHarness(t *testing.T, opts ...func(*harness)) *harness {
 	t.Helper()
-	api := bottest.New()
+	return newHarnessWith(t, bottest.New(), pgtest.New(t), harnessOpts{}, opts...)
+}
+
+// newHarnessWith runs the bot against api and db with ho and opts.
+func newHarnessWith(t *testing.T, api *bottest.Server, db *sqlx.DB, ho harnessOpts, opts ...func(*harness)) *harness {
+	t.Helper()
 	t.Cleanup(api.Close)
-	db := pgtest.New(t)
 	key := make([]byte, desk.KeySize)
 	if _, err := rand.Read(key); err != nil {
 		t.Fatal(err)
@@ -95,7 +120,16 @@ func newHarness(t *testing.T, opts ...func(*harness)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup, sealer: sealer}
+	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup, sealer: sealer,
+		opts: ho}
+	if ho.dbURL != "" {
+		botDB, err := sqlx.Open("postgres", ho.dbURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { botDB.Close() })
+		h.store = postgres.New(botDB)
+	}
 	api.Group(deskGroup, "Korean Desk")
 	for _, o := range opts {
 		o(h)
@@ -126,7 +160,10 @@ func (h *harness) start() {
 		h.t.Fatal(err)
 	}
 	contacts := []flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}}
-	engine := registry.New(contacts, survey{}, panicButton{})
+	engine := registry.New(contacts, append([]flows.Conversation{survey{}, panicButton{}}, h.opts.conversations...)...)
+	for _, c := range h.opts.conversations {
+		engine.Route(c.Name(), c.Name())
+	}
 	engine.Route("survey", "survey")
 	engine.Route("panic", "panic")
 	checker, err := jobcheck.Load()
@@ -143,16 +180,22 @@ func (h *harness) start() {
 	if h.checkInEvery == 0 {
 		h.checkInEvery = -1 // off
 	}
+	h.reg = prometheus.NewRegistry()
+	h.metrics = bot.NewMetrics(h.reg)
+	o := h.opts
 	svc := bot.NewService(h.store, h.store, handler, bot.NewTelegramSender(tg), bot.Options{
-		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: 1000,
-		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: h.clock.Now,
+		APIURL: h.api.URL(), Token: h.api.Token(), Workers: 4, SendRate: cmp.Or(o.sendRate, 1000),
+		Metrics: h.metrics, Log: log, Now: h.clock.Now,
 		EscalateAfter: 5 * time.Minute, EscalateEvery: h.escalateEvery, CheckInEvery: h.checkInEvery,
+		MaxUpdateAttempts: o.maxAttempts, UpdateLease: o.updateLease, SendLease: o.sendLease, SendTimeout: o.sendTimer,
+		ReceiveStale: o.receiveStale,
 	})
+	h.svc = svc
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		svc.Run(ctx, true)
+		svc.Run(ctx, !o.noPoll)
 	}()
 	h.stop = func() {
 		cancel()

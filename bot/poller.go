@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/koreandesk/hotline/flows"
@@ -35,9 +36,12 @@ type Poller struct {
 func NewPoller(url, token string, recv *Receiver, log *slog.Logger) *Poller {
 	return &Poller{
 		url: strings.TrimRight(url, "/"), token: token, recv: recv, log: log.With("component", "poller"),
-		client: &http.Client{Timeout: 40 * time.Second}, Timeout: 25 * time.Second,
+		client: &http.Client{Timeout: pollClientTimeout}, Timeout: 25 * time.Second,
 	}
 }
+
+// pollClientTimeout bounds one getUpdates call, long poll included.
+const pollClientTimeout = 40 * time.Second
 
 // allowedUpdates are the update types the bot acts on.
 var allowedUpdates = []string{"message", "edited_message", "callback_query"}
@@ -57,11 +61,13 @@ func (p *Poller) Run(ctx context.Context) {
 			if ctx.Err() != nil {
 				return
 			}
+			p.recv.pollFailed()
 			wait = p.retryWait(err, wait)
 			p.log.Warn("getUpdates failed", "err", err, "retry_in", wait)
 			continue
 		}
 		wait = 0
+		p.recv.polled()
 		// Updates in hand are stored even if shutdown has begun, so the
 		// workers' drain still answers them.
 		next, err := p.recv.Store(context.WithoutCancel(ctx), raws)
@@ -142,17 +148,35 @@ type Receiver struct {
 	saved   func() // wakes the workers
 	// urgent tells the inputs that jump the inbox queue (nil: none).
 	urgent func(flows.Input) bool
+	// Times (unix nanoseconds) of the last successful getUpdates, of the
+	// first failure since (0: none), and of the last webhook update stored
+	// and refused, for readiness.
+	lastPoll, pollFailing, lastStored, lastRefused atomic.Int64
 }
 
 // NewReceiver returns a receiver storing into inbox and calling saved
 // after each stored batch.
 func NewReceiver(inbox mailbox.Inbox, m *Metrics, log *slog.Logger, now Clock, saved func()) *Receiver {
-	return &Receiver{inbox: inbox, log: log.With("component", "receiver"), now: now, metrics: m, saved: saved}
+	r := &Receiver{inbox: inbox, log: log.With("component", "receiver"), now: now, metrics: m, saved: saved}
+	r.lastPoll.Store(time.Now().UnixNano()) // a grace period from start
+	return r
+}
+
+func (r *Receiver) pollFailed() {
+	r.pollFailing.CompareAndSwap(0, time.Now().UnixNano())
+}
+
+func (r *Receiver) polled() {
+	now := time.Now()
+	r.lastPoll.Store(now.UnixNano())
+	r.pollFailing.Store(0)
+	r.metrics.LastGetUpdates.Set(float64(now.UnixNano()) / 1e9)
 }
 
 // Store saves updates in order and returns the offset that confirms the
 // ones saved. It stops at the first database error, so the unsaved rest is
-// not confirmed and comes again.
+// not confirmed and comes again. An update the database refuses as it is
+// is quarantined instead, so one update never stops the others.
 func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, error) {
 	var next int64
 	defer r.saved()
@@ -163,8 +187,10 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 			continue
 		}
 		if err := r.save(ctx, env.UpdateID, raw); err != nil {
+			r.lastRefused.Store(time.Now().UnixNano())
 			return next, err
 		}
+		r.lastStored.Store(time.Now().UnixNano())
 		next = env.UpdateID + 1
 	}
 	return next, nil
@@ -183,6 +209,15 @@ func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
 		u.Payload = raw
 	}
 	inserted, err := r.inbox.SaveUpdate(ctx, u, r.now())
+	if flows.ErrorCode(err) == flows.EInvalid {
+		// PostgreSQL refused the payload (a NUL character in a jsonb
+		// string, for one): keep the raw bytes and set it aside.
+		reason := err.Error()
+		if inserted, err = r.inbox.Quarantine(ctx, u, raw, reason, r.now()); err == nil && inserted {
+			r.metrics.UpdatesQuarantined.Inc()
+			r.log.Error("update quarantined: stored raw and set aside", "update_id", id, "chat_id", u.ChatID, "reason", reason)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("save update %d: %w", id, err)
 	}

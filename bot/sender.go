@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 
 	tgbot "github.com/go-telegram/bot"
@@ -129,28 +130,54 @@ func permanent(err error) error { return permanentError{err} }
 type verdict int
 
 const (
-	retryLater  verdict = iota // transient: back off and try again
-	giveUp                     // permanent: log and move on to the chat's next call
-	treatAsSent                // the effect is already there ("message is not modified")
+	retrySafe      verdict = iota // Telegram surely did not apply it: back off and try again
+	retryAmbiguous                // Telegram may have applied it (timeout, 5xx): a few more tries at most
+	giveUp                        // permanent: record it and move on to the chat's next call
+	treatAsSent                   // the effect is there ("message is not modified", ok:true)
+	migrate                       // the group became a supergroup: send to chatID instead
 )
 
-// classify decides whether a failed call is worth retrying. Telegram's
-// 403 (bot blocked, kicked), 400 (chat not found, message can't be
-// deleted, bad request) and 404 (method not found) never succeed on retry;
-// network errors, 5xx, 401 and 409 may.
-func classify(err error) (verdict, int) {
+// outcome is classify's answer.
+type outcome struct {
+	verdict    verdict
+	retryAfter int   // seconds, for a 429
+	chatID     int64 // for migrate
+}
+
+// classify decides what a failed call's error means. Telegram's 403 (bot
+// blocked, kicked), 400 (chat not found, message can't be deleted, bad
+// request) and 404 (method not found) never succeed on retry; a 400 with
+// migrate_to_chat_id names the group's new id. A refused connection, a
+// 429, 401 and 409 were surely not applied; a timeout, a connection cut
+// after the request went out, or a 5xx from the Bot API may have been. A
+// result that could not be decoded after ok:true was applied.
+func classify(err error) outcome {
 	var tooMany *tgbot.TooManyRequestsError
-	var migrate *tgbot.MigrateError
+	var mig *tgbot.MigrateError
 	var perm permanentError
+	var op *net.OpError
+	msg := err.Error()
 	switch {
 	case errors.As(err, &tooMany):
-		return retryLater, max(tooMany.RetryAfter, 1)
-	case errors.As(err, &perm), errors.As(err, &migrate):
-		return giveUp, 0
-	case errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "message is not modified"):
-		return treatAsSent, 0
+		return outcome{verdict: retrySafe, retryAfter: max(tooMany.RetryAfter, 1)}
+	case errors.As(err, &mig) && mig.MigrateToChatID != 0:
+		return outcome{verdict: migrate, chatID: int64(mig.MigrateToChatID)}
+	case errors.As(err, &perm), errors.As(err, &mig):
+		return outcome{verdict: giveUp}
+	case errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(msg, "message is not modified"):
+		return outcome{verdict: treatAsSent}
 	case errors.Is(err, tgbot.ErrorForbidden), errors.Is(err, tgbot.ErrorBadRequest), errors.Is(err, tgbot.ErrorNotFound):
-		return giveUp, 0
+		return outcome{verdict: giveUp}
+	case errors.Is(err, tgbot.ErrorUnauthorized), errors.Is(err, tgbot.ErrorConflict):
+		return outcome{verdict: retrySafe}
+	case strings.Contains(msg, "error decode response result"):
+		return outcome{verdict: treatAsSent}
+	case errors.As(err, &op) && op.Op == "dial":
+		return outcome{verdict: retrySafe}
+	case strings.Contains(msg, "error decode response body") && !strings.Contains(msg, "504"):
+		// Not a Bot API answer: a proxy in front (e.g. nginx's 502
+		// page) answered without reaching it.
+		return outcome{verdict: retrySafe}
 	}
-	return retryLater, 0
+	return outcome{verdict: retryAmbiguous}
 }

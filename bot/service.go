@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/koreandesk/hotline/mailbox"
@@ -18,8 +19,25 @@ type Options struct {
 	// chats); SendRate is the global Bot API calls per second.
 	Workers  int
 	SendRate int
-	// FlushTimeout bounds how long shutdown waits for the outbox.
-	FlushTimeout time.Duration
+	// ShutdownTimeout bounds shutdown (25 s): updates in progress finish
+	// and ones already received are answered for a quarter of it, sends
+	// in flight finish (SendTimeout at most), and the outbox is flushed
+	// with sends that end before it runs out.
+	ShutdownTimeout time.Duration
+	// MaxUpdateAttempts is how often an update is tried before it is set
+	// aside (5); UpdateLease how long a claimed update is reserved for
+	// its worker (1 min): a process killed while handling it delays its
+	// chat that long.
+	MaxUpdateAttempts int
+	UpdateLease       time.Duration
+	// SendLease is how long a dispatcher holds a call (30 s), SendTimeout
+	// how long one Bot API call may take (15 s, less than SendLease).
+	SendLease   time.Duration
+	SendTimeout time.Duration
+	// ReceiveStale is how long without a successful getUpdates makes the
+	// bot unready (90 s); DispatchStale the same for the dispatcher (2 min).
+	ReceiveStale  time.Duration
+	DispatchStale time.Duration
 	// EscalateAfter is how long an urgent case may stay unclaimed before
 	// the supervisors are alerted; EscalateEvery how often that is checked
 	// (negative: never, for tests that must not race the loop).
@@ -43,6 +61,16 @@ type Service struct {
 	wake     chan struct{}
 	recv     *Receiver
 	dispatch *Dispatcher
+	polling  atomic.Bool
+}
+
+// Store is everything the service needs from the database.
+type Store interface {
+	mailbox.Inbox
+	mailbox.Outbox
+	BacklogSource
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
 }
 
 // Pruner deletes rows kept only for deduplication and /forget, and runs
@@ -56,8 +84,19 @@ type Pruner interface {
 func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options) *Service {
 	o.Workers = max(o.Workers, 1)
 	o.SendRate = max(o.SendRate, 1)
-	if o.FlushTimeout == 0 {
-		o.FlushTimeout = 10 * time.Second
+	def := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.ShutdownTimeout, 25*time.Second)
+	def(&o.UpdateLease, time.Minute)
+	def(&o.SendLease, 30*time.Second)
+	def(&o.SendTimeout, min(15*time.Second, o.SendLease*2/3))
+	def(&o.ReceiveStale, 90*time.Second)
+	def(&o.DispatchStale, 2*time.Minute)
+	if o.MaxUpdateAttempts <= 0 {
+		o.MaxUpdateAttempts = 5
 	}
 	if o.EscalateAfter == 0 {
 		o.EscalateAfter = 5 * time.Minute
@@ -72,6 +111,8 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
 	s.recv.urgent = h.app.Urgent
 	s.dispatch = NewDispatcher(store, sender, o.SendRate, o.Metrics, o.Log, o.Now)
+	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
+	o.Metrics.watchBacklog(store, o.Now)
 	return s
 }
 
@@ -97,13 +138,15 @@ func (s *Service) Receive(ctx context.Context, raw json.RawMessage) error {
 // lets every worker finish the update in hand, then flushes the outbox.
 func (s *Service) Run(ctx context.Context, poll bool) {
 	log := s.opts.Log.With("component", "service")
+	s.polling.Store(poll)
 	db := context.WithoutCancel(ctx) // lets in-flight transactions finish
 	stop := make(chan struct{})
 	var workers, others sync.WaitGroup
 	for range s.opts.Workers {
 		w := &Worker{inbox: s.store, h: s.handler, log: s.opts.Log.With("component", "worker"), now: s.opts.Now,
-			metrics: s.opts.Metrics, wake: s.wake, sent: s.dispatch.Kick, idle: 500 * time.Millisecond}
-		workers.Go(func() { w.Run(db, stop, s.opts.FlushTimeout/2) })
+			metrics: s.opts.Metrics, wake: s.wake, sent: s.dispatch.Kick, idle: 500 * time.Millisecond,
+			lease: s.opts.UpdateLease, maxAttempts: s.opts.MaxUpdateAttempts}
+		workers.Go(func() { w.Run(db, stop, s.opts.ShutdownTimeout/4) })
 	}
 	sendCtx, stopSending := context.WithCancel(db)
 	others.Go(func() { s.dispatch.Run(sendCtx) })
@@ -115,13 +158,13 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 		others.Go(func() { p.Run(ctx) })
 	}
 	<-ctx.Done()
-	log.Info("shutting down: finishing updates in progress")
+	log.Info("shutting down: finishing updates in progress", "within", s.opts.ShutdownTimeout)
+	flush, cancel := context.WithTimeout(db, s.opts.ShutdownTimeout)
+	defer cancel()
 	close(stop)
 	workers.Wait()
 	stopSending()
 	others.Wait()
-	flush, cancel := context.WithTimeout(db, s.opts.FlushTimeout)
-	defer cancel()
 	if err := s.dispatch.Flush(flush); err != nil {
 		log.Warn("outbox not fully flushed; the rest is sent after restart", "err", err)
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -11,26 +12,31 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// maxUpdateAttempts is how often a failing update is retried before the
-// user is told and the update is set aside for the operators.
-const maxUpdateAttempts = 5
-
 // Worker processes stored updates, one transaction each. Several workers
 // (and replicas) run side by side: the inbox hands each chat's updates out
 // one at a time and in order.
+//
+// An attempt is counted durably when the update is claimed, before the
+// handler runs, so a process killed inside the handler has used it too
+// and a poisoned update cannot crash-loop the bot. An attempt that fails
+// because the database is unavailable is handed back uncounted. After
+// maxAttempts the update is set aside: the person is told, the payload is
+// kept, and the chat's next update goes on.
 type Worker struct {
-	inbox   mailbox.Inbox
-	h       *Handler
-	log     *slog.Logger
-	now     Clock
-	metrics *Metrics
-	wake    <-chan struct{}
-	sent    func() // wakes the dispatcher after a commit
-	idle    time.Duration
+	inbox       mailbox.Inbox
+	h           *Handler
+	log         *slog.Logger
+	now         Clock
+	metrics     *Metrics
+	wake        <-chan struct{}
+	sent        func() // wakes the dispatcher after a commit
+	idle        time.Duration
+	lease       time.Duration // how long a claimed update is reserved
+	maxAttempts int
 }
 
 // Run processes updates until stop is closed. It then finishes what was
-// already received, for at most drain, so a reply to an update that
+// already received, until drainUntil, so a reply to an update that
 // arrived just before SIGTERM still goes out; the rest stays in the inbox
 // for the next start. ctx is for database calls and outlives stop.
 func (w *Worker) Run(ctx context.Context, stop <-chan struct{}, drain time.Duration) {
@@ -69,9 +75,24 @@ func (w *Worker) drain(ctx context.Context, drain time.Duration) {
 }
 
 func (w *Worker) processOne(ctx context.Context) (bool, error) {
-	var current mailbox.Update
-	found, err := w.inbox.ProcessNext(ctx, w.now(), func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) (err error) {
-		current = u
+	u, found, err := w.inbox.ClaimUpdate(ctx, w.now(), w.lease)
+	if err != nil {
+		w.log.Error("claim update", "err", err)
+		return false, err
+	}
+	if !found {
+		return false, nil
+	}
+	if u.Attempts > w.maxAttempts {
+		// Every attempt allowed was made and none finished: the process
+		// died inside the handler (or lost its claim) each time.
+		cause := errors.New("no attempt finished (the process stopped while handling it)")
+		if u.LastError != "" {
+			cause = fmt.Errorf("%s; last error: %s", cause, u.LastError)
+		}
+		return true, w.setAside(ctx, u, cause)
+	}
+	err = w.inbox.Process(ctx, u, w.now(), func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) (err error) {
 		// A bug in one update must not take the bot down for everyone:
 		// it becomes a failed update, retried and then set aside.
 		defer func() {
@@ -81,47 +102,70 @@ func (w *Worker) processOne(ctx context.Context) (bool, error) {
 		}()
 		return w.h.Handle(ctx, tx, u)
 	})
-	switch {
-	case err == nil && found:
+	if err == nil {
 		w.metrics.UpdatesProcessed.Inc()
 		w.sent()
 		return true, nil
-	case err == nil:
-		return false, nil
-	case current.Seq == 0:
-		// The database failed before an update was picked.
-		w.log.Error("pick update", "err", err)
-		return false, err
 	}
-	w.failed(ctx, current, err)
-	return true, err
+	return true, w.failed(ctx, u, err)
 }
 
-// failed records a failed update: retried with backoff, and after
-// maxUpdateAttempts set aside with a localised apology to the user, so one
-// poisoned update never blocks its chat for good.
-func (w *Worker) failed(ctx context.Context, u mailbox.Update, cause error) {
-	log := w.log.With("update_id", u.UpdateID, "chat_id", u.ChatID, "attempt", u.Attempts+1)
-	if flows.ErrorCode(cause) == flows.EUnavailable {
-		log.Warn("database unavailable; update stays pending", "err", cause)
-		return
+// failed records a failed attempt: handed back uncounted when the database
+// was unavailable, retried with backoff, or set aside after maxAttempts.
+func (w *Worker) failed(ctx context.Context, u mailbox.Update, cause error) error {
+	log := w.log.With("update_id", u.UpdateID, "chat_id", u.ChatID, "attempt", u.Attempts)
+	switch {
+	case errors.Is(cause, mailbox.ErrLeaseLost):
+		log.Warn("update claim lost to another worker", "err", cause)
+		return nil
+	case flows.ErrorCode(cause) == flows.EUnavailable:
+		w.metrics.UpdatesFailed.WithLabelValues("unavailable").Inc()
+		log.Warn("database unavailable; update stays pending, attempt not counted", "err", cause)
+		w.release(ctx, u, log)
+		return cause
 	}
-	if u.Attempts+1 < maxUpdateAttempts {
+	if u.Attempts < w.maxAttempts {
 		w.metrics.UpdatesFailed.WithLabelValues("retry").Inc()
 		log.Error("process update; will retry", "err", cause)
-		if err := w.inbox.RetryUpdate(ctx, u.Seq, w.now().Add(backoff(u.Attempts+1)), cause); err != nil {
+		if err := w.inbox.RetryUpdate(ctx, u, w.now().Add(backoff(u.Attempts)), cause); err != nil {
 			log.Error("record update retry", "err", err)
 		}
-		return
+		return nil
 	}
-	w.metrics.UpdatesFailed.WithLabelValues("abandoned").Inc()
-	log.Error("process update; abandoned", "err", cause)
-	err := w.inbox.AbandonUpdate(ctx, u, w.now(), cause, func(ctx context.Context, tx mailbox.Tx) error {
+	return w.setAside(ctx, u, cause)
+}
+
+// release hands the attempt back, trying until the database answers or
+// the claim's lease runs out (after which the attempt stays counted, as
+// for a crash).
+func (w *Worker) release(ctx context.Context, u mailbox.Update, log *slog.Logger) {
+	deadline := time.Now().Add(w.lease)
+	for {
+		err := w.inbox.ReleaseUpdate(ctx, u)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			log.Error("hand back update attempt", "err", err)
+			return
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// setAside gives up on an update: the person gets a localised apology and
+// the payload is kept in the inbox for the desk.
+func (w *Worker) setAside(ctx context.Context, u mailbox.Update, cause error) error {
+	log := w.log.With("update_id", u.UpdateID, "chat_id", u.ChatID, "attempts", u.Attempts)
+	w.metrics.UpdatesFailed.WithLabelValues("set_aside").Inc()
+	log.Error("update set aside after its attempts", "err", cause)
+	err := w.inbox.SetAside(ctx, u, w.now(), cause, func(ctx context.Context, tx mailbox.Tx) error {
 		return w.h.Abandoned(ctx, tx, u)
 	})
 	if err != nil {
-		log.Error("abandon update", "err", err)
-		return
+		log.Error("set aside update", "err", err)
+		return err
 	}
 	w.sent()
+	return nil
 }

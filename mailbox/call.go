@@ -20,10 +20,14 @@ const (
 	MethodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
 )
 
-// Telegram's limits on one message.
+// The longest text and caption the application composes for one call:
+// far more than anything a person can send. Telegram's own limits (4,096
+// UTF-16 units a message, 1,024 a caption) are applied by the transport
+// when the call is queued, by splitting it into several messages, never
+// by cutting it.
 const (
-	MaxMessageRunes = 4096 // a message's text
-	MaxCaptionRunes = 1024 // a media caption
+	MaxMessageRunes = 16384 // a message's text
+	MaxCaptionRunes = 16384 // a media caption
 )
 
 // Call is an outbox payload: one Bot API call in a form of our own, so

@@ -9,6 +9,7 @@ package mailbox
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/koreandesk/hotline/desk"
@@ -35,8 +36,18 @@ type Update struct {
 	ChatID   int64
 	Priority Priority
 	Payload  []byte
+	// Attempts counts the attempts made, this one included: it is
+	// counted before the handler runs, so a crash inside it counts too.
 	Attempts int
+	// Token fences the worker's claim on the update.
+	Token int64
+	// LastError is the error of the previous attempt, "" for none.
+	LastError string
 }
+
+// ErrLeaseLost is wrapped (with code conflict) when a claim on an update
+// or a lease on an outbox message ran out and passed to another worker.
+var ErrLeaseLost = errors.New("lease lost")
 
 // Message is one Bot API call waiting in the outbox: a method (see the
 // Method constants) and its Call encoded as JSON.
@@ -47,6 +58,13 @@ type Message struct {
 	Method   string
 	Payload  []byte
 	Attempts int
+	// Ambiguous counts the attempts Telegram may have applied although
+	// it did not say so (a timeout, a 5xx).
+	Ambiguous int
+	// Token fences the dispatcher's lease on the message.
+	Token int64
+	// CreatedAt is when the message was queued.
+	CreatedAt time.Time
 	// CaseID, when set, links the sent message to a case, so a staff
 	// member's Telegram reply to it reaches that case.
 	CaseID int64
@@ -66,31 +84,63 @@ const (
 type Inbox interface {
 	// SaveUpdate stores a received update. It returns false, and no
 	// error, when an update with that update_id was stored before.
+	// Errors: invalid when the database refuses the payload as it is.
 	SaveUpdate(ctx context.Context, u Update, now time.Time) (bool, error)
-	// ProcessNext runs fn in one transaction for the oldest ready update
-	// of a chat that has no earlier update pending, and marks it
-	// processed when fn succeeds. It returns false when no update is
-	// ready. If fn fails the transaction is rolled back and the error
-	// returned; the update stays pending.
-	ProcessNext(ctx context.Context, now time.Time, fn func(context.Context, Tx, Update) error) (bool, error)
+	// Quarantine stores an update that SaveUpdate refused: its raw bytes
+	// and the reason, set aside at once.
+	Quarantine(ctx context.Context, u Update, raw []byte, reason string, now time.Time) (bool, error)
+	// ClaimUpdate counts an attempt at the oldest ready update of a chat
+	// that has no earlier update pending, most urgent first, and leases
+	// it for lease, durably, before any handler runs. ok is false when no
+	// update is ready.
+	ClaimUpdate(ctx context.Context, now time.Time, lease time.Duration) (u Update, ok bool, err error)
+	// Process runs fn in one transaction for a claimed update and marks
+	// it processed when fn succeeds; if fn fails, the transaction is
+	// rolled back and the error returned. Errors: conflict
+	// (ErrLeaseLost) when the claim was lost.
+	Process(ctx context.Context, u Update, now time.Time, fn func(context.Context, Tx, Update) error) error
 	// RetryUpdate records a failed attempt and when to try again.
-	RetryUpdate(ctx context.Context, seq int64, at time.Time, cause error) error
-	// AbandonUpdate gives up on an update after too many attempts, in a
-	// transaction in which fn may still tell the user.
-	AbandonUpdate(ctx context.Context, u Update, now time.Time, cause error, fn func(context.Context, Tx) error) error
+	RetryUpdate(ctx context.Context, u Update, at time.Time, cause error) error
+	// ReleaseUpdate hands back an attempt that failed because the
+	// database was unavailable, without counting it.
+	ReleaseUpdate(ctx context.Context, u Update) error
+	// SetAside gives up on an update after its attempts, keeping its
+	// payload, in a transaction in which fn may still tell people.
+	SetAside(ctx context.Context, u Update, now time.Time, cause error, fn func(context.Context, Tx) error) error
 }
 
 // Outbox hands queued calls to the dispatcher and records what happened.
+// Every result is written only while the caller still holds the
+// message's lease (its Token), so a stale dispatcher never undoes
+// another's work.
 type Outbox interface {
 	// Claim leases up to limit ready calls, at most one per chat and
 	// always the oldest pending one of its chat, most urgent first.
 	Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]Message, error)
-	// Sent marks a call delivered, with the message id Telegram gave it.
-	Sent(ctx context.Context, id int64, messageID int64, now time.Time) error
-	// Retry releases a call to be tried again at the given time.
-	Retry(ctx context.Context, id int64, at time.Time, cause error) error
-	// Fail gives up on a call for good; the chat's next call goes next.
-	Fail(ctx context.Context, id int64, cause error, now time.Time) error
+	// Renew restarts a claimed message's lease from now, just before it
+	// is sent. Errors: conflict (ErrLeaseLost) when the lease was lost.
+	Renew(ctx context.Context, m Message, now time.Time, lease time.Duration) error
+	// Sent marks a message delivered, with the message id Telegram gave it.
+	Sent(ctx context.Context, m Message, messageID int64, now time.Time) error
+	// Retry releases a message to be tried again at the given time,
+	// keeping cause among its errors; ambiguous counts it as an attempt
+	// Telegram may have applied.
+	Retry(ctx context.Context, m Message, at time.Time, cause error, ambiguous bool) error
+	// Fail gives up on a message for good; the chat's next one goes next.
+	Fail(ctx context.Context, m Message, cause error, now time.Time) error
+	// Migrate moves a chat that became a supergroup: this message and
+	// every later one to the old chat go to newChat.
+	Migrate(ctx context.Context, m Message, newChat int64, now time.Time) error
+}
+
+// Backlog is what waits in the inbox and the outbox, for metrics and
+// readiness.
+type Backlog struct {
+	InboxPending  int
+	InboxOldest   time.Duration // age of the oldest pending update, 0 for none
+	OutboxPending int
+	OutboxOldest  time.Duration // age of the oldest pending message, 0 for none
+	SetAside      int           // updates set aside (never pruned)
 }
 
 // Tx is everything one update's transaction may read and write: the

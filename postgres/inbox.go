@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -17,6 +18,7 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (update_id) DO NOTHING`
 
 // SaveUpdate stores a received update; a redelivered update_id is ignored.
+// Errors: invalid when PostgreSQL refuses the payload (see Quarantine).
 func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time) (bool, error) {
 	res, err := s.db.ExecContext(ctx, insertUpdate, u.UpdateID, u.ChatID, u.Priority, u.Payload, now)
 	if err != nil {
@@ -29,89 +31,175 @@ func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time)
 	return n == 1, nil
 }
 
-// selectNextUpdate picks the most urgent ready update that is the oldest
-// pending one of its chat. SKIP LOCKED lets several workers (and replicas)
-// take different chats; the NOT EXISTS keeps one chat's updates in order,
-// since a later update is invisible while an earlier one is pending.
-const selectNextUpdate = `
-SELECT seq, update_id, chat_id, priority, payload, attempts
-FROM inbox i
-WHERE processed_at IS NULL
-  AND (retry_at IS NULL OR retry_at <= $1)
-  AND NOT EXISTS (
-      SELECT 1 FROM inbox e
-      WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq)
-ORDER BY priority, seq
-LIMIT 1
-FOR UPDATE SKIP LOCKED`
+// quarantineUpdate keeps an update that cannot be stored as it is: the raw
+// bytes in a bytea, an empty payload, the reason, and set aside at once.
+const quarantineUpdate = `
+INSERT INTO inbox (update_id, chat_id, priority, payload, raw, quarantine_reason, received_at,
+    processed_at, set_aside_at, last_error)
+VALUES ($1, $2, $3, '{}', $4, $5, $6, $6, $6, $5)
+ON CONFLICT (update_id) DO NOTHING`
+
+// Quarantine stores an update that SaveUpdate refused, so that the
+// offset moves on and no other chat waits for it.
+func (s *Store) Quarantine(ctx context.Context, u mailbox.Update, raw []byte, reason string, now time.Time) (bool, error) {
+	res, err := s.db.ExecContext(ctx, quarantineUpdate, u.UpdateID, u.ChatID, u.Priority, raw, reason, now)
+	if err != nil {
+		return false, mapError(fmt.Errorf("quarantine update %d: %w", u.UpdateID, err))
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, mapError(err)
+	}
+	return n == 1, nil
+}
+
+// claimUpdate counts an attempt at the most urgent ready update that is
+// the oldest pending one of its chat, and leases it: retry_at moves past
+// the lease, so no other worker takes it meanwhile, and a later update of
+// the chat stays behind it (NOT EXISTS) until it is processed. SKIP LOCKED
+// lets several workers (and replicas) take different chats.
+const claimUpdate = `
+UPDATE inbox SET attempts = attempts + 1, retry_at = $2, claim_token = $3
+WHERE seq = (
+    SELECT seq FROM inbox i
+    WHERE processed_at IS NULL
+      AND (retry_at IS NULL OR retry_at <= $1)
+      AND NOT EXISTS (
+          SELECT 1 FROM inbox e
+          WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq)
+    ORDER BY priority, seq
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED)
+RETURNING seq, update_id, chat_id, priority, payload, attempts, claim_token, COALESCE(last_error, '') AS last_error`
+
+type updateRow struct {
+	Seq       int64  `db:"seq"`
+	UpdateID  int64  `db:"update_id"`
+	ChatID    int64  `db:"chat_id"`
+	Priority  int    `db:"priority"`
+	Payload   []byte `db:"payload"`
+	Attempts  int    `db:"attempts"`
+	Token     int64  `db:"claim_token"`
+	LastError string `db:"last_error"`
+}
+
+// ClaimUpdate counts an attempt at the next ready update and leases it
+// for lease, in a transaction of its own, before any handler runs: a
+// process killed while handling it has still used the attempt. ok is
+// false when no update is ready.
+func (s *Store) ClaimUpdate(ctx context.Context, now time.Time, lease time.Duration) (mailbox.Update, bool, error) {
+	var r updateRow
+	err := s.db.GetContext(ctx, &r, claimUpdate, now, now.Add(lease), rand.Int64N(1<<62)+1)
+	if err != nil {
+		if flows.ErrorCode(mapError(err)) == flows.ENotFound {
+			return mailbox.Update{}, false, nil
+		}
+		return mailbox.Update{}, false, mapError(fmt.Errorf("claim update: %w", err))
+	}
+	return mailbox.Update{Seq: r.Seq, UpdateID: r.UpdateID, ChatID: r.ChatID, Priority: mailbox.Priority(r.Priority),
+		Payload: r.Payload, Attempts: r.Attempts, Token: r.Token, LastError: r.LastError}, true, nil
+}
+
+// lockClaimed holds a claimed update for its transaction, if the claim
+// is still this worker's.
+const lockClaimed = `
+SELECT seq FROM inbox WHERE seq = $1 AND claim_token = $2 AND processed_at IS NULL FOR UPDATE`
 
 // markProcessed also drops the update's content: what a person in danger
 // wrote lives on in their case, not in a log of raw updates; the row stays
 // only so a redelivered update_id is recognised.
-const markProcessed = `UPDATE inbox SET processed_at = $2, payload = '{}' WHERE seq = $1`
+const markProcessed = `
+UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token = NULL WHERE seq = $1`
 
-type updateRow struct {
-	Seq      int64  `db:"seq"`
-	UpdateID int64  `db:"update_id"`
-	ChatID   int64  `db:"chat_id"`
-	Priority int    `db:"priority"`
-	Payload  []byte `db:"payload"`
-	Attempts int    `db:"attempts"`
-}
-
-// ProcessNext runs fn for the next ready update in one transaction.
-func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) (bool, error) {
-	found := false
-	err := s.inTx(ctx, func(t *sqlx.Tx) error {
-		var r updateRow
-		if err := t.GetContext(ctx, &r, selectNextUpdate, now); err != nil {
+// Process runs fn for a claimed update in one transaction and marks it
+// processed. Errors: conflict when the claim was lost (its lease ran out
+// and another worker took the update).
+func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) error {
+	return s.inTx(ctx, func(t *sqlx.Tx) error {
+		var seq int64
+		if err := t.GetContext(ctx, &seq, lockClaimed, u.Seq, u.Token); err != nil {
 			if flows.ErrorCode(mapError(err)) == flows.ENotFound {
-				return nil
+				return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("update %d: %w", u.UpdateID, mailbox.ErrLeaseLost)}
 			}
-			return mapError(fmt.Errorf("next update: %w", err))
+			return mapError(fmt.Errorf("lock update %d: %w", u.UpdateID, err))
 		}
-		found = true
-		u := mailbox.Update{Seq: r.Seq, UpdateID: r.UpdateID, ChatID: r.ChatID,
-			Priority: mailbox.Priority(r.Priority), Payload: r.Payload, Attempts: r.Attempts}
 		if err := fn(ctx, &tx{t: t}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
 		}
-		if _, err := t.ExecContext(ctx, markProcessed, r.Seq, now); err != nil {
+		if _, err := t.ExecContext(ctx, markProcessed, u.Seq, now); err != nil {
 			return mapError(fmt.Errorf("mark update %d processed: %w", u.UpdateID, err))
 		}
 		return nil
 	})
-	return found, err
+}
+
+// ProcessNext claims the next ready update and processes it; a failure
+// leaves it pending and ready again at once (its attempt counted). It
+// returns false when no update is ready. Tests and benchmarks use it; the
+// workers claim and process in two steps to handle failures themselves.
+func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) (bool, error) {
+	u, ok, err := s.ClaimUpdate(ctx, now, time.Minute)
+	if err != nil || !ok {
+		return ok, err
+	}
+	if err := s.Process(ctx, u, now, fn); err != nil {
+		if _, rerr := s.db.ExecContext(ctx, retryUpdate, u.Seq, u.Token, now, err.Error()); rerr != nil {
+			return true, mapError(fmt.Errorf("release update %d: %w", u.UpdateID, rerr))
+		}
+		return true, err
+	}
+	return true, nil
 }
 
 const retryUpdate = `
-UPDATE inbox SET attempts = attempts + 1, retry_at = $2, last_error = $3 WHERE seq = $1`
+UPDATE inbox SET retry_at = $3, last_error = $4, claim_token = NULL
+WHERE seq = $1 AND claim_token = $2 AND processed_at IS NULL`
 
-// RetryUpdate records a failed attempt.
-func (s *Store) RetryUpdate(ctx context.Context, seq int64, at time.Time, cause error) error {
-	if _, err := s.db.ExecContext(ctx, retryUpdate, seq, at, cause.Error()); err != nil {
-		return mapError(fmt.Errorf("retry update %d: %w", seq, err))
+// RetryUpdate records the failure of a claimed update's attempt and when
+// to try again.
+func (s *Store) RetryUpdate(ctx context.Context, u mailbox.Update, at time.Time, cause error) error {
+	if _, err := s.db.ExecContext(ctx, retryUpdate, u.Seq, u.Token, at, cause.Error()); err != nil {
+		return mapError(fmt.Errorf("retry update %d: %w", u.UpdateID, err))
 	}
 	return nil
 }
 
-const abandonUpdate = `
-UPDATE inbox SET attempts = attempts + 1, processed_at = $2, last_error = $3 WHERE seq = $1`
+const releaseUpdate = `
+UPDATE inbox SET attempts = greatest(attempts - 1, 0), retry_at = NULL, claim_token = NULL
+WHERE seq = $1 AND claim_token = $2 AND processed_at IS NULL`
 
-// AbandonUpdate marks an update processed without its effect. The row and
-// its error stay in the inbox (abandoned rows are not pruned) so the
-// update can be inspected and replayed.
-func (s *Store) AbandonUpdate(ctx context.Context, u mailbox.Update, now time.Time, cause error, fn func(context.Context, mailbox.Tx) error) error {
+// ReleaseUpdate hands back a claimed update whose attempt failed because
+// the database was unavailable: the attempt is not counted, and the
+// update is ready again at once. The claim token makes it idempotent.
+func (s *Store) ReleaseUpdate(ctx context.Context, u mailbox.Update) error {
+	if _, err := s.db.ExecContext(ctx, releaseUpdate, u.Seq, u.Token); err != nil {
+		return mapError(fmt.Errorf("release update %d: %w", u.UpdateID, err))
+	}
+	return nil
+}
+
+const setAsideUpdate = `
+UPDATE inbox SET processed_at = $2, set_aside_at = $2, last_error = $3, retry_at = NULL, claim_token = NULL
+WHERE seq = $1 AND processed_at IS NULL`
+
+// SetAside gives up on an update after its attempts: it is marked
+// processed with its payload kept (set-aside rows are never pruned) so the
+// desk can inspect and retry it, in a transaction in which fn may still
+// tell the user and the desk.
+func (s *Store) SetAside(ctx context.Context, u mailbox.Update, now time.Time, cause error, fn func(context.Context, mailbox.Tx) error) error {
 	return s.inTx(ctx, func(t *sqlx.Tx) error {
-		if _, err := t.ExecContext(ctx, abandonUpdate, u.Seq, now, "abandoned: "+cause.Error()); err != nil {
-			return mapError(fmt.Errorf("abandon update %d: %w", u.UpdateID, err))
+		res, err := t.ExecContext(ctx, setAsideUpdate, u.Seq, now, cause.Error())
+		if err != nil {
+			return mapError(fmt.Errorf("set aside update %d: %w", u.UpdateID, err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil // processed or set aside meanwhile
 		}
 		return fn(ctx, &tx{t: t})
 	})
 }
 
-const pruneInbox = `
-DELETE FROM inbox WHERE processed_at < $1 AND (last_error IS NULL OR last_error NOT LIKE 'abandoned: %')`
+const pruneInbox = `DELETE FROM inbox WHERE processed_at < $1 AND set_aside_at IS NULL`
 
 const pruneOutbox = `DELETE FROM outbox WHERE status <> 'pending' AND created_at < $1`
 

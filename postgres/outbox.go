@@ -3,18 +3,22 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
+	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
 // claimOutgoing leases the head call of each chat that is ready, most
-// urgent first. A chat whose head is leased or waiting (429 retry_after)
-// sends nothing else meanwhile, which keeps its messages in order, while
-// other chats go on.
+// urgent first, under a new lease token. A chat whose head is leased or
+// waiting (429 retry_after) sends nothing else meanwhile, which keeps its
+// messages in order, while other chats go on.
 const claimOutgoing = `
-UPDATE outbox SET leased_until = $2, attempts = attempts + 1
+UPDATE outbox SET leased_until = $2, attempts = attempts + 1, lease_token = $4 + id
 WHERE id IN (
     SELECT o.id FROM outbox o
     WHERE o.status = 'pending' AND o.not_before <= $1
@@ -25,27 +29,33 @@ WHERE id IN (
     ORDER BY o.priority, o.id
     LIMIT $3
     FOR UPDATE SKIP LOCKED)
-RETURNING id, chat_id, priority, method, payload, attempts`
+RETURNING id, chat_id, priority, method, payload, attempts, ambiguous, lease_token, created_at`
 
 type outgoingRow struct {
-	ID       int64  `db:"id"`
-	ChatID   int64  `db:"chat_id"`
-	Priority int    `db:"priority"`
-	Method   string `db:"method"`
-	Payload  []byte `db:"payload"`
-	Attempts int    `db:"attempts"`
+	ID        int64     `db:"id"`
+	ChatID    int64     `db:"chat_id"`
+	Priority  int       `db:"priority"`
+	Method    string    `db:"method"`
+	Payload   []byte    `db:"payload"`
+	Attempts  int       `db:"attempts"`
+	Ambiguous int       `db:"ambiguous"`
+	Token     int64     `db:"lease_token"`
+	CreatedAt time.Time `db:"created_at"`
 }
 
 // Claim leases up to limit ready calls.
 func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]mailbox.Message, error) {
 	var rows []outgoingRow
-	if err := s.db.SelectContext(ctx, &rows, claimOutgoing, now, now.Add(lease), limit); err != nil {
+	// One random base per claim; each row's token is base + id.
+	base := rand.Int64N(1 << 61)
+	if err := s.db.SelectContext(ctx, &rows, claimOutgoing, now, now.Add(lease), limit, base); err != nil {
 		return nil, mapError(fmt.Errorf("claim outbox: %w", err))
 	}
 	out := make([]mailbox.Message, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, mailbox.Message{ID: r.ID, ChatID: r.ChatID, Priority: mailbox.Priority(r.Priority),
-			Method: r.Method, Payload: r.Payload, Attempts: r.Attempts})
+			Method: r.Method, Payload: r.Payload, Attempts: r.Attempts, Ambiguous: r.Ambiguous, Token: r.Token,
+			CreatedAt: r.CreatedAt})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Priority != out[j].Priority {
@@ -56,6 +66,27 @@ func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.
 	return out, nil
 }
 
+const renewLease = `
+UPDATE outbox SET leased_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'pending'`
+
+// Renew restarts a call's lease just before it is sent, so the lease
+// covers the send itself and not the wait for the rate limiter.
+func (s *Store) Renew(ctx context.Context, c mailbox.Message, now time.Time, lease time.Duration) error {
+	return s.fenced(ctx, c, "renew", renewLease, c.ID, c.Token, now.Add(lease))
+}
+
+// fenced runs a result update that must find the caller's lease.
+func (s *Store) fenced(ctx context.Context, c mailbox.Message, what, query string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, query, args...)
+	if err != nil {
+		return mapError(fmt.Errorf("%s outgoing %d: %w", what, c.ID, err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%s outgoing %d: %w", what, c.ID, mailbox.ErrLeaseLost)}
+	}
+	return nil
+}
+
 // scrubPayload is what a finished call keeps of its parameters: the chat
 // and message ids, never the text, buttons or document it carried.
 const scrubPayload = `jsonb_strip_nulls(jsonb_build_object(
@@ -63,45 +94,97 @@ const scrubPayload = `jsonb_strip_nulls(jsonb_build_object(
 
 // markSent also records the bot's message in chat_messages, with its case,
 // and drops the call's content: a message's text (a decrypted passport
-// number in /case, a reply to a person in danger) is not kept at rest.
+// number in /case, a reply to a person in danger) is not kept at rest. A
+// delivery is the truth whoever made it: a holder whose lease ran out
+// still marks its delivered call sent (so no one sends it again), but only
+// while it is pending, so nothing else is overwritten.
 const markSent = `
 WITH sent AS (
     UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF($2, 0),
-        leased_until = NULL, last_error = NULL, payload = ` + scrubPayload + `
-    WHERE id = $1
+        leased_until = NULL, lease_token = NULL, payload = ` + scrubPayload + `
+    WHERE id = $1 AND status = 'pending'
     RETURNING chat_id, sent_message_id, case_id)
 INSERT INTO chat_messages (chat_id, message_id, from_bot, case_id, at)
 SELECT chat_id, sent_message_id, true, case_id, $3 FROM sent WHERE sent_message_id IS NOT NULL
 ON CONFLICT (chat_id, message_id) DO UPDATE SET case_id = COALESCE(EXCLUDED.case_id, chat_messages.case_id)`
 
 // Sent marks a call delivered.
-func (s *Store) Sent(ctx context.Context, id int64, messageID int64, now time.Time) error {
-	if _, err := s.db.ExecContext(ctx, markSent, id, messageID, now); err != nil {
-		return mapError(fmt.Errorf("mark outgoing %d sent: %w", id, err))
+func (s *Store) Sent(ctx context.Context, c mailbox.Message, messageID int64, now time.Time) error {
+	if _, err := s.db.ExecContext(ctx, markSent, c.ID, messageID, now); err != nil {
+		return mapError(fmt.Errorf("mark outgoing %d sent: %w", c.ID, err))
 	}
 	return nil
 }
 
+// attemptError is how one attempt's error is kept in outbox.errors.
+func attemptError(c mailbox.Message, now time.Time, cause error) string {
+	return fmt.Sprintf("%s attempt %d: %s", now.UTC().Format(time.RFC3339), c.Attempts, cause)
+}
+
 const retryOutgoing = `
-UPDATE outbox SET not_before = $2, leased_until = NULL, last_error = $3 WHERE id = $1`
+UPDATE outbox SET not_before = $3, leased_until = NULL, lease_token = NULL, last_error = $4,
+    errors = array_append(errors, $5), ambiguous = ambiguous + $6
+WHERE id = $1 AND lease_token = $2 AND status = 'pending'`
 
 // Retry releases a call to be tried again at.
-func (s *Store) Retry(ctx context.Context, id int64, at time.Time, cause error) error {
-	if _, err := s.db.ExecContext(ctx, retryOutgoing, id, at, cause.Error()); err != nil {
-		return mapError(fmt.Errorf("retry outgoing %d: %w", id, err))
+func (s *Store) Retry(ctx context.Context, c mailbox.Message, at time.Time, cause error, ambiguous bool) error {
+	amb := 0
+	if ambiguous {
+		amb = 1
 	}
-	return nil
+	return s.fenced(ctx, c, "retry", retryOutgoing, c.ID, c.Token, at, cause.Error(),
+		attemptError(c, time.Now(), cause), amb)
 }
 
 // failOutgoing gives up on a call and drops its content, as markSent does.
 const failOutgoing = `
-UPDATE outbox SET status = 'failed', leased_until = NULL, last_error = $2, sent_at = $3,
-    payload = ` + scrubPayload + ` WHERE id = $1`
+UPDATE outbox SET status = 'failed', leased_until = NULL, lease_token = NULL, last_error = $3,
+    errors = array_append(errors, $4), sent_at = $5, payload = ` + scrubPayload + `
+WHERE id = $1 AND lease_token = $2 AND status = 'pending'`
 
 // Fail gives up on a call for good.
-func (s *Store) Fail(ctx context.Context, id int64, cause error, now time.Time) error {
-	if _, err := s.db.ExecContext(ctx, failOutgoing, id, cause.Error(), now); err != nil {
-		return mapError(fmt.Errorf("fail outgoing %d: %w", id, err))
-	}
-	return nil
+func (s *Store) Fail(ctx context.Context, c mailbox.Message, cause error, now time.Time) error {
+	return s.fenced(ctx, c, "fail", failOutgoing, c.ID, c.Token, cause.Error(), attemptError(c, now, cause), now)
+}
+
+const (
+	recordMigration = `
+INSERT INTO chat_migrations (old_chat_id, new_chat_id, migrated_at) VALUES ($1, $2, $3)
+ON CONFLICT (old_chat_id) DO UPDATE SET new_chat_id = EXCLUDED.new_chat_id, migrated_at = EXCLUDED.migrated_at`
+	// Chats that had moved to the old chat now move on to the new one.
+	chainMigrations = `UPDATE chat_migrations SET new_chat_id = $2 WHERE new_chat_id = $1`
+	moveOutgoing    = `
+UPDATE outbox SET chat_id = $2, leased_until = NULL, lease_token = NULL, not_before = $3,
+    errors = CASE WHEN id = $4 THEN array_append(errors, $5) ELSE errors END
+WHERE chat_id = $1 AND status = 'pending'`
+)
+
+// Migrate records that a group became a supergroup and moves this call
+// and every pending one of the old chat to the new chat, ready at once.
+// Calls queued later for the old chat go to the new one (see Enqueue).
+func (s *Store) Migrate(ctx context.Context, c mailbox.Message, newChat int64, now time.Time) error {
+	return s.inTx(ctx, func(t *sqlx.Tx) error {
+		var token int64
+		err := t.GetContext(ctx, &token, `SELECT COALESCE(lease_token, 0) FROM outbox WHERE id = $1 FOR UPDATE`, c.ID)
+		if err != nil {
+			return mapError(fmt.Errorf("migrate outgoing %d: %w", c.ID, err))
+		}
+		if token != c.Token {
+			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("migrate outgoing %d: %w", c.ID, mailbox.ErrLeaseLost)}
+		}
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{recordMigration, []any{c.ChatID, newChat, now}},
+			{chainMigrations, []any{c.ChatID, newChat}},
+			{moveOutgoing, []any{c.ChatID, newChat, now, c.ID,
+				attemptError(c, now, fmt.Errorf("chat moved to %d", newChat))}},
+		} {
+			if _, err := t.ExecContext(ctx, q.sql, q.args...); err != nil {
+				return mapError(fmt.Errorf("migrate chat %d: %w", c.ChatID, err))
+			}
+		}
+		return nil
+	})
 }

@@ -6,10 +6,13 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
+	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -19,15 +22,27 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// Open connects to PostgreSQL and checks the connection. The URL must say
-// sslmode explicitly (lib/pq otherwise insists on TLS).
-func Open(ctx context.Context, url string) (*sqlx.DB, error) {
-	db, err := sqlx.Open("postgres", url)
+// Limits set on every connection, so that no statement, lock wait or
+// forgotten transaction holds a worker (or a row) for long: a stuck
+// statement fails and its update is retried.
+const (
+	StatementTimeout = 30 * time.Second
+	LockTimeout      = 10 * time.Second
+	IdleInTxTimeout  = 60 * time.Second
+)
+
+// Open connects to PostgreSQL with at most maxConns connections and checks
+// the connection. The URL must say sslmode explicitly (lib/pq otherwise
+// insists on TLS); statement_timeout, lock_timeout and
+// idle_in_transaction_session_timeout are added to it unless it sets them.
+func Open(ctx context.Context, rawURL string, maxConns int) (*sqlx.DB, error) {
+	db, err := sqlx.Open("postgres", WithTimeouts(rawURL))
 	if err != nil {
 		return nil, mapError(fmt.Errorf("open database: %w", err))
 	}
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
+	maxConns = max(maxConns, 2)
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -38,7 +53,26 @@ func Open(ctx context.Context, url string) (*sqlx.DB, error) {
 	return db, nil
 }
 
-// Store implements the mailbox interfaces (inbox, outbox, the update transaction) on one database.
+// WithTimeouts adds the per-connection timeouts to a postgres:// URL
+// (lib/pq sends unknown parameters as run-time settings), keeping any the
+// URL sets itself. A key=value connection string is returned as it is.
+func WithTimeouts(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return rawURL
+	}
+	q := u.Query()
+	for k, d := range map[string]time.Duration{"statement_timeout": StatementTimeout, "lock_timeout": LockTimeout,
+		"idle_in_transaction_session_timeout": IdleInTxTimeout} {
+		if !q.Has(k) {
+			q.Set(k, fmt.Sprint(d.Milliseconds()))
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Store implements the flows store interfaces on one database.
 type Store struct {
 	db *sqlx.DB
 }
@@ -102,11 +136,21 @@ func mapError(err error) error {
 		}
 		return &flows.Error{Code: flows.EInternal, Err: err}
 	}
-	var ne net.Error
-	if errors.As(err, &ne) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, pq.ErrSSLNotSupported) {
+	if unavailable(err) {
 		return &flows.Error{Code: flows.EUnavailable, Err: err}
 	}
 	return &flows.Error{Code: flows.EInternal, Err: err}
+}
+
+// unavailable reports a driver error that means the database could not
+// be reached or the connection broke: lib/pq's ErrBadConn after a
+// terminated backend, a connection cut mid-answer, a refused dial.
+func unavailable(err error) bool {
+	var ne net.Error
+	var se syscall.Errno
+	return errors.As(err, &ne) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, pq.ErrSSLNotSupported) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		(errors.As(err, &se) && (se == syscall.ECONNREFUSED || se == syscall.ECONNRESET || se == syscall.EPIPE))
 }
 
 // Do runs fn in one transaction outside any update (the escalation
@@ -131,7 +175,7 @@ func EnsureDatabase(ctx context.Context, serverURL, name string) (string, error)
 	if err != nil {
 		return "", fmt.Errorf("database URL: %w", err)
 	}
-	db, err := Open(ctx, serverURL)
+	db, err := Open(ctx, serverURL, 2)
 	if err != nil {
 		return "", err
 	}

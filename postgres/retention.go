@@ -64,10 +64,11 @@ UPDATE chats SET answers = '{}', flow = '', state = ''
 WHERE updated_at < $1 AND (answers <> '{}' OR flow <> '')`
 
 // scrubInbox drops the content of updates that were set aside rather than
-// processed (their row keeps ids and the error): processed ones keep none.
+// processed, a quarantined one's raw bytes included (their row keeps ids
+// and the error): processed ones keep none.
 const scrubInbox = `
-UPDATE inbox SET payload = '{}'
-WHERE received_at < $1 AND payload <> '{}' AND (processed_at IS NOT NULL OR last_error IS NOT NULL)`
+UPDATE inbox SET payload = '{}', raw = NULL
+WHERE received_at < $1 AND (payload <> '{}' OR raw IS NOT NULL) AND (processed_at IS NOT NULL OR last_error IS NOT NULL)`
 
 // Retain erases what the retention periods say is due at now. Each
 // statement is idempotent; cases go in batches until none is due.

@@ -127,8 +127,11 @@ func TestRetentionScrubsSetAsideUpdates(t *testing.T) {
 	if _, err := s.SaveUpdate(ctx, u, t0); err != nil {
 		t.Fatal(err)
 	}
-	u.Seq = 1
-	if err := s.AbandonUpdate(ctx, u, t0, errors.New("boom"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
+	u, _, err := s.ClaimUpdate(ctx, t0, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAside(ctx, u, t0, errors.New("boom"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	payload := func() string {
@@ -171,10 +174,10 @@ func TestOutboxKeepsNoContent(t *testing.T) {
 	if len(calls) != 2 {
 		t.Fatalf("claimed %d calls", len(calls))
 	}
-	if err := s.Sent(ctx, calls[0].ID, 55, t0); err != nil {
+	if err := s.Sent(ctx, calls[0], 55, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Fail(ctx, calls[1].ID, errors.New("Bad Request: chat not found"), t0); err != nil {
+	if err := s.Fail(ctx, calls[1], errors.New("Bad Request: chat not found"), t0); err != nil {
 		t.Fatal(err)
 	}
 	var rows []struct {

@@ -79,9 +79,11 @@ func (x *tx) SaveSession(ctx context.Context, s *flows.Session, now time.Time) e
 
 const insertOutgoing = `
 INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, bundle_refs, not_before, created_at)
-VALUES ($1, $2, $3, $4, NULLIF($5, 0), $6, $7, $8, $8)`
+VALUES (COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = $1), $1),
+    $2, $3, $4, NULLIF($5, 0), $6, $7, $8, $8)`
 
-// Enqueue adds calls to the outbox in order.
+// Enqueue adds calls to the outbox in order. A call to a group that
+// became a supergroup goes to the new chat.
 func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,

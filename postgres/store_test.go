@@ -114,7 +114,11 @@ func TestRetryUpdateDelaysTheChat(t *testing.T) {
 	mustSave(t, s, 30, 1, mailbox.PriorityNormal)
 	mustSave(t, s, 31, 1, mailbox.PriorityNormal)
 	mustSave(t, s, 32, 2, mailbox.PriorityNormal)
-	if err := s.RetryUpdate(ctx, 1, t0.Add(time.Minute), errors.New("boom")); err != nil {
+	u, ok, err := s.ClaimUpdate(ctx, t0, time.Minute)
+	if err != nil || !ok || u.UpdateID != 30 {
+		t.Fatalf("ClaimUpdate = %+v, %v, %v; want update 30", u, ok, err)
+	}
+	if err := s.RetryUpdate(ctx, u, t0.Add(time.Minute), errors.New("boom")); err != nil {
 		t.Fatal(err)
 	}
 	if got := next(t, s); got != 32 {
@@ -163,13 +167,17 @@ func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
 		t.Errorf("second claim = %v, want none while leased", ids(again))
 	}
 	// Chat 1's head is retried later (429): its second message waits too.
-	if err := s.Retry(ctx, 1, t0.Add(5*time.Second), errors.New("429")); err != nil {
+	byID := map[int64]mailbox.Message{}
+	for _, c := range got {
+		byID[c.ID] = c
+	}
+	if err := s.Retry(ctx, byID[1], t0.Add(5*time.Second), errors.New("429"), false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Sent(ctx, 3, 99, t0); err != nil {
+	if err := s.Sent(ctx, byID[3], 99, t0); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Fail(ctx, 4, errors.New("bot was blocked"), t0); err != nil {
+	if err := s.Fail(ctx, byID[4], errors.New("bot was blocked"), t0); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Claim(ctx, t0.Add(time.Second), 10, time.Minute); len(got) != 0 {
@@ -216,8 +224,11 @@ func TestPruneKeepsAbandonedUpdates(t *testing.T) {
 	mustSave(t, s, 40, 1, mailbox.PriorityNormal)
 	mustSave(t, s, 41, 2, mailbox.PriorityNormal)
 	next(t, s) // 40 processed
-	u := mailbox.Update{Seq: 2, UpdateID: 41}
-	if err := s.AbandonUpdate(ctx, u, t0, errors.New("bug"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
+	u, _, err := s.ClaimUpdate(ctx, t0, time.Minute)
+	if err != nil || u.UpdateID != 41 {
+		t.Fatalf("ClaimUpdate = %+v, %v", u, err)
+	}
+	if err := s.SetAside(ctx, u, t0, errors.New("bug"), func(context.Context, mailbox.Tx) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.Prune(ctx, t0.Add(time.Hour), t0.Add(time.Hour))

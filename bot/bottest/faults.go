@@ -3,6 +3,7 @@ package bottest
 import (
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -89,17 +90,39 @@ func (s *Server) FailNext(method string, n int, f Failure) {
 	}
 }
 
-// ClearFailures drops every failure queued by FailNext.
+// FailChat is FailNext for the calls of method ("*" for any) whose chat_id
+// is chatID only: one chat's trouble while the others work.
+func (s *Server) FailChat(chatID int64, method string, n int, f Failure) {
+	key := strconv.FormatInt(chatID, 10) + " " + strings.ToLower(method)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := 0; i < n; i++ {
+		s.chatFault[key] = append(s.chatFault[key], f)
+	}
+}
+
+// ClearFailures drops every failure queued by FailNext and FailChat.
 func (s *Server) ClearFailures() {
 	s.mu.Lock()
 	s.faults = map[string][]Failure{}
+	s.chatFault = map[string][]Failure{}
 	s.mu.Unlock()
 }
 
-// takeFault pops the next failure for method, the method's own before "*".
-func (s *Server) takeFault(method string) (Failure, bool) {
+// takeFault pops the next failure for method to chatID: the chat's own
+// before the method's, the method's own before "*".
+func (s *Server) takeFault(method, chatID string) (Failure, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if id := s.resolveChatID(chatID); id != 0 {
+		for _, m := range []string{strings.ToLower(method), "*"} {
+			key := strconv.FormatInt(id, 10) + " " + m
+			if q := s.chatFault[key]; len(q) > 0 {
+				s.chatFault[key] = q[1:]
+				return q[0], true
+			}
+		}
+	}
 	for _, key := range []string{strings.ToLower(method), "*"} {
 		if q := s.faults[key]; len(q) > 0 {
 			s.faults[key] = q[1:]

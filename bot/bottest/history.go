@@ -2,6 +2,7 @@ package bottest
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -120,13 +121,15 @@ func cloneRows[T any](rows [][]T) [][]T {
 
 // chat is the Server's state for one chat.
 type chat struct {
-	wire      models.Chat
-	blocked   bool
-	msgs      []*Message
-	byID      map[int]*Message
-	lastID    int
-	sendTimes []time.Time
-	keyboard  [][]KeyButton
+	wire    models.Chat
+	blocked bool
+	// migratedTo is the supergroup a group became (MigrateGroup).
+	migratedTo int64
+	msgs       []*Message
+	byID       map[int]*Message
+	lastID     int
+	sendTimes  []time.Time
+	keyboard   [][]KeyButton
 }
 
 func (s *Server) addChat(wire models.Chat) *chat {
@@ -191,6 +194,10 @@ func (s *Server) writableChat(p params) (*chat, *apiError) {
 	c, err := s.knownChat(p, "chat_id")
 	if err != nil {
 		return nil, err
+	}
+	if c.migratedTo != 0 {
+		return nil, &apiError{code: http.StatusBadRequest, desc: "Bad Request: group chat was upgraded to a supergroup chat",
+			migrateTo: c.migratedTo}
 	}
 	if c.blocked {
 		if c.wire.Type == models.ChatTypePrivate {

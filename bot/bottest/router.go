@@ -128,7 +128,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	fault, faulty := s.takeFault(method)
+	fault, faulty := s.takeFault(method, p.str("chat_id"))
 	if faulty && !fault.Applied {
 		if !sleepCtx(r.Context(), fault.Delay) {
 			return // the client gave up

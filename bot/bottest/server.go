@@ -61,6 +61,7 @@ type Server struct {
 	cbSeq     int
 
 	faults    map[string][]Failure
+	chatFault map[string][]Failure // by "chat_id method"
 	down      bool
 	rateLimit int
 
@@ -106,6 +107,7 @@ func New(opts ...Option) *Server {
 		callbacks:    map[string]*callbackState{},
 		cbByUpd:      map[int64]string{},
 		faults:       map[string][]Failure{},
+		chatFault:    map[string][]Failure{},
 		commands:     map[string][]models.BotCommand{},
 	}
 	for _, o := range opts {
@@ -130,6 +132,10 @@ func (s *Server) Handler() http.Handler { return s }
 // Close wakes pending long polls and waits, then shuts the listener down.
 func (s *Server) Close() {
 	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
 	s.closed = true
 	s.notify()
 	s.mu.Unlock()
@@ -192,6 +198,7 @@ type apiError struct {
 	code       int
 	desc       string
 	retryAfter int
+	migrateTo  int64
 }
 
 func (e *apiError) Error() string { return e.desc }
@@ -213,19 +220,20 @@ func tooMany(retryAfter int) *apiError {
 }
 
 // errorBody encodes an error answer the way Telegram does.
+type errorParams struct {
+	RetryAfter      int   `json:"retry_after,omitempty"`
+	MigrateToChatID int64 `json:"migrate_to_chat_id,omitempty"`
+}
+
 func errorBody(e *apiError) []byte {
 	v := struct {
-		OK         bool   `json:"ok"`
-		ErrorCode  int    `json:"error_code"`
-		Desc       string `json:"description"`
-		Parameters *struct {
-			RetryAfter int `json:"retry_after"`
-		} `json:"parameters,omitempty"`
+		OK         bool         `json:"ok"`
+		ErrorCode  int          `json:"error_code"`
+		Desc       string       `json:"description"`
+		Parameters *errorParams `json:"parameters,omitempty"`
 	}{ErrorCode: e.code, Desc: e.desc}
-	if e.retryAfter > 0 {
-		v.Parameters = &struct {
-			RetryAfter int `json:"retry_after"`
-		}{e.retryAfter}
+	if e.retryAfter > 0 || e.migrateTo != 0 {
+		v.Parameters = &errorParams{RetryAfter: e.retryAfter, MigrateToChatID: e.migrateTo}
 	}
 	b, _ := json.Marshal(v)
 	return b

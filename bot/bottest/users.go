@@ -58,6 +58,19 @@ func (s *Server) Group(chatID int64, title string) {
 	s.mu.Unlock()
 }
 
+// MigrateGroup turns a group into a supergroup with a new id, as Telegram
+// does: from then on every sending method aimed at the old id is answered
+// 400 with parameters.migrate_to_chat_id.
+func (s *Server) MigrateGroup(oldID, newID int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.group(oldID, "")
+	c := s.addChat(models.Chat{ID: newID, Type: models.ChatTypeSupergroup, Title: old.wire.Title})
+	c.wire.Title = old.wire.Title
+	old.migratedTo = newID
+	s.notify()
+}
+
 func (s *Server) group(chatID int64, title string) *chat {
 	typ := models.ChatTypeGroup
 	if chatID <= -1000000000000 {

@@ -131,7 +131,7 @@ func checkSealed(ctx context.Context, r *report, db *sqlx.DB, c Config) {
 func checkDatabase(ctx context.Context, r *report, c Config) {
 	const what = "database"
 	where := describeDB(c.DatabaseURL)
-	db, err := postgres.Open(ctx, c.DatabaseURL)
+	db, err := postgres.Open(ctx, c.DatabaseURL, 2)
 	if err != nil {
 		r.fail(what, "cannot connect to %s: %v", where, err)
 		return

@@ -174,6 +174,9 @@ func loadConfig(m mode) (Config, error) {
 	c.CaseRetention = days(get("CASE_RETENTION", defaultCaseRetention), "CASE_RETENTION", &errs)
 	c.InboxRetention = days(get("INBOX_RETENTION", defaultInboxRetention), "INBOX_RETENTION", &errs)
 	c.Workers = positive(get("WORKERS", "4"), "WORKERS", &errs)
+	if c.Workers > maxWorkers {
+		errs = append(errs, fmt.Errorf("WORKERS must be at most %d (each holds a database connection)", maxWorkers))
+	}
 	c.SendRate = positive(get("SEND_RATE", "25"), "SEND_RATE", &errs)
 	if needKey {
 		if v := get("DATA_KEY", ""); v == "" {
@@ -206,6 +209,9 @@ func checkDatabaseURL(name, v string) error {
 	}
 	return nil
 }
+
+// maxWorkers bounds WORKERS, and so the database pool (WORKERS + 10).
+const maxWorkers = 64
 
 // decodeKey reads a data key: the base64 of 32 random bytes, as
 // openssl rand -base64 32 writes it.

@@ -39,13 +39,37 @@ import (
 	"github.com/koreandesk/hotline/postgres"
 )
 
+// shutdownBound is how long the bot may take to stop after SIGTERM or
+// SIGINT: the service's own bound (bot.Options.ShutdownTimeout, 25 s) and
+// the HTTP server's (5 s). Past it, or at a second signal, the process
+// exits at once; anything unfinished is in PostgreSQL for the next start.
+const shutdownBound = 30 * time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go forceExit(sigs, cancel, shutdownBound+5*time.Second, os.Exit)
 	if err := run(ctx, os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "hotline:", err)
 		os.Exit(1)
 	}
+}
+
+// forceExit starts a graceful stop at the first signal, and exits at a
+// second one or when the stop takes longer than bound.
+func forceExit(sigs <-chan os.Signal, stop func(), bound time.Duration, exit func(int)) {
+	sig := <-sigs
+	fmt.Fprintf(os.Stderr, "hotline: %s: stopping within %s (send it again to exit at once)\n", sig, shutdownBound)
+	stop()
+	select {
+	case sig = <-sigs:
+		fmt.Fprintf(os.Stderr, "hotline: second %s: exiting now\n", sig)
+	case <-time.After(bound):
+		fmt.Fprintf(os.Stderr, "hotline: shutdown took longer than %s: exiting now\n", bound)
+	}
+	exit(1)
 }
 
 func run(ctx context.Context, args []string) error {
@@ -102,7 +126,7 @@ func migrate(ctx context.Context) error {
 	}
 	log := newLogger(c)
 	ownerURL := cmp.Or(c.MigrateURL, c.DatabaseURL)
-	db, err := postgres.Open(ctx, ownerURL)
+	db, err := postgres.Open(ctx, ownerURL, 2)
 	if err != nil {
 		return err
 	}
@@ -151,7 +175,7 @@ func rekey(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("DATA_KEY: %w", err)
 	}
-	db, err := postgres.Open(ctx, c.DatabaseURL)
+	db, err := postgres.Open(ctx, c.DatabaseURL, 2)
 	if err != nil {
 		return err
 	}
@@ -192,7 +216,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	if err != nil {
 		return fmt.Errorf("DATA_KEY: %w", err)
 	}
-	db, err := postgres.Open(ctx, c.DatabaseURL)
+	db, err := postgres.Open(ctx, c.DatabaseURL, poolSize(c.Workers))
 	if err != nil {
 		return err
 	}
@@ -264,7 +288,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 
 	// Health and metrics on their own listener (METRICS_ADDR), never on
 	// the public one, which serves only the webhook.
-	servers := []*http.Server{newServer(c.MetricsAddr, opsHandler(store, reg))}
+	servers := []*http.Server{newServer(c.MetricsAddr, opsHandler(svc, reg))}
 	mode := "polling"
 	if c.WebhookURL != "" {
 		mode = "webhook"
@@ -467,19 +491,19 @@ func setDelivery(ctx context.Context, tg *tgbot.Bot, c Config, log *slog.Logger)
 	return nil
 }
 
-// opsHandler serves the operators' endpoints on METRICS_ADDR: health and
-// Prometheus metrics.
-func opsHandler(store *postgres.Store, reg *prometheus.Registry) *http.ServeMux {
+// poolSize is the database connections a process needs: one per worker,
+// and ten for the rest (the dispatcher's concurrent results, the poller or
+// webhook calls, the escalator and janitor, retention, probes and metrics).
+func poolSize(workers int) int { return workers + 10 }
+
+// opsHandler serves the operators' endpoints on METRICS_ADDR: the probes
+// (/livez, /readyz, and /healthz as /readyz) and Prometheus metrics.
+func opsHandler(svc *bot.Service, reg *prometheus.Registry) *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := store.Ping(ctx); err != nil {
-			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ok")
-	})
+	probes := svc.Probes()
+	mux.Handle("GET /livez", probes)
+	mux.Handle("GET /readyz", probes)
+	mux.Handle("GET /healthz", probes)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return mux
 }

@@ -190,7 +190,7 @@ func refused(t *testing.T, want string, args ...string) {
 
 func openDB(t *testing.T) *sqlx.DB {
 	t.Helper()
-	db, err := postgres.Open(context.Background(), os.Getenv("DATABASE_URL"))
+	db, err := postgres.Open(context.Background(), os.Getenv("DATABASE_URL"), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestDemoOnlyOnItsOwnDatabase(t *testing.T) {
 	refused(t, "live database", "demo")
 
 	unmarked := freshDB(t)
-	db, err := postgres.Open(context.Background(), unmarked)
+	db, err := postgres.Open(context.Background(), unmarked, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
