@@ -73,9 +73,15 @@ func (h *Handler) alertOne(t *turn, r staff.Chat, c *desk.Case, kind alertKind, 
 	if bundled, err := h.bundle(t, r, c, prio); bundled || err != nil {
 		return err
 	}
+	if r.ID == h.deskChat {
+		if kind == alertFamilyDone {
+			return nil // the group had the case's alert; the answers are not for it
+		}
+		return h.groupAlert(t, r, c, prio)
+	}
 	text := h.render.Text(r.Lang, flows.M(string(kind), "Ref", c.Ref, "Type", flows.M("case.type_"+string(c.Type)),
 		"Priority", flows.M("case.priority_"+string(c.Priority)), "Lang", flows.LanguageNames[c.ReporterLang],
-		"Name", c.ReporterName))
+		"Name", cleanName(c.ReporterName)))
 	lines := []string{text}
 	lines = append(lines, h.staff.AnswerLines(r.Lang, c)...)
 	lines = append(lines, h.staff.FamilyLines(r.Lang, c, matches)...)
@@ -89,6 +95,27 @@ func (h *Handler) alertOne(t *turn, r staff.Chat, c *desk.Case, kind alertKind, 
 	if l := c.LastLocation; l != nil {
 		return t.queue(r.ID, prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: l.Lat, Longitude: l.Lon}, c.ID)
 	}
+	return nil
+}
+
+// groupAlert tells the desk's group the least: type, priority, reference,
+// age and whether a location was shared. The group's membership is
+// Telegram's, not the staff table's: no answers, names, map pin or media
+// go there. Claim and Open act in the officer's private chat.
+func (h *Handler) groupAlert(t *turn, r staff.Chat, c *desk.Case, prio mailbox.Priority) error {
+	lines := []string{h.render.Text(r.Lang, flows.M("desk.alert_group", "Ref", c.Ref,
+		"Type", flows.M("case.type_"+string(c.Type)), "Priority", flows.M("case.priority_"+string(c.Priority)),
+		"Minutes", int(t.now.Sub(c.CreatedAt).Minutes())))}
+	if c.LastLocation != nil {
+		lines = append(lines, h.render.Text(r.Lang, flows.M("desk.alert_group_location")))
+	}
+	o, err := mailbox.New(r.ID, prio, mailbox.MethodSendMessage, mailbox.Call{Text: strings.Join(lines, "\n"),
+		Inline: h.staff.CaseButtons(r.Lang, c)})
+	if err != nil {
+		return err
+	}
+	o.CaseID, o.Kind = c.ID, mailbox.KindAlert
+	t.out = append(t.out, o)
 	return nil
 }
 

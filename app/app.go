@@ -46,6 +46,7 @@ func New(engine *flows.Engine, render mailbox.Renderer, log *slog.Logger, now fu
 // WithDeskChat makes the handler alert the desk's group chat, in lang.
 func (h *Handler) WithDeskChat(chatID int64, lang string) *Handler {
 	h.deskChat = chatID
+	h.staff.WithDeskChat(chatID)
 	if flows.MatchLanguage(lang) != "" {
 		h.deskLang = flows.MatchLanguage(lang)
 	}

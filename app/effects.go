@@ -63,6 +63,12 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		if !e.Alert {
 			return nil
 		}
+		// A reporter pressing /sos again and again alerts the desk once in
+		// a while, not every time; they still get their case reference.
+		again, err := t.desk.MarkRealerted(t.ctx, c.ID, t.now, realertAfter)
+		if err != nil || !again {
+			return err
+		}
 		return h.alert(t, c, alertFollowUp)
 	case err != nil:
 		return err
@@ -77,6 +83,9 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 	s.Set(flows.CaseRefKey, string(c.Ref))
 	return h.alert(t, c, alertNew)
 }
+
+// realertAfter is how long a case's repeated /sos stays quiet at the desk.
+const realertAfter = 10 * time.Minute
 
 // withCase runs fn on the case the conversation feeds.
 func (h *Handler) withCase(t *turn, s *flows.Session, fn func(*desk.Case) error) error {
@@ -120,6 +129,11 @@ func (h *Handler) forget(t *turn, s *flows.Session) error {
 	if err := t.tx.ForgetMessages(t.ctx, t.in.ChatID, ids); err != nil {
 		return err
 	}
+	// The phone may be inspected: from now on the desk's messages arrive
+	// silently, and the officer sees why on the timeline before writing.
+	if err := h.quiet(t, t.in.ChatID, desk.EventForget); err != nil {
+		return err
+	}
 	return t.send(t.in.ChatID, s.Lang(), 0, flows.Reply{Text: flows.M("forget.done"), RemoveKeyboard: true})
 }
 
@@ -152,4 +166,26 @@ func (h *Handler) staffLanguage(t *turn, lang string) error {
 		return nil
 	}
 	return err
+}
+
+// quiet puts the reporter's chat in quiet mode (everything the bot sends
+// there arrives without sound) and notes why on the timeline of their
+// open cases.
+func (h *Handler) quiet(t *turn, chatID int64, why desk.EventKind) error {
+	if err := t.tx.SetQuiet(t.ctx, chatID, true, t.now); err != nil {
+		return err
+	}
+	cases, err := t.desk.CasesOf(t.ctx, chatID)
+	if err != nil {
+		return err
+	}
+	for _, c := range cases {
+		if !c.Open() {
+			continue
+		}
+		if _, err := t.desk.AddEvent(t.ctx, c.ID, desk.Event{Kind: why, At: t.now}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/flows/distress"
 	"github.com/koreandesk/hotline/flows/family"
 )
 
@@ -37,6 +38,11 @@ func (h *Handler) saveAnswers(t *turn, c *desk.Case, answers map[string]string) 
 	}
 	if err := t.desk.UpdateAnswers(t.ctx, c.ID, answers, t.now); err != nil {
 		return err
+	}
+	if answers[distress.KeySafeToTalk] == "no" { // not safe to talk: a quiet phone from now on
+		if err := h.quiet(t, c.ReporterChatID, desk.EventQuiet); err != nil {
+			return err
+		}
 	}
 	v, ok := answers[family.KeyConsent]
 	if !ok || c.Type != desk.TypeFamily {

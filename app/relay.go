@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
@@ -69,16 +71,14 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 }
 
 // handlers are who hears a reporter's follow-up: the assigned officer, or
-// the desk chat while nobody has the case, or every officer on duty when
-// there is no desk chat.
+// every officer on duty while nobody has the case, each in their private
+// chat. Never the desk group: its membership is Telegram's, not the staff
+// table's, and follow-ups carry what the reporter wrote, photos and places.
 func (h *Handler) handlers(t *turn, c *desk.Case) []staff.Chat {
 	if c.AssigneeID != nil {
 		if st, err := t.desk.Staff(t.ctx, *c.AssigneeID); err == nil {
 			return []staff.Chat{staff.Recipient(st)}
 		}
-	}
-	if h.deskChat != 0 {
-		return []staff.Chat{{ID: h.deskChat, Lang: h.deskLang}}
 	}
 	return h.onDuty(t)
 }
@@ -99,7 +99,7 @@ func (h *Handler) onDuty(t *turn) []staff.Chat {
 // forward shows one timeline event to a staff chat, headed with the case
 // reference, so a Telegram reply to it answers the reporter.
 func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) error {
-	header := h.render.Text(r.Lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", c.ReporterName,
+	header := h.render.Text(r.Lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", cleanName(c.ReporterName),
 		"Lang", flows.LanguageNames[c.ReporterLang]))
 	body := header
 	if ev.Text != "" {
@@ -157,4 +157,20 @@ func openCase(t *turn, typ desk.Type) (*desk.Case, error) {
 		}
 	}
 	return nil, nil
+}
+
+// cleanName keeps a reporter's Telegram name to one plain line for staff
+// headers: no line breaks or other control characters, no bidirectional
+// overrides that could make a header read as something else.
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			return -1
+		}
+		return r
+	}, s)
+	return mailbox.Truncate(strings.Join(strings.Fields(s), " "), 64)
 }

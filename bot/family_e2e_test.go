@@ -100,8 +100,8 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 			if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'attachment'`, c.ID); n != 1 {
 				t.Errorf("attachments = %d, want the photo", n)
 			}
-			// The desk chat: the alert when the name came, then the completed inquiry.
-			done := h.until(deskGroup, 0, "가족 문의 "+string(c.Ref)+" 작성 완료")
+			// The desk group had the least; /case shows the inquiry in private.
+			done := h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref))
 			contains(t, done.Text, "+821098765432")
 			contains(t, done.Text, "다른 기관(대사관, 출입국, 다른 경찰 부서) 전달 동의: 예")
 			// Staff reply in the family's language; /status lists the case.
@@ -183,7 +183,6 @@ func TestFamilyRefusesBadAnswersAndKeepsNoConsent(t *testing.T) {
 	if c.ConsentShare == nil || *c.ConsentShare || c.Answers["consent_share"] != "no" || c.Answers["callback_phone"] != "+85512345678" {
 		t.Errorf("case consent %v, answers %v", c.ConsentShare, c.Answers)
 	}
-	contains(t, h.until(deskGroup, 0, "작성 완료").Text, "다른 기관 전달 동의 없음")
 	contains(t, h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref)).Text, "다른 기관 전달 동의 없음")
 }
 
@@ -199,10 +198,10 @@ func TestFamilyMatchesDistressBothWays(t *testing.T) {
 		passport: "M123A4567", consent: "yes", situation: "missing"}, asks)
 
 	son := bottest.User{ID: 9721, FirstName: "Kim", LastName: "Minsu", LanguageCode: "ko"}
-	n := len(h.api.BotMessages(deskGroup))
+	n := len(h.api.BotMessages(officer.ID))
 	h.step(son, func() { h.api.SendText(son, "/sos") }, "접수번호")
 	report := h.caseOf(son.ID)
-	alert := h.until(deskGroup, n, "새 사건 "+string(report.Ref))
+	alert := h.until(officer.ID, n, "새 사건 "+string(report.Ref))
 	contains(t, alert.Text, "일치 가능성: "+string(inquiry.Ref))
 	contains(t, alert.Text, "이름 같음")
 	view := h.step(officer, func() { h.api.SendText(officer, "/case "+string(inquiry.Ref)) }, "M123A4567")
@@ -219,7 +218,7 @@ func TestFamilyMatchesDistressBothWays(t *testing.T) {
 	first := h.caseOf(daughter.ID)
 	father := bottest.User{ID: 9723, FirstName: "Father", LanguageCode: "ko"}
 	later := h.family(father, familyInputs{relationship: "child", name: "이지은", latin: "LEE JIEUN", consent: "no", situation: "police"}, asks)
-	done := h.until(deskGroup, 0, "가족 문의 "+string(later.Ref)+" 작성 완료")
+	done := h.step(officer, func() { h.api.SendText(officer, "/case "+string(later.Ref)) }, string(later.Ref))
 	contains(t, done.Text, "일치 가능성: "+string(first.Ref))
 	view = h.step(officer, func() { h.api.SendText(officer, "/case "+string(first.Ref)) }, string(first.Ref))
 	contains(t, view.Text, "일치 가능성: "+string(later.Ref))

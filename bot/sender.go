@@ -66,18 +66,19 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		return 0, err
 	case mailbox.MethodSendPhoto:
 		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &tgmodels.InputFileString{Data: c.FileID},
-			Caption: c.Text, ReplyMarkup: markup(c)})
+			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendVoice:
 		m, err := s.b.SendVoice(ctx, &tgbot.SendVoiceParams{ChatID: chatID, Voice: &tgmodels.InputFileString{Data: c.FileID},
-			Caption: c.Text, ReplyMarkup: markup(c)})
+			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendDocument:
 		var doc tgmodels.InputFile = &tgmodels.InputFileString{Data: c.FileID}
 		if c.FileName != "" {
 			doc = &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
 		}
-		m, err := s.b.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Document: doc, Caption: c.Text, ReplyMarkup: markup(c)})
+		m, err := s.b.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Document: doc, Caption: c.Text, ReplyMarkup: markup(c),
+			DisableNotification: c.Silent})
 		return messageID(m, err)
 	}
 	return 0, permanent(fmt.Errorf("unknown outbox method %q", method))

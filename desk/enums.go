@@ -115,6 +115,10 @@ const (
 	EventLocation   EventKind = "location"   // Lat, Lon
 	EventAttachment EventKind = "attachment" // FileID, FileKind
 	EventBlock      EventKind = "block"      // Data: blocked ("true" or "false")
+	EventErased     EventKind = "erased"     // retention erased the personal fields
+	EventHold       EventKind = "hold"       // Data: hold ("true" or "false")
+	EventForget     EventKind = "forget"     // the reporter used /forget: the phone may be inspected
+	EventQuiet      EventKind = "quiet"      // the reporter's messages now arrive silently
 	// EventCheckIn is a safety check-in: Data["checkin"] says what
 	// (CheckIn* below), Data["every"] the interval.
 	EventCheckIn EventKind = "checkin"
@@ -135,7 +139,8 @@ const (
 
 // EventKinds lists every event kind.
 var EventKinds = []EventKind{EventCreated, EventMessageIn, EventReplyOut, EventNote, EventStatus,
-	EventPriority, EventAssignment, EventLocation, EventAttachment, EventBlock, EventCheckIn, EventIndicator}
+	EventPriority, EventAssignment, EventLocation, EventAttachment, EventBlock, EventCheckIn, EventIndicator,
+	EventErased, EventHold, EventForget, EventQuiet}
 
 // Valid reports whether k is a known event kind.
 func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }

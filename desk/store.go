@@ -178,6 +178,10 @@ type Escalations interface {
 	// MarkEscalated records that supervisors were alerted.
 	// Errors: not_found; conflict with ErrEscalated when it was already.
 	MarkEscalated(ctx context.Context, caseID int64, now time.Time) error
+	// MarkRealerted records that the desk is alerted about a case again
+	// (a repeated /sos), unless it was alerted (or the case opened) less
+	// than quiet ago; it reports whether to alert. Errors: not_found.
+	MarkRealerted(ctx context.Context, caseID int64, now time.Time, quiet time.Duration) (bool, error)
 }
 
 // MaxEscalations caps UnclaimedUrgent.

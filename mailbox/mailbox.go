@@ -171,4 +171,8 @@ type Tx interface {
 	PendingAlerts(ctx context.Context, chatID int64, now time.Time) (n int, bundleID int64, refs []string, err error)
 	// UpdateBundle rewrites a pending bundle.
 	UpdateBundle(ctx context.Context, id int64, refs []string, payload []byte) error
+
+	// SetQuiet puts a chat in quiet mode (or out of it): from then on,
+	// everything queued for it is sent silently.
+	SetQuiet(ctx context.Context, chatID int64, quiet bool, now time.Time) error
 }

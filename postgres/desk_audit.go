@@ -112,3 +112,23 @@ func (d *DeskStore) MarkEscalated(ctx context.Context, caseID int64, now time.Ti
 	}
 	return nil
 }
+
+// markRealerted lets one repeated alert per case through per quiet period.
+const markRealerted = `
+UPDATE cases SET alerted_at = $2
+WHERE id = $1 AND coalesce(alerted_at, created_at) <= $3
+RETURNING id`
+
+// MarkRealerted records a repeated alert about a case, unless one was
+// sent (or the case opened) less than quiet ago.
+func (d *DeskStore) MarkRealerted(ctx context.Context, caseID int64, now time.Time, quiet time.Duration) (bool, error) {
+	var id int64
+	err := sqlx.GetContext(ctx, d.q, &id, markRealerted, caseID, now, now.Add(-quiet))
+	switch err = mapError(err); {
+	case err == nil:
+		return true, nil
+	case flows.ErrorCode(err) == flows.ENotFound:
+		return false, nil
+	}
+	return false, fmt.Errorf("mark case #%d alerted: %w", caseID, err)
+}

@@ -77,10 +77,26 @@ func (x *tx) SaveSession(ctx context.Context, s *flows.Session, now time.Time) e
 	return nil
 }
 
+// insertOutgoing marks a call to a chat in quiet mode silent, whoever
+// queued it (the conversation, a desk reply, an alert).
 const insertOutgoing = `
 INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, bundle_refs, not_before, created_at)
-VALUES (COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = $1), $1),
-    $2, $3, $4, NULLIF($5, 0), $6, $7, $8, $8)`
+VALUES (COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = $1), $1), $2, $3,
+    CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = $1 AND quiet)
+         THEN $4::jsonb || '{"silent": true}' ELSE $4::jsonb END,
+    NULLIF($5, 0), $6, $7, $8, $8)`
+
+const upsertQuiet = `
+INSERT INTO chats (chat_id, quiet, created_at, updated_at) VALUES ($1, $2, $3, $3)
+ON CONFLICT (chat_id) DO UPDATE SET quiet = EXCLUDED.quiet`
+
+// SetQuiet puts a chat in quiet mode or out of it.
+func (x *tx) SetQuiet(ctx context.Context, chatID int64, quiet bool, now time.Time) error {
+	if _, err := x.t.ExecContext(ctx, upsertQuiet, chatID, quiet, now); err != nil {
+		return mapError(fmt.Errorf("quiet chat %d: %w", chatID, err))
+	}
+	return nil
+}
 
 // Enqueue adds calls to the outbox in order. A call to a group that
 // became a supergroup goes to the new chat.

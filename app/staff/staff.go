@@ -26,6 +26,15 @@ type Desk struct {
 	sealer *desk.Sealer
 	// reporterMenu is the start of every staff member's command menu.
 	reporterMenu func(lang string) []mailbox.Command
+	// deskChat is the desk's group (0: none), the only group where desk
+	// commands and buttons work.
+	deskChat int64
+}
+
+// WithDeskChat names the desk's group chat.
+func (h *Desk) WithDeskChat(chatID int64) *Desk {
+	h.deskChat = chatID
+	return h
 }
 
 // New returns the desk's staff side, writing with render; reporterMenu
@@ -88,6 +97,21 @@ func (h *Desk) Handle(ctx context.Context, tx mailbox.Tx, in flows.Input, p mail
 		}
 	}
 	d.staff, d.lang, d.args = st, Recipient(st).Lang, strings.TrimSpace(in.Args)
+	if !in.Private {
+		// The group's membership is Telegram's, not the staff table's:
+		// desk commands work only in the desk's own group, their answers
+		// (a case, a passport number, a map pin) go to the officer's
+		// private chat, and a reply in the group never reaches a reporter
+		// (/reply does).
+		if h.deskChat == 0 || in.ChatID != h.deskChat {
+			h.log.Warn("refused desk input in a group that is not the desk's", "user_id", in.UserID, "chat_id", in.ChatID)
+			return true, nil
+		}
+		if !isCmd && !isButton {
+			return true, nil
+		}
+		d.in.ChatID = Recipient(st).ID
+	}
 	switch {
 	case isCmd:
 		return true, d.run(cmd)

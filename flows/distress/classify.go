@@ -48,9 +48,13 @@ const (
 	dataDone   = dataPrefix + "done"
 )
 
+// KeySafeToTalk is the answer to "can you talk safely now?": "yes" or
+// "no". After "no" the desk's messages arrive silently.
+const KeySafeToTalk = "safe_to_talk"
+
 // answerKeys names the case answer each state's question fills.
 var answerKeys = map[string]string{
-	StateLocation: "address", StateAddress: "address", StateSafe: "safe_to_talk",
+	StateLocation: "address", StateAddress: "address", StateSafe: KeySafeToTalk,
 	StatePeople: "people", StateInjured: "injured", StateInjuredDetails: "injured_details",
 	StatePassport: "passport_taken", StateCompound: "compound",
 	StateNationality: "nationality", StateNationalityOther: "nationality",
