@@ -60,8 +60,8 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 			}
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
-		if !e.Alert {
-			return nil
+		if !e.Alert || c.Blocked {
+			return nil // a blocked reporter's /sos is recorded, not alerted
 		}
 		// A reporter pressing /sos again and again alerts the desk once in
 		// a while, not every time; they still get their case reference.
@@ -81,6 +81,11 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
+	// /block covers the reporter, not one case: their new cases are
+	// recorded and in the queue, but alert nobody.
+	if blocked, err := t.desk.ReporterBlocked(t.ctx, t.in.ChatID); err != nil || blocked {
+		return err
+	}
 	return h.alert(t, c, alertNew)
 }
 

@@ -163,18 +163,23 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 	c := h.sos(reporter)
 	h.until(deskGroup, 0, string(c.Ref)) // the alert
 	groupBefore := len(h.api.BotMessages(deskGroup))
-	// Unclaimed: the follow-up goes to the desk chat.
+	officerBefore := len(h.api.BotMessages(officer2.ID))
+	// Unclaimed: the follow-up goes to the officers on duty, in private,
+	// never to the desk group.
 	h.api.SendPhoto(reporter, "창문 밖 풍경")
-	m := lastBot(t, h, deskGroup, groupBefore+1)
+	m := lastBot(t, h, officer2.ID, officerBefore+1)
 	if m.Kind != bottest.KindPhoto {
-		t.Fatalf("desk chat got a %s, want the photo", m.Kind)
+		t.Fatalf("the officer on duty got a %s, want the photo", m.Kind)
+	}
+	if n := len(h.api.BotMessages(deskGroup)); n != groupBefore {
+		t.Errorf("the follow-up went to the desk group too (%d new messages)", n-groupBefore)
 	}
 	contains(t, m.Text, string(c.Ref))
 	contains(t, m.Text, "창문 밖 풍경")
 	contains(t, lastBot(t, h, reporter.ID, 2).Text, string(c.Ref))
 
 	// Claimed: it goes to the officer, and their Telegram reply answers.
-	n := len(h.api.BotMessages(officer.ID))
+	n := settled(h, officer.ID)
 	h.api.SendText(officer, "/claim "+string(c.Ref))
 	contains(t, lastBot(t, h, officer.ID, n+1).Text, "사건을 담당합니다")
 	h.api.SendText(reporter, "3층에 있어요")

@@ -116,6 +116,7 @@ func TestDeskGroupGetsTheLeast(t *testing.T) {
 	u := bottest.User{ID: 9304, FirstName: "Secret Name", LanguageCode: "en"}
 	h.step(u, func() { h.api.SendText(u, "/sos") }, "KD-")
 	h.api.SendLocation(u, 10.61, 103.52, 0)
+	h.until(u.ID, 0, "talk safely") // the conversation has taken the location
 	c := h.caseOf(u.ID)
 	h.until(deskGroup, 0, string(c.Ref))
 	time.Sleep(300 * time.Millisecond)
@@ -172,4 +173,36 @@ func settled(h *harness, chat int64) int {
 		}
 	}
 	return n
+}
+
+// TestBlockCoversTheReportersAlerts: after /block, the reporter's repeated
+// /sos and their new cases are recorded but alert nobody.
+func TestBlockCoversTheReportersAlerts(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9305, FirstName: "Abuser", LanguageCode: "en"}
+	h.step(u, func() { h.api.SendText(u, "/sos") }, "KD-")
+	c := h.caseOf(u.ID)
+	if _, err := h.api.WaitMessages(officer.ID, 1, wait); err != nil {
+		t.Fatal(err)
+	}
+	n := len(h.api.BotMessages(supervisor.ID))
+	h.api.SendText(supervisor, "/block "+string(c.Ref))
+	h.until(supervisor.ID, n, string(c.Ref))
+	officerBefore := settled(h, officer.ID)
+	h.clock.Advance(11 * time.Minute)
+	h.step(u, func() { h.api.SendText(u, "/sos") }, string(c.Ref))
+	h.api.SendText(supervisor, "/close "+string(c.Ref))
+	if err := h.eventually(func() bool {
+		return h.count(`SELECT count(*) FROM cases WHERE id = $1 AND closed_at IS NOT NULL`, c.ID) == 1
+	}, wait); err != nil {
+		t.Fatal(err)
+	}
+	h.step(u, func() { h.api.SendText(u, "/sos") }, "KD-")
+	if got := h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1`, u.ID); got != 2 {
+		t.Errorf("%d cases, want the new one recorded too", got)
+	}
+	if n := settled(h, officer.ID) - officerBefore; n != 0 {
+		t.Errorf("a blocked reporter's /sos alerted the officer %d times", n)
+	}
 }
