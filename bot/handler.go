@@ -72,18 +72,32 @@ func (h *Handler) input(upd tgmodels.Update) (flows.Input, bool) {
 	return in, true
 }
 
-// Abandoned tells the user, in their language, that their update could not
-// be processed; the update itself stays in the inbox for the operators.
-func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
-	upd, ok := parseUpdate(u.Payload)
-	if !ok {
-		return nil
+// Abandoned handles an update set aside after its attempts: the person
+// is told, in their language, that it could not be processed, and the
+// supervisors that it was set aside and why; the update itself stays in
+// the inbox for /failed.
+func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update, cause error) error {
+	tx = splitTx{tx}
+	if upd, ok := parseUpdate(u.Payload); ok {
+		if in, ok := toInput(upd); ok {
+			if err := h.app.Abandoned(ctx, tx, in); err != nil {
+				return err
+			}
+		}
 	}
-	in, ok := toInput(upd)
-	if !ok {
-		return nil
-	}
-	return h.app.Abandoned(ctx, tx, in)
+	return h.app.SetAside(ctx, tx, u.ChatID, u.UpdateID, cause.Error())
+}
+
+// Quarantined tells the supervisors about an update that could not be
+// stored as it came; the person is answered at their next message.
+func (h *Handler) Quarantined(ctx context.Context, tx mailbox.Tx, u mailbox.Update, reason string) error {
+	return h.app.SetAside(ctx, splitTx{tx}, u.ChatID, u.UpdateID, reason)
+}
+
+// Undelivered tells the desk about a message given up (see
+// app.Handler.Undelivered).
+func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Message, cause error) error {
+	return h.app.Undelivered(ctx, splitTx{tx}, m.ChatID, m.CaseID, cause.Error())
 }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed

@@ -148,6 +148,8 @@ type Receiver struct {
 	saved   func() // wakes the workers
 	// urgent tells the inputs that jump the inbox queue (nil: none).
 	urgent func(flows.Input) bool
+	// quarantined, when set, tells the desk about a quarantined update.
+	quarantined func(ctx context.Context, u mailbox.Update, reason string)
 	// Times (unix nanoseconds) of the last successful getUpdates, of the
 	// first failure since (0: none), and of the last webhook update stored
 	// and refused, for readiness.
@@ -216,6 +218,9 @@ func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
 		if inserted, err = r.inbox.Quarantine(ctx, u, raw, reason, r.now()); err == nil && inserted {
 			r.metrics.UpdatesQuarantined.Inc()
 			r.log.Error("update quarantined: stored raw and set aside", "update_id", id, "chat_id", u.ChatID, "reason", reason)
+			if r.quarantined != nil {
+				r.quarantined(ctx, u, reason)
+			}
 		}
 	}
 	if err != nil {

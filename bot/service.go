@@ -112,6 +112,8 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s.recv.urgent = h.app.Urgent
 	s.dispatch = NewDispatcher(store, sender, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
+	s.dispatch.GaveUp = s.undelivered
+	s.recv.quarantined = s.quarantined
 	o.Metrics.watchBacklog(store, o.Now)
 	return s
 }
@@ -169,6 +171,32 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 		log.Warn("outbox not fully flushed; the rest is sent after restart", "err", err)
 	}
 	log.Info("stopped")
+}
+
+// quarantined tells the supervisors about a quarantined update.
+func (s *Service) quarantined(ctx context.Context, u mailbox.Update, reason string) {
+	s.background(ctx, "tell the desk about a quarantined update", func(ctx context.Context, tx mailbox.Tx) error {
+		return s.handler.Quarantined(ctx, tx, u, reason)
+	})
+}
+
+// undelivered tells the desk about a message given up.
+func (s *Service) undelivered(ctx context.Context, m mailbox.Message, cause error) {
+	s.background(ctx, "tell the desk about a message given up", func(ctx context.Context, tx mailbox.Tx) error {
+		return s.handler.Undelivered(ctx, tx, m, cause)
+	})
+}
+
+// background runs fn in a transaction of its own and wakes the
+// dispatcher for what it queued; a failure is logged.
+func (s *Service) background(ctx context.Context, what string, fn func(context.Context, mailbox.Tx) error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := s.pruner.Do(ctx, fn); err != nil {
+		s.opts.Log.Error(what, "component", "service", "err", err)
+		return
+	}
+	s.dispatch.Kick()
 }
 
 // Retention of rows that exist only for deduplication and /forget.

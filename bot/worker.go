@@ -160,7 +160,7 @@ func (w *Worker) setAside(ctx context.Context, u mailbox.Update, cause error) er
 	w.metrics.UpdatesFailed.WithLabelValues("set_aside").Inc()
 	log.Error("update set aside after its attempts", "err", cause)
 	err := w.inbox.SetAside(ctx, u, w.now(), cause, func(ctx context.Context, tx mailbox.Tx) error {
-		return w.h.Abandoned(ctx, tx, u)
+		return w.h.Abandoned(ctx, tx, u, cause)
 	})
 	if err != nil {
 		log.Error("set aside update", "err", err)

@@ -56,6 +56,9 @@ const (
 	ActionTemplateRemove = "template.remove"
 	ActionCheckIn        = "case.checkin"
 	ActionIndicators     = "case.indicators"
+	// Issue 12: set-aside updates.
+	ActionFailedView  = "failed.view"
+	ActionFailedRetry = "failed.retry"
 )
 
 // Actions lists every audit action the desk records.
@@ -63,7 +66,8 @@ var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, Action
 	ActionCasePriority, ActionCaseClose, ActionCaseReopen, ActionCaseBlock, ActionCaseRisk, ActionCaseErase, ActionCaseHold, ActionFind,
 	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
 	ActionStaffList, ActionStaffDuty, ActionTemplateList, ActionTemplateAdd, ActionTemplateEdit,
-	ActionTemplateRemove, ActionCheckIn, ActionIndicators}
+	ActionTemplateRemove, ActionCheckIn, ActionIndicators,
+	ActionFailedView, ActionFailedRetry}
 
 // AuditEntry records that a staff member did or saw something. The audit
 // log is append-only: the database refuses to change or delete entries.

@@ -133,6 +133,16 @@ type Outbox interface {
 	Migrate(ctx context.Context, m Message, newChat int64, now time.Time) error
 }
 
+// FailedUpdate is an update set aside, as the desk sees it: no content.
+type FailedUpdate struct {
+	UpdateID    int64
+	ChatID      int64
+	At          time.Time // when it was set aside
+	Attempts    int
+	Reason      string
+	Quarantined bool
+}
+
 // Backlog is what waits in the inbox and the outbox, for metrics and
 // readiness.
 type Backlog struct {
@@ -175,4 +185,11 @@ type Tx interface {
 	// SetQuiet puts a chat in quiet mode (or out of it): from then on,
 	// everything queued for it is sent silently.
 	SetQuiet(ctx context.Context, chatID int64, quiet bool, now time.Time) error
+	// FailedUpdates returns the updates set aside (failed after their
+	// attempts, or quarantined), newest first.
+	FailedUpdates(ctx context.Context, limit int) ([]FailedUpdate, error)
+	// RequeueUpdate puts a set-aside update back in the inbox with its
+	// attempts reset (a quarantined one with its NUL characters
+	// removed), for a retry after a fix. Errors: not_found.
+	RequeueUpdate(ctx context.Context, updateID int64) error
 }

@@ -29,7 +29,8 @@ WHERE id IN (
     ORDER BY o.priority, o.id
     LIMIT $3
     FOR UPDATE SKIP LOCKED)
-RETURNING id, chat_id, priority, method, payload, attempts, ambiguous, lease_token, created_at`
+RETURNING id, chat_id, priority, method, payload, attempts, ambiguous, lease_token, created_at,
+    COALESCE(case_id, 0) AS case_id, kind`
 
 type outgoingRow struct {
 	ID        int64     `db:"id"`
@@ -41,6 +42,8 @@ type outgoingRow struct {
 	Ambiguous int       `db:"ambiguous"`
 	Token     int64     `db:"lease_token"`
 	CreatedAt time.Time `db:"created_at"`
+	CaseID    int64     `db:"case_id"`
+	Kind      string    `db:"kind"`
 }
 
 // Claim leases up to limit ready calls.
@@ -55,7 +58,7 @@ func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.
 	for _, r := range rows {
 		out = append(out, mailbox.Message{ID: r.ID, ChatID: r.ChatID, Priority: mailbox.Priority(r.Priority),
 			Method: r.Method, Payload: r.Payload, Attempts: r.Attempts, Ambiguous: r.Ambiguous, Token: r.Token,
-			CreatedAt: r.CreatedAt})
+			CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Priority != out[j].Priority {

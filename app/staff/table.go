@@ -65,6 +65,7 @@ func init() {
 		{Name: "staff list", Usage: "/staff list", Role: desk.RoleSupervisor, Audit: desk.ActionStaffList, Run: (*Cmd).staffList},
 		{Name: "staff duty", Usage: "/staff duty on|off", Role: desk.RoleAgent, Audit: desk.ActionStaffDuty, Run: (*Cmd).duty},
 		{Name: "export", Usage: "/export [2026-01-01] [2026-01-31]", Role: desk.RoleSupervisor, Menu: "desk.command_export", Audit: desk.ActionExport, Run: (*Cmd).export},
+		{Name: "failed", Usage: "/failed [retry UPDATE_ID]", Role: desk.RoleSupervisor, Menu: "desk.command_failed", Audit: desk.ActionFailedView, Run: (*Cmd).failed},
 	}
 	byName = make(map[string]*Command, len(table))
 	for i := range table {

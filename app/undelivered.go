@@ -1,0 +1,118 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
+)
+
+// Nothing that affects a person fails silently: what the transport could
+// not do reaches a person on the desk, in their language, in private.
+
+// reasonRunes bounds the reason shown to staff.
+const reasonRunes = 200
+
+// SetAside tells the supervisors that an update of chatID was set aside
+// (failed after its attempts, or quarantined): the chat, its open case,
+// and why; /failed lists it and can retry it.
+func (h *Handler) SetAside(ctx context.Context, tx mailbox.Tx, chatID, updateID int64, reason string) error {
+	t := h.background(ctx, tx)
+	ref := "—"
+	if c, err := t.desk.OpenCaseOf(ctx, chatID); err == nil {
+		ref = string(c.Ref)
+	} else if flows.ErrorCode(err) != flows.ENotFound {
+		return err
+	}
+	return h.toSupervisors(t, 0, "desk.update_set_aside", "Chat", chatID, "Ref", ref, "Update", updateID,
+		"Reason", oneLine(reason))
+}
+
+// Undelivered tells the desk about a message to chatID that was given up:
+// a group's refusal (the desk group removed the bot, or moved) goes to the
+// supervisors; a message to a case's reporter (an officer's /reply, a
+// closing notice) goes to the officer who last answered the case, or who
+// has it.
+func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string) error {
+	t := h.background(ctx, tx)
+	if chatID == h.deskChat || chatID < 0 {
+		return h.toSupervisors(t, 0, "desk.group_unreachable", "Chat", chatID, "Reason", oneLine(reason))
+	}
+	if caseID == 0 {
+		return nil
+	}
+	c, err := t.desk.CaseByID(ctx, caseID)
+	if err != nil || c.ReporterChatID != chatID {
+		return err
+	}
+	officer, err := h.lastResponder(t, c)
+	if err != nil || officer == nil {
+		return err
+	}
+	r := staff.Recipient(officer)
+	if err := t.send(r.ID, r.Lang, c.ID, flows.Reply{Text: flows.M("desk.reply_undelivered", "Ref", c.Ref,
+		"Reason", oneLine(reason))}); err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, t.now, t.out...)
+}
+
+// lastResponder is the officer who last answered the case's reporter, or
+// the case's assignee; nil when there is neither.
+func (h *Handler) lastResponder(t *turn, c *desk.Case) (*desk.Staff, error) {
+	events, err := t.desk.Timeline(t.ctx, c.ID, 50)
+	if err != nil {
+		return nil, err
+	}
+	id := int64(0)
+	for _, e := range events {
+		if e.Kind == desk.EventReplyOut && e.ActorID != 0 {
+			id = e.ActorID
+		}
+	}
+	if id == 0 && c.AssigneeID != nil {
+		id = *c.AssigneeID
+	}
+	if id == 0 {
+		return nil, nil
+	}
+	st, err := t.desk.Staff(t.ctx, id)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return nil, nil
+	}
+	return st, err
+}
+
+// toSupervisors sends one message to every active supervisor, in private.
+func (h *Handler) toSupervisors(t *turn, caseID int64, id string, kv ...any) error {
+	sups, err := t.desk.Supervisors(t.ctx)
+	if err != nil {
+		return err
+	}
+	if len(sups) == 0 {
+		h.log.Error("no supervisor to tell", "message", id)
+	}
+	for i := range sups {
+		r := staff.Recipient(&sups[i])
+		if err := t.send(r.ID, r.Lang, caseID, flows.Reply{Text: flows.M(id, kv...)}); err != nil {
+			return err
+		}
+	}
+	return t.tx.Enqueue(t.ctx, t.now, t.out...)
+}
+
+// background is the work of a transaction that belongs to no input.
+func (h *Handler) background(ctx context.Context, tx mailbox.Tx) *turn {
+	return &turn{h: h, ctx: ctx, tx: tx, desk: tx.Desk(), prio: mailbox.PriorityUrgent, now: h.now()}
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > reasonRunes {
+		return string(r[:reasonRunes-1]) + "…"
+	}
+	return s
+}

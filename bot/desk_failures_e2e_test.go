@@ -1,0 +1,129 @@
+package bot_test
+
+import (
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/looplab/fsm"
+
+	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/postgres/pgtest"
+)
+
+// Failures that affect a person reach a person on the desk.
+
+// broken is a flow with a bug on its first step until fixed is set.
+type broken struct{ fixed *atomic.Bool }
+
+func (broken) Name() string    { return "broken" }
+func (broken) Initial() string { return "opened" }
+func (broken) Events() fsm.Events {
+	return fsm.Events{{Name: "noop", Src: []string{"opened"}, Dst: "opened"}}
+}
+func (broken) Event(*flows.Session, flows.Input) string { return "" }
+func (broken) Callbacks(*flows.Turn) fsm.Callbacks      { return fsm.Callbacks{} }
+func (broken) Prompt(*flows.Turn)                       {}
+func (b broken) Begin(t *flows.Turn) {
+	if !b.fixed.Load() {
+		panic("a bug in the flow")
+	}
+	t.Say(flows.Reply{Text: flows.Literal("fixed and answered")})
+	t.End()
+}
+
+// An update that fails on every attempt is set aside: one apology to the
+// person, one alert to each supervisor naming the chat and the case;
+// /failed lists it and, after a fix, /failed retry processes it.
+func TestSetAsideReachesTheSupervisors(t *testing.T) {
+	t.Parallel()
+	fixed := &atomic.Bool{}
+	h := newHarnessWith(t, bottest.New(), pgtest.New(t), harnessOpts{conversations: []flows.Conversation{broken{fixed}},
+		maxAttempts: 2})
+	h.staff(supervisor, desk.RoleSupervisor, "en")
+	h.staff(officer, desk.RoleAgent, "ko")
+	reporter := bottest.User{ID: 9701, FirstName: "Dara", LanguageCode: "km"}
+	c := h.sos(reporter)
+	n := len(h.api.BotMessages(supervisor.ID))
+	h.api.SendText(reporter, "/broken")
+	alert := h.until(supervisor.ID, n, "set aside")
+	contains(t, alert.Text, "9701")
+	contains(t, alert.Text, string(c.Ref))
+	h.until(reporter.ID, 0, "ព្យាយាម") // the apology, in Khmer
+	for _, m := range h.api.BotMessages(officer.ID) {
+		if strings.Contains(m.Text, "set aside") || strings.Contains(m.Text, "보류") {
+			t.Error("an agent got the supervisors' alert")
+		}
+	}
+
+	n = len(h.api.BotMessages(supervisor.ID))
+	h.api.SendText(supervisor, "/failed")
+	list := h.until(supervisor.ID, n, "Messages set aside")
+	contains(t, list.Text, string(c.Ref))
+	var updateID int64
+	if err := h.db.Get(&updateID, `SELECT update_id FROM inbox WHERE set_aside_at IS NOT NULL`); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, list.Text, "#"+strconv.FormatInt(updateID, 10))
+
+	fixed.Store(true)
+	n = len(h.api.BotMessages(supervisor.ID))
+	h.api.SendText(supervisor, "/failed retry "+strconv.FormatInt(updateID, 10))
+	h.until(supervisor.ID, n, "back in the queue")
+	h.until(reporter.ID, 0, "fixed and answered")
+	if k := h.count(`SELECT count(*) FROM audit_log WHERE action = 'failed.retry'`); k != 1 {
+		t.Errorf("audit entries for the retry = %d, want 1", k)
+	}
+
+	// Agents may not run it.
+	before := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/failed")
+	time.Sleep(500 * time.Millisecond)
+	for _, m := range h.api.BotMessages(officer.ID)[before:] {
+		if strings.Contains(m.Text, "#") && strings.Contains(m.Text, "보류") {
+			t.Errorf("an agent saw the list: %q", m.Text)
+		}
+	}
+}
+
+// A quarantined update (a NUL character) reaches the supervisors too.
+func TestQuarantinedUpdateReachesTheSupervisors(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t)
+	h.staff(supervisor, desk.RoleSupervisor, "en")
+	u := bottest.User{ID: 9711, FirstName: "Sok", LanguageCode: "en"}
+	h.api.SendText(u, "help\x00me")
+	alert := h.until(supervisor.ID, 0, "set aside")
+	contains(t, alert.Text, "9711")
+}
+
+// The desk group refuses the bot (it was removed): the supervisors are
+// told in private.
+func TestDeskGroupRefusalReachesTheSupervisors(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	h.api.SetBlocked(deskGroup, true)
+	h.sos(bottest.User{ID: 9720, FirstName: "Bora", LanguageCode: "ko"})
+	alert := h.until(supervisor.ID, 0, "desk group")
+	contains(t, alert.Text, strconv.FormatInt(deskGroup, 10))
+	contains(t, alert.Text, "kicked")
+}
+
+// An officer's /reply that the reporter's Telegram refuses (they blocked
+// the bot) is reported to that officer, in their language, on the case.
+func TestUndeliveredReplyTellsTheOfficer(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9730, FirstName: "Chan", LanguageCode: "km"}
+	c := h.sos(reporter)
+	h.api.SetBlocked(reporter.ID, true)
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/reply "+string(c.Ref)+" 지금 어디에 계세요?")
+	got := h.until(officer.ID, n, "전달하지 못했습니다")
+	contains(t, got.Text, string(c.Ref))
+	contains(t, got.Text, "blocked")
+}
