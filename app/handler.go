@@ -24,9 +24,13 @@ func (h *Handler) Handle(ctx context.Context, tx mailbox.Tx, in flows.Input, p m
 }
 
 func (h *Handler) route(t *turn) error {
-	handled, err := h.staff.Handle(t.ctx, t.tx, t.in, t.prio, t.now, &t.out)
-	if handled || err != nil {
-		return err
+	// An edited message never runs a desk command again (an officer
+	// correcting a /reply must not send it twice).
+	if !t.in.Edited || t.in.Kind == flows.KindLocation {
+		handled, err := h.staff.Handle(t.ctx, t.tx, t.in, t.prio, t.now, &t.out)
+		if handled || err != nil {
+			return err
+		}
 	}
 	if !t.in.Private {
 		// Group chats get desk commands only; reporters talk to the
@@ -47,7 +51,10 @@ func (h *Handler) route(t *turn) error {
 		}
 	}
 	if t.in.Edited {
-		return h.liveLocation(t, s)
+		if t.in.Kind == flows.KindLocation {
+			return h.liveLocation(t, s)
+		}
+		return h.edited(t)
 	}
 	if s.Idle() && relayable(t.in) {
 		relayed, err := h.relay(t, s)

@@ -70,6 +70,27 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 	return nil
 }
 
+// editedMark heads the timeline entry of an edited message, so the desk
+// sees that the text replaces an earlier one.
+const editedMark = "✏️ "
+
+// edited keeps a reporter's edited text or caption on their open case as
+// a new timeline entry, marked as an edit with the new words, and
+// forwards it like any follow-up. Without an open case it is dropped: an
+// edit of a conversation answer already given changes nothing saved.
+func (h *Handler) edited(t *turn) error {
+	if strings.TrimSpace(t.in.Text) == "" {
+		return nil
+	}
+	c, err := openCase(t, "")
+	if c == nil || err != nil {
+		return err
+	}
+	in := t.in
+	in.Kind, in.Text, in.MessageID = flows.KindText, editedMark+in.Text, 0
+	return h.addToCase(t, c, in)
+}
+
 // handlers are who hears a reporter's follow-up: the assigned officer, or
 // every officer on duty while nobody has the case, each in their private
 // chat. Never the desk group: its membership is Telegram's, not the staff

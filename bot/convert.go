@@ -55,13 +55,14 @@ func updatePriority(u tgmodels.Update, urgent func(flows.Input) bool) mailbox.Pr
 }
 
 // toInput converts an update into what a conversation sees. ok is false
-// for updates the bot does not act on (channel posts, edited text, a
-// callback with no chat); they are logged and acknowledged.
+// for updates the bot does not act on (channel posts, a callback with no
+// chat); they are logged and acknowledged.
 func toInput(u tgmodels.Update) (in flows.Input, ok bool) {
 	switch {
 	case u.Message != nil:
 		return messageInput(u.Message, false), u.Message.From != nil
-	case u.EditedMessage != nil && u.EditedMessage.Location != nil:
+	case u.EditedMessage != nil:
+		// A live location's moves, and edited texts and captions.
 		return messageInput(u.EditedMessage, true), u.EditedMessage.From != nil
 	case u.CallbackQuery != nil:
 		return callbackInput(u.CallbackQuery)

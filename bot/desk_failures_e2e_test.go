@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tgmodels "github.com/go-telegram/bot/models"
 	"github.com/looplab/fsm"
 
 	"github.com/koreandesk/hotline/bot/bottest"
@@ -126,4 +127,37 @@ func TestUndeliveredReplyTellsTheOfficer(t *testing.T) {
 	got := h.until(officer.ID, n, "전달하지 못했습니다")
 	contains(t, got.Text, string(c.Ref))
 	contains(t, got.Text, "blocked")
+}
+
+// An edited text reaches the case as a new timeline entry marked as an
+// edit, and the officer handling it sees it; an officer's edited /reply
+// is not sent again.
+func TestEditedMessagesAreKeptAndRelayed(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9740, FirstName: "Bopha", LanguageCode: "ko"}
+	c := h.sos(reporter)
+	n := len(h.api.BotMessages(officer.ID))
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	h.until(officer.ID, n, string(c.Ref))
+	n = len(h.api.BotMessages(officer.ID))
+	_, msgID := h.api.SendMessageAs(reporter.ID, reporter, tgmodels.Message{Text: "3층에 있어요"})
+	h.until(officer.ID, n, "3층에 있어요")
+	n = len(h.api.BotMessages(officer.ID))
+	h.api.EditText(reporter, msgID, "4층에 있어요")
+	h.until(officer.ID, n, "✏️ 4층에 있어요")
+	var texts []string
+	if err := h.db.Select(&texts, `SELECT text FROM case_events WHERE case_id = $1 AND kind = 'message_in' ORDER BY id`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(texts, " | "); !strings.Contains(got, "3층에 있어요 | ✏️ 4층에 있어요") {
+		t.Errorf("timeline texts = %q, want the message then its edit", got)
+	}
+
+	before := len(h.api.BotMessages(reporter.ID))
+	_, replyID := h.api.SendMessageAs(officer.ID, officer, tgmodels.Message{Text: "/reply " + string(c.Ref) + " 곧 연락드릴게요",
+		Entities: []tgmodels.MessageEntity{{Type: tgmodels.MessageEntityTypeBotCommand, Offset: 0, Length: 6}}})
+	h.until(reporter.ID, before, "곧 연락드릴게요")
+	h.api.EditText(officer, replyID, "/reply "+string(c.Ref)+" 곧 연락드리겠습니다")
+	h.quiet(reporter.ID, before+1)
 }

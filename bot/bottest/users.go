@@ -196,6 +196,32 @@ func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
 	return s.enqueue(&models.Update{EditedMessage: &w})
 }
 
+// EditText has u edit their message msgID to text (its caption, for a
+// media message) and queues the edited_message update.
+func (s *Server) EditText(u User, msgID int, text string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.chatOf(u.ID, u)
+	now := s.now()
+	m := c.byID[msgID]
+	if m == nil {
+		from := u.model()
+		m = &Message{ID: msgID, Kind: KindText}
+		m.Raw = models.Message{ID: msgID, Chat: c.wire, From: &from, Date: int(now.Unix())}
+	}
+	m.Text, m.Edited, m.EditedAt = text, true, now
+	if m.Kind == KindText {
+		m.Raw.Text = text
+	} else {
+		m.Raw.Caption = text
+	}
+	s.bump(m)
+	m.Raw.EditDate = int(now.Unix())
+	w := m.Raw
+	s.notify()
+	return s.enqueue(&models.Update{EditedMessage: &w})
+}
+
 // SendPhoto queues a photo (placeholder JPEG bytes) with a caption from u.
 func (s *Server) SendPhoto(u User, caption string) int64 {
 	return s.sendMedia(u, media{kind: KindPhoto, name: "photo.jpg", mime: "image/jpeg",
