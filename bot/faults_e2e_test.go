@@ -356,11 +356,10 @@ func TestLongFollowUpsReachTheDeskWhole(t *testing.T) {
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9660, FirstName: "Dara", LanguageCode: "km"}
 	c := h.sos(reporter)
-	h.until(deskGroup, 0, string(c.Ref)) // the alert
-	before := len(h.api.BotMessages(deskGroup))
+	before := len(h.api.BotMessages(officer.ID))
 	caption := strings.Repeat("😀", 500)
 	h.api.SendPhoto(reporter, caption)
-	msgs, err := h.api.WaitMessages(deskGroup, before+2, wait)
+	msgs, err := h.api.WaitMessages(officer.ID, before+2, wait)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,9 +370,9 @@ func TestLongFollowUpsReachTheDeskWhole(t *testing.T) {
 	if got := strings.Count(photo.Text+rest.Text, "😀"); got != 500 {
 		t.Errorf("the desk got %d of the 500 emoji", got)
 	}
-	before = len(h.api.BotMessages(deskGroup))
+	before = len(h.api.BotMessages(officer.ID))
 	h.api.SendText(reporter, strings.Repeat("🆘", 2040))
-	msgs, err = h.api.WaitMessages(deskGroup, before+2, wait)
+	msgs, err = h.api.WaitMessages(officer.ID, before+2, wait)
 	if err != nil {
 		t.Fatal(err)
 	}
