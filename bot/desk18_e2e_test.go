@@ -125,8 +125,8 @@ func TestCheckInNeedHelpReopensTheCaseAsUrgent(t *testing.T) {
 	if n := h.count(`SELECT count(*) FROM checkins WHERE case_id = $1`, c.ID); n != 0 {
 		t.Fatalf("closing the case left its check-in running")
 	}
-	n2 := len(h.api.BotMessages(officer2.ID))
-	r := len(h.api.BotMessages(reporter.ID))
+	n2 := settled(h, officer2.ID)
+	r := settled(h, reporter.ID) // the reporter has been told the case is closed
 	h.api.SendCallback(reporter, prompt.ID, prompt.InlineKeyboard[0][1].CallbackData)
 	contains(t, lastBot(t, h, reporter.ID, r+1).Text, "담당자에게 바로 알렸어요")
 	alert := lastBot(t, h, officer2.ID, n2+1).Text
