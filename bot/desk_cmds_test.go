@@ -717,7 +717,7 @@ func TestRegisterStaffCommands(t *testing.T) {
 	if agent["queue"] != "ករណីកំពុងបើក (បន្ទាន់មុនគេ)" || agent["start"] == "" || agent["staff"] == "" {
 		t.Errorf("agent menu = %v", agent)
 	}
-	if sup["export"] != "사건 목록 CSV 파일로 내보내기" || len(sup) != len(agent)+1 {
+	if sup["export"] != "사건 목록 CSV 파일로 내보내기" || sup["failed"] == "" || len(sup) != len(agent)+2 { // /export, /failed
 		t.Errorf("supervisor menu = %v", sup)
 	}
 	if got := h.api.Commands(nil, ""); len(got) != 0 {
