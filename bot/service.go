@@ -225,40 +225,27 @@ func (s *Service) janitor(ctx context.Context) {
 
 // escalator alerts supervisors about urgent cases left unclaimed.
 func (s *Service) escalator(ctx context.Context) {
-	if s.opts.EscalateEvery < 0 {
-		return
-	}
-	t := time.NewTicker(s.opts.EscalateEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		var n int
-		err := s.pruner.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
-			var err error
-			n, err = s.handler.Escalate(ctx, tx, s.opts.EscalateAfter)
-			return err
+	s.every(ctx, s.opts.EscalateEvery, "escalator", "escalate unclaimed urgent cases",
+		func(ctx context.Context, tx mailbox.Tx) (int, error) {
+			return s.handler.Escalate(ctx, tx, s.opts.EscalateAfter)
 		})
-		switch {
-		case err != nil && ctx.Err() == nil:
-			s.opts.Log.Error("escalate unclaimed urgent cases", "component", "escalator", "err", err)
-		case n > 0:
-			s.opts.Log.Info("escalated unclaimed urgent cases", "component", "escalator", "cases", n)
-			s.dispatch.Kick()
-		}
-	}
 }
 
 // checkIns sends the safety check-ins that are due and escalates the
 // unanswered ones.
 func (s *Service) checkIns(ctx context.Context) {
-	if s.opts.CheckInEvery < 0 {
+	s.every(ctx, s.opts.CheckInEvery, "checkins", "run check-ins", s.handler.CheckIns)
+}
+
+// every runs job in its own transaction each period (negative: never, for
+// tests that must not race a background loop) until ctx is done, and
+// wakes the dispatcher when the job queued something.
+func (s *Service) every(ctx context.Context, period time.Duration, component, what string,
+	job func(context.Context, mailbox.Tx) (int, error)) {
+	if period < 0 {
 		return
 	}
-	t := time.NewTicker(s.opts.CheckInEvery)
+	t := time.NewTicker(period)
 	defer t.Stop()
 	for {
 		select {
@@ -269,14 +256,14 @@ func (s *Service) checkIns(ctx context.Context) {
 		var n int
 		err := s.pruner.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
 			var err error
-			n, err = s.handler.CheckIns(ctx, tx)
+			n, err = job(ctx, tx)
 			return err
 		})
 		switch {
 		case err != nil && ctx.Err() == nil:
-			s.opts.Log.Error("run check-ins", "component", "checkins", "err", err)
+			s.opts.Log.Error(what, "component", component, "err", err)
 		case n > 0:
-			s.opts.Log.Info("ran check-ins", "component", "checkins", "checkins", n)
+			s.opts.Log.Info(what, "component", component, "items", n)
 			s.dispatch.Kick()
 		}
 	}
