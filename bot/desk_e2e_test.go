@@ -25,16 +25,22 @@ func withDesk(t *testing.T, opts ...func(*harness)) *harness {
 	return h
 }
 
-// sos has a reporter open an urgent case and waits for the alerts.
+// sos has a reporter open an urgent case and waits until every staff
+// member on duty has its alert, so that a test counting a staff chat's
+// messages afterwards never counts before an alert still on its way.
 func (h *harness) sos(u bottest.User) *desk.Case {
 	h.t.Helper()
-	before := len(h.api.BotMessages(officer.ID))
 	h.api.SendText(u, "/panic")
 	h.texts(u.ID, len(h.api.BotMessages(u.ID))+1)
-	if _, err := h.api.WaitMessages(officer.ID, before+1, wait); err != nil {
+	c := h.caseOf(u.ID)
+	var onDuty []int64
+	if err := h.db.Select(&onDuty, `SELECT chat_id FROM staff WHERE active AND on_duty ORDER BY chat_id`); err != nil {
 		h.t.Fatal(err)
 	}
-	return h.caseOf(u.ID)
+	for _, chat := range onDuty {
+		h.until(chat, 0, string(c.Ref))
+	}
+	return c
 }
 
 func lastBot(t *testing.T, h *harness, chat int64, n int) bottest.Message {
