@@ -1,6 +1,10 @@
 package jobcheck
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/koreandesk/hotline/jobcheck/entity"
+)
 
 // Rule ids the code refers to; validate checks that the ruleset defines them.
 const (
@@ -90,9 +94,9 @@ func (c *Checker) messengerRule(f *found, spans []entitySpan) {
 	for i := range spans {
 		sp := &spans[i]
 		switch {
-		case sp.kind == KindDomain:
+		case sp.kind == entity.KindDomain:
 			return
-		case contact == nil && (sp.kind == KindHandle || sp.kind == KindEmail && webmail[domainOf(sp.value)]):
+		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && webmail[domainOf(sp.value)]):
 			contact = sp
 		}
 	}
@@ -111,7 +115,7 @@ func (c *Checker) cryptoRule(f *found, pays []Pay, spans []entitySpan) {
 		}
 	}
 	for _, sp := range spans {
-		if sp.kind == KindCrypto {
+		if sp.kind == entity.KindCrypto {
 			c.set(f, ci, sp.start, sp.end)
 			return
 		}
@@ -122,7 +126,7 @@ func (c *Checker) cryptoRule(f *found, pays []Pay, spans []entitySpan) {
 // weak (a domain can be bought for a scam too), hence a signal and not a clearance.
 func (c *Checker) companyMailRule(f *found, spans []entitySpan) {
 	for _, sp := range spans {
-		if sp.kind == KindEmail && !webmail[domainOf(sp.value)] {
+		if sp.kind == entity.KindEmail && !webmail[domainOf(sp.value)] {
 			c.set(f, c.ruleIndex[idVerifiable], sp.start, sp.end)
 			return
 		}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/koreandesk/hotline/jobcheck/entity"
 )
 
 var (
@@ -65,8 +67,8 @@ func hasKhmerStop(name string) bool {
 }
 
 func (x *extractor) addCompany(v *view, s, e int, name string) {
-	if n, ok := NormalizeCompany(name); ok && runeLen(n) >= 2 {
-		x.add(KindCompany, n, v, s, e)
+	if n, ok := entity.NormalizeCompany(name); ok && runeLen(n) >= 2 {
+		x.add(entity.KindCompany, n, v, s, e)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/koreandesk/hotline/jobcheck/internal/aho"
 )
 
 type viewKind uint8
@@ -59,7 +61,7 @@ type litMeta struct{ left, right bool }
 
 // matcher finds the patterns of one view.
 type matcher struct {
-	ac      *automaton
+	ac      *aho.Automaton
 	meta    []litMeta
 	refs    [][]slotRef // literal id -> the slots it fills
 	numRefs []slotRef   // slots filled by any number
@@ -139,7 +141,7 @@ func compile(f *ruleFile) (*Checker, error) {
 	}
 	for v := range b {
 		c.matchers[v] = matcher{
-			ac: newAutomaton(b[v].lits), meta: b[v].meta, refs: b[v].refs,
+			ac: aho.New(b[v].lits), meta: b[v].meta, refs: b[v].refs,
 			numRefs: b[v].numRefs, regexes: b[v].regexes,
 		}
 	}

@@ -4,11 +4,13 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/koreandesk/hotline/jobcheck/entity"
 )
 
 // entitySpan is one extracted entity with the original range it came from.
 type entitySpan struct {
-	kind       Kind
+	kind       entity.Kind
 	value      string
 	start, end int
 }
@@ -74,7 +76,7 @@ type extractor struct {
 	taken [][2]int // lower-view ranges already claimed (e-mails, links, accounts)
 }
 
-func (x *extractor) add(k Kind, value string, v *view, vs, ve int) {
+func (x *extractor) add(k entity.Kind, value string, v *view, vs, ve int) {
 	s, e := x.t.span(v, vs, ve)
 	x.spans = append(x.spans, entitySpan{k, value, s, e})
 	key := string(k) + "\x00" + value
@@ -84,19 +86,19 @@ func (x *extractor) add(k Kind, value string, v *view, vs, ve int) {
 	x.seen[key] = true
 	e2 := &x.ents
 	switch k {
-	case KindPhone:
+	case entity.KindPhone:
 		e2.Phones = append(e2.Phones, value)
-	case KindHandle:
+	case entity.KindHandle:
 		e2.Handles = append(e2.Handles, value)
-	case KindDomain:
+	case entity.KindDomain:
 		e2.Domains = append(e2.Domains, value)
-	case KindCompany:
+	case entity.KindCompany:
 		e2.Companies = append(e2.Companies, value)
-	case KindCrypto:
+	case entity.KindCrypto:
 		e2.Crypto = append(e2.Crypto, value)
-	case KindAccount:
+	case entity.KindAccount:
 		e2.Accounts = append(e2.Accounts, value)
-	case KindEmail:
+	case entity.KindEmail:
 		e2.Emails = append(e2.Emails, value)
 	}
 }
@@ -114,24 +116,24 @@ func (x *extractor) links() {
 	v := &x.t.lower
 	for _, m := range findIn(emailRe2, v.s, around(v.s, at, 0, 0)) {
 		raw := v.s[m[0]:m[1]]
-		if e, ok := normEmail(raw); ok {
+		if e, ok := entity.NormalizeEmail(raw); ok {
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
-			x.add(KindEmail, e, v, m[0], m[1])
+			x.add(entity.KindEmail, e, v, m[0], m[1])
 			if d := e[strings.IndexByte(e, '@')+1:]; !webmail[d] && !platforms[d] {
-				x.add(KindDomain, d, v, m[0], m[1])
+				x.add(entity.KindDomain, d, v, m[0], m[1])
 			}
 		}
 	}
 	for _, m := range findIn(tmeRe, v.s, around(v.s, tmeAnchors, 16, 70)) {
 		x.taken = append(x.taken, [2]int{m[0], m[1]})
-		if h, ok := normHandle(v.s[m[0]:m[1]]); ok {
-			x.add(KindHandle, h, v, m[0], m[1])
+		if h, ok := entity.NormalizeHandle(v.s[m[0]:m[1]]); ok {
+			x.add(entity.KindHandle, h, v, m[0], m[1])
 		}
 	}
 	for _, m := range findIn(waRe, v.s, around(v.s, waAnchors, 12, 40)) {
 		x.taken = append(x.taken, [2]int{m[0], m[1]})
-		if p, ok := normPhone("+"+v.s[m[2]:m[3]], RegionCambodia); ok {
-			x.add(KindPhone, p, v, m[0], m[1])
+		if p, ok := entity.NormalizePhoneIn("+"+v.s[m[2]:m[3]], entity.RegionCambodia); ok {
+			x.add(entity.KindPhone, p, v, m[0], m[1])
 		}
 	}
 	for _, m := range append(findIn(urlRe, v.s, around(v.s, urlAnchors, 0, 200)),
@@ -141,8 +143,8 @@ func (x *extractor) links() {
 				continue
 			}
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
-			if d, ok := normDomain(v.s[m[0]:m[1]]); ok && !platforms[d] {
-				x.add(KindDomain, d, v, m[0], m[1])
+			if d, ok := entity.NormalizeDomain(v.s[m[0]:m[1]]); ok && !platforms[d] {
+				x.add(entity.KindDomain, d, v, m[0], m[1])
 			}
 		}
 	}
@@ -157,8 +159,8 @@ func (x *extractor) handles() {
 		}
 		email := i > 0 && strings.IndexByte("abcdefghijklmnopqrstuvwxyz0123456789._%+-", v.s[i-1]) >= 0
 		if !email && !x.claimed(i, j) {
-			if h, ok := normHandle(v.s[i:j]); ok {
-				x.add(KindHandle, h, v, i, j)
+			if h, ok := entity.NormalizeHandle(v.s[i:j]); ok {
+				x.add(entity.KindHandle, h, v, i, j)
 			}
 		}
 		k := strings.IndexByte(v.s[j:], '@')
@@ -178,8 +180,8 @@ func (x *extractor) handles() {
 				continue
 			}
 			if s, e, ok := handleAfter(v.s, off); ok {
-				if h, ok := normHandle(v.s[s:e]); ok {
-					x.add(KindHandle, h, v, s, e)
+				if h, ok := entity.NormalizeHandle(v.s[s:e]); ok {
+					x.add(entity.KindHandle, h, v, s, e)
 				}
 			}
 		}
@@ -229,9 +231,9 @@ func (x *extractor) accounts() {
 		}
 	}
 	for _, m := range findIn(accountRe, v.s, ws) {
-		if a, ok := normAccount(v.s[m[2]:m[3]]); ok {
+		if a, ok := entity.NormalizeAccount(v.s[m[2]:m[3]]); ok {
 			x.taken = append(x.taken, [2]int{m[2], m[3]})
-			x.add(KindAccount, a, v, m[2], m[3])
+			x.add(entity.KindAccount, a, v, m[2], m[3])
 		}
 	}
 }
@@ -244,8 +246,8 @@ func (x *extractor) phones() {
 			m[1] < len(v.s) && (isASCIIAlnum(v.s[m[1]]) || v.s[m[1]] == '$') {
 			continue
 		}
-		if p, ok := normPhone(v.s[m[0]:m[1]], region); ok {
-			x.add(KindPhone, p, v, m[0], m[1])
+		if p, ok := entity.NormalizePhoneIn(v.s[m[0]:m[1]], region); ok {
+			x.add(entity.KindPhone, p, v, m[0], m[1])
 		}
 	}
 }
@@ -265,24 +267,24 @@ func (x *extractor) region() string {
 	}
 	switch {
 	case khmer:
-		return RegionCambodia
+		return entity.RegionCambodia
 	case hangul:
-		return RegionKorea
+		return entity.RegionKorea
 	case thai:
-		return RegionThailand
+		return entity.RegionThailand
 	}
-	return RegionCambodia
+	return entity.RegionCambodia
 }
 
 func (x *extractor) crypto() {
 	for _, m := range findIn(trc20Re2, x.t.cased.s, around(x.t.cased.s, []string{"T"}, 0, 34)) {
-		x.add(KindCrypto, x.t.cased.s[m[0]:m[1]], &x.t.cased, m[0], m[1])
+		x.add(entity.KindCrypto, x.t.cased.s[m[0]:m[1]], &x.t.cased, m[0], m[1])
 	}
 	v := &x.t.lower
 	for _, m := range append(findIn(ethRe2, v.s, around(v.s, []string{"0x"}, 0, 42)),
 		findIn(btcRe2, v.s, around(v.s, []string{"bc1"}, 0, 62))...) {
 		{
-			x.add(KindCrypto, v.s[m[0]:m[1]], v, m[0], m[1])
+			x.add(entity.KindCrypto, v.s[m[0]:m[1]], v, m[0], m[1])
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/koreandesk/hotline/jobcheck/internal/aho"
 )
 
 // hit is one slot of one pattern filled at view bytes [start, end).
@@ -42,7 +44,7 @@ func (t *text) viewOf(v viewKind) *view {
 }
 
 func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match {
-	occ := m.ac.find(vw.s, make([]occurrence, 0, 64))
+	occ := m.ac.Find(vw.s, make([]aho.Occurrence, 0, 64))
 	var nums [][2]int32
 	if len(m.numRefs) > 0 {
 		nums = numberRuns(vw.s)
@@ -61,17 +63,17 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 		}
 	}
 	for _, o := range occ {
-		for len(nums) > 0 && nums[0][1] <= o.end {
+		for len(nums) > 0 && nums[0][1] <= o.End {
 			for _, r := range m.numRefs {
 				add(r, nums[0][0], nums[0][1])
 			}
 			nums = nums[1:]
 		}
-		if !bounded(vw.s, o, m.meta[o.lit]) {
+		if !bounded(vw.s, o, m.meta[o.Lit]) {
 			continue
 		}
-		for _, r := range m.refs[o.lit] {
-			add(r, o.start, o.end)
+		for _, r := range m.refs[o.Lit] {
+			add(r, o.Start, o.End)
 		}
 	}
 	for _, n := range nums {
@@ -122,11 +124,11 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 }
 
 // bounded checks the Latin word boundaries a literal asks for.
-func bounded(s string, o occurrence, m litMeta) bool {
-	if m.left && o.start > 0 && isASCIIAlnum(s[o.start-1]) {
+func bounded(s string, o aho.Occurrence, m litMeta) bool {
+	if m.left && o.Start > 0 && isASCIIAlnum(s[o.Start-1]) {
 		return false
 	}
-	if m.right && int(o.end) < len(s) && isASCIIAlnum(s[o.end]) {
+	if m.right && int(o.End) < len(s) && isASCIIAlnum(s[o.End]) {
 		return false
 	}
 	return true

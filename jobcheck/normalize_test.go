@@ -3,6 +3,8 @@ package jobcheck
 import (
 	"strings"
 	"testing"
+
+	"github.com/koreandesk/hotline/jobcheck/internal/fold"
 )
 
 func TestNormalizeViews(t *testing.T) {
@@ -61,5 +63,23 @@ func TestEvidenceIsOriginal(t *testing.T) {
 			}
 			t.Errorf("flag %s not found in %+v", tt.flag, r.Flags)
 		})
+	}
+}
+
+// TestFoldMatchesViews: the short-string views of package fold (entity normalisers use them)
+// are the checker's views.
+func TestFoldMatchesViews(t *testing.T) {
+	for _, in := range []string{"ＵＳＤ２５００　ＣＳ", "tele\u200bgram\u200c @fake\u2060_x\ufeff", "ប្រាក់ខែ ១២០០$",
+		"경력·학력ㆍ무관", "2,500–5,000 ～ 7,000", "㈜새봄물류 URGENT Hiring!", "  hr@Example.org / t.me/Fake_1 "} {
+		x := newText(in)
+		if got := fold.Cased(in); got != x.cased.s {
+			t.Errorf("fold.Cased(%q) = %q, want %q", in, got, x.cased.s)
+		}
+		if got := fold.Lower(in); got != x.lower.s {
+			t.Errorf("fold.Lower(%q) = %q, want %q", in, got, x.lower.s)
+		}
+		if got := fold.Words(in); got != x.words.s {
+			t.Errorf("fold.Words(%q) = %q, want %q", in, got, x.words.s)
+		}
 	}
 }

@@ -3,6 +3,8 @@ package jobcheck
 import (
 	"strconv"
 	"strings"
+
+	"github.com/koreandesk/hotline/jobcheck/entity"
 )
 
 // Answer keys under which a case keeps a check's outcome.
@@ -25,28 +27,22 @@ func (r Result) Answers() map[string]string {
 		AnswerRedFlags: strings.Join(ids, ", "), AnswerRuleset: r.RulesetVersion}
 }
 
-// Found is one entity of a text: its kind and normalised value.
-type Found struct {
-	Kind  Kind
-	Value string
-}
-
 // All lists the entities kind by kind: phones, handles, domains,
 // companies, wallets, accounts, e-mail addresses.
-func (e Entities) All() []Found {
-	var out []Found
-	add := func(k Kind, vs []string) {
+func (e Entities) All() []entity.Found {
+	var out []entity.Found
+	add := func(k entity.Kind, vs []string) {
 		for _, v := range vs {
-			out = append(out, Found{k, v})
+			out = append(out, entity.Found{Kind: k, Value: v})
 		}
 	}
-	add(KindPhone, e.Phones)
-	add(KindHandle, e.Handles)
-	add(KindDomain, e.Domains)
-	add(KindCompany, e.Companies)
-	add(KindCrypto, e.Crypto)
-	add(KindAccount, e.Accounts)
-	add(KindEmail, e.Emails)
+	add(entity.KindPhone, e.Phones)
+	add(entity.KindHandle, e.Handles)
+	add(entity.KindDomain, e.Domains)
+	add(entity.KindCompany, e.Companies)
+	add(entity.KindCrypto, e.Crypto)
+	add(entity.KindAccount, e.Accounts)
+	add(entity.KindEmail, e.Emails)
 	return out
 }
 

@@ -23,7 +23,7 @@ const (
 )
 
 // travelAlertPlaces are the places under an alert, in the spellings ads use
-// (Korean, Latin, Khmer, Thai), written as fold writes them.
+// (Korean, Latin, Khmer, Thai), written as foldLetters writes them.
 var travelAlertPlaces = []struct {
 	level TravelAlert
 	names []string
@@ -42,7 +42,7 @@ var travelAlertPlaces = []struct {
 // TravelAlerts returns the alert levels of the places s names, the ban
 // first, each once.
 func TravelAlerts(s string) []TravelAlert {
-	f := fold(s)
+	f := foldLetters(s)
 	var out []TravelAlert
 	for _, p := range travelAlertPlaces {
 		for _, name := range p.names {
@@ -55,9 +55,9 @@ func TravelAlerts(s string) []TravelAlert {
 	return out
 }
 
-// fold keeps only the letters and marks of s, NFKC and lower-cased, so
+// foldLetters keeps only the letters and marks of s, NFKC and lower-cased, so
 // "Sihanouk-ville", "SIHANOUK VILLE" and "시아누크 빌" all read as one word.
-func fold(s string) string {
+func foldLetters(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsMark(r) {
 			return unicode.ToLower(r)

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/koreandesk/hotline/desk"
-	"github.com/koreandesk/hotline/jobcheck"
+	"github.com/koreandesk/hotline/jobcheck/entity"
 )
 
 // flag puts a recruiter's phone, Telegram handle, domain, company, wallet,
@@ -13,8 +13,8 @@ import (
 func (d *Cmd) flag() error {
 	kind, rest, _ := strings.Cut(d.args, " ")
 	value, note, _ := strings.Cut(rest, "|")
-	k := jobcheck.Kind(strings.ToLower(strings.TrimSpace(kind)))
-	norm, ok := jobcheck.Normalize(k, strings.TrimSpace(value))
+	k := entity.Kind(strings.ToLower(strings.TrimSpace(kind)))
+	norm, ok := entity.Normalize(k, strings.TrimSpace(value))
 	if !ok {
 		return d.usage("")
 	}

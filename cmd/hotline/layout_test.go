@@ -18,8 +18,11 @@ const module = "github.com/koreandesk/hotline"
 
 // goPackage is what `go list -json` says of one package.
 type goPackage struct {
-	ImportPath string
-	Imports    []string
+	ImportPath     string
+	Dir            string
+	Imports        []string
+	GoFiles        []string
+	IgnoredGoFiles []string
 }
 
 func listPackages(t *testing.T) []goPackage {
@@ -67,9 +70,14 @@ func TestImportGraph(t *testing.T) {
 		"desk":       {},
 		"desk/phone": {},
 		"flows":      {},
-		"jobcheck":   {"desk/phone"},
-		"locales":    {},
-		"mailbox":    {"desk", "flows"},
+		"jobcheck": {"jobcheck/entity", "jobcheck/pay", "jobcheck/internal/aho",
+			"jobcheck/internal/fold"},
+		"jobcheck/entity":        {"desk/phone", "jobcheck/internal/fold"},
+		"jobcheck/pay":           {},
+		"jobcheck/internal/aho":  {},
+		"jobcheck/internal/fold": {},
+		"locales":                {},
+		"mailbox":                {"desk", "flows"},
 	}
 	for _, p := range listPackages(t) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
@@ -97,6 +105,46 @@ func TestImportGraph(t *testing.T) {
 				target != "desk/phone" {
 				t.Errorf("%s imports %s: a conversation imports only flows (and the leaf desk/phone)", rel, target)
 			}
+		}
+	}
+}
+
+// maxPackageLines is the project's limit on the non-test Go lines of one package: past it, a
+// package is split along a real seam (docs/architecture.md).
+const maxPackageLines = 2500
+
+// overLimit lists the packages that were already past maxPackageLines when the limit got this
+// test, each with the size it may not grow past. Split them and delete their line; the test
+// says so once a listed package is back under the limit.
+var overLimit = map[string]int{
+	"bot/bottest": 3059,
+	"postgres":    3183,
+}
+
+// TestPackageSize keeps every package of the module at most maxPackageLines lines of non-test
+// Go, counting the files of every build (ignored ones too).
+func TestPackageSize(t *testing.T) {
+	for _, p := range listPackages(t) {
+		n := 0
+		for _, f := range append(p.GoFiles, p.IgnoredGoFiles...) {
+			if strings.HasSuffix(f, "_test.go") || !strings.HasSuffix(f, ".go") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(p.Dir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += strings.Count(string(b), "\n")
+		}
+		rel := strings.TrimPrefix(p.ImportPath, module+"/")
+		ceiling, listed := overLimit[rel]
+		switch {
+		case listed && n <= maxPackageLines:
+			t.Errorf("%s has %d lines of non-test Go, within the limit now: delete it from overLimit", rel, n)
+		case listed && n > ceiling:
+			t.Errorf("%s has %d lines of non-test Go, more than the %d it had: split it along a real seam", rel, n, ceiling)
+		case !listed && n > maxPackageLines:
+			t.Errorf("%s has %d lines of non-test Go, more than %d: split it along a real seam", rel, n, maxPackageLines)
 		}
 	}
 }

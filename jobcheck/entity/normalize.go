@@ -1,10 +1,11 @@
-package jobcheck
+package entity
 
 import (
 	"regexp"
 	"strings"
 
 	"github.com/koreandesk/hotline/desk/phone"
+	"github.com/koreandesk/hotline/jobcheck/internal/fold"
 )
 
 // Regions for NormalizePhoneIn: where a number written without its country code is dialled.
@@ -33,7 +34,7 @@ func normPhone(raw, region string) (string, bool) {
 func keepDigits(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
+		if c := s[i]; '0' <= c && c <= '9' {
 			b.WriteByte(s[i])
 		}
 	}
@@ -45,7 +46,7 @@ var inviteRe = regexp.MustCompile(`^\+[a-z0-9_-]{6,64}$`)
 
 // NormalizeHandle returns a Telegram username as "@name" (lower case) from "@Name", "Name",
 // "t.me/Name" or "https://telegram.me/Name"; an invite link as "t.me/+code".
-func NormalizeHandle(raw string) (string, bool) { return normHandle(lowerOf(raw)) }
+func NormalizeHandle(raw string) (string, bool) { return normHandle(fold.Lower(raw)) }
 
 func normHandle(h string) (string, bool) {
 	h = strings.TrimSpace(h)
@@ -73,7 +74,7 @@ func normHandle(h string) (string, bool) {
 var hostRe = regexp.MustCompile(`^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$`)
 
 // NormalizeDomain returns the lower-case host of a URL or domain, without "www." and port.
-func NormalizeDomain(raw string) (string, bool) { return normDomain(lowerOf(raw)) }
+func NormalizeDomain(raw string) (string, bool) { return normDomain(fold.Lower(raw)) }
 
 func normDomain(h string) (string, bool) {
 	h = strings.TrimSpace(h)
@@ -108,7 +109,7 @@ var legalAffixes = []string{"주식회사", "유한회사", "ក្រុមហ�
 // forms (Co., Ltd; (주); 주식회사; ក្រុមហ៊ុន ...): "Golden Example Co., Ltd." -> "golden example".
 func NormalizeCompany(raw string) (string, bool) {
 	var kept []string
-	for _, tok := range strings.Fields(wordsOf(raw)) {
+	for _, tok := range strings.Fields(fold.Words(raw)) {
 		for _, a := range legalAffixes {
 			if tok != a {
 				tok = strings.TrimSuffix(strings.TrimPrefix(tok, a), a)
@@ -131,7 +132,7 @@ var btcRe = regexp.MustCompile(`^bc1[02-9ac-hj-np-z]{25,59}$`)
 // NormalizeCrypto returns a wallet address: TRC20 (base58, case kept), Ethereum/BEP20 hex and
 // bech32 Bitcoin addresses (lower-cased).
 func NormalizeCrypto(raw string) (string, bool) {
-	a := strings.TrimSpace(casedOf(raw))
+	a := strings.TrimSpace(fold.Cased(raw))
 	if trc20Re.MatchString(a) {
 		return a, true
 	}
@@ -142,7 +143,7 @@ func NormalizeCrypto(raw string) (string, bool) {
 }
 
 // NormalizeAccount returns a bank account number as its digits (8 to 20 of them).
-func NormalizeAccount(raw string) (string, bool) { return normAccount(lowerOf(raw)) }
+func NormalizeAccount(raw string) (string, bool) { return normAccount(fold.Lower(raw)) }
 
 func normAccount(low string) (string, bool) {
 	d := keepDigits(low)
@@ -152,7 +153,7 @@ func normAccount(low string) (string, bool) {
 var emailRe = regexp.MustCompile(`^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$`)
 
 // NormalizeEmail returns an e-mail address lower-cased.
-func NormalizeEmail(raw string) (string, bool) { return normEmail(lowerOf(raw)) }
+func NormalizeEmail(raw string) (string, bool) { return normEmail(fold.Lower(raw)) }
 
 func normEmail(e string) (string, bool) {
 	e = strings.TrimSpace(e)

@@ -1,4 +1,8 @@
-package jobcheck
+// Package pay reads amounts of money in a lower-cased text: numbers with a currency (sign,
+// code or word, before or after), Korean amounts in 만 and 억 (1,000만, 천만 원, 1억 2천만원),
+// bare numbers after a pay word (월 500 is 5,000,000 won), multipliers (3k, ២លាន), ranges
+// (the upper end), and the pay period stated near each amount.
+package pay
 
 import (
 	"strconv"
@@ -6,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// amount is one number read as money, before ranges are merged, in lower-view bytes.
+// amount is one number read as money, before ranges are merged.
 type amount struct {
 	value      float64
 	currency   string // "" when the number carries none
@@ -15,9 +19,17 @@ type amount struct {
 	bare       bool // no currency, no multiplier
 }
 
-// parsePay finds the amounts of money in t and reads each as pay.
-func (c *Checker) parsePay(t *text) []Pay {
-	s := t.lower.s
+// Amount is one amount of money read from a text, at bytes [Start, End) of it.
+type Amount struct {
+	Value    float64
+	Currency string // USD, USDT, KRW, KHR, THB, ...
+	Period   string // month, day, week, hour or year; month when none is stated
+	Start    int
+	End      int
+}
+
+// Read finds the amounts of money in s, a lower-cased text, and reads each as pay.
+func Read(s string) []Amount {
 	var ams []amount
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -31,37 +43,15 @@ func (c *Checker) parsePay(t *text) []Pay {
 		i += w
 	}
 	ams = mergeRanges(s, ams)
-	var out []Pay
+	var out []Amount
 	for _, a := range ams {
 		if a.currency == "" {
 			continue
 		}
-		p := Pay{Amount: a.value, Currency: a.currency, Period: periodNear(s, a.start, a.end)}
-		p.MonthlyUSD = c.monthlyUSD(p)
-		p.Start, p.End = t.span(&t.lower, a.start, a.end)
-		p.Evidence = t.orig[p.Start:p.End]
-		out = append(out, p)
+		out = append(out, Amount{Value: a.value, Currency: a.currency, Period: periodNear(s, a.start, a.end),
+			Start: a.start, End: a.end})
 	}
 	return out
-}
-
-func (c *Checker) monthlyUSD(p Pay) float64 {
-	rate := c.pay.USDRate[p.Currency]
-	if rate <= 0 {
-		return 0
-	}
-	v := p.Amount / rate
-	switch p.Period {
-	case "day":
-		v *= c.pay.DaysPerMonth
-	case "week":
-		v *= c.pay.WeeksPerMonth
-	case "hour":
-		v *= c.pay.HoursPerMonth
-	case "year":
-		v /= 12
-	}
-	return v
 }
 
 // readAmount reads the amount that starts at byte i of s, if one does.
@@ -100,7 +90,7 @@ func readAmount(s string, i int) (amount, int, bool) {
 		a.currency, a.end = cur, e2
 		return a, a.end, true
 	}
-	if hasCounter(s, a.end) || !mult && digitsIn(s[i:e]) >= 8 {
+	if hasCounter(s, a.end) || !mult && digits(s[i:e]) >= 8 {
 		return amount{}, e, false
 	}
 	if kw, korean := payWordBefore(s, i); kw {
@@ -155,16 +145,6 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-func digitsIn(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isDigit(s[i]) {
-			n++
-		}
-	}
-	return n
-}
-
 func isHangulBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r >= 0xAC00 && r <= 0xD7A3
@@ -183,4 +163,22 @@ func mayStartAmount(r rune) bool {
 		return true
 	}
 	return koreanDigit(r) > 0 || koreanUnit(r) > 0
+}
+
+// digits counts the ASCII digits of s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// isASCIIAlnum reports whether b is an ASCII letter or digit (word boundaries for Latin words).
+func isASCIIAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || 'A' <= b && b <= 'Z'
 }

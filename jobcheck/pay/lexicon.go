@@ -1,4 +1,4 @@
-package jobcheck
+package pay
 
 import (
 	"strings"

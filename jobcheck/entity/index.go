@@ -1,4 +1,4 @@
-package jobcheck
+package entity
 
 import (
 	"errors"
@@ -19,6 +19,12 @@ const (
 	KindAccount Kind = "account"
 	KindEmail   Kind = "email"
 )
+
+// Found is one entity of a text: its kind and normalised value.
+type Found struct {
+	Kind  Kind
+	Value string
+}
 
 // Normalize normalises value as an entity of kind k, the way the checker does, so rows of the
 // desk's list compare equal to what is extracted from a text.
@@ -96,34 +102,24 @@ func (ix *Index) Len() int {
 	return n
 }
 
-// Lookup returns the entities of e that the desk knows. A domain also matches a listed parent
-// domain (hr.example.xyz matches example.xyz). No match does not mean the offer is genuine.
-func (ix *Index) Lookup(e Entities) []Match {
+// Lookup returns the entities of found (normalised values) that the desk knows. A domain
+// also matches a listed parent domain (hr.example.xyz matches example.xyz). No match does not
+// mean the offer is genuine.
+func (ix *Index) Lookup(found []Found) []Match {
 	var out []Match
-	get := func(k Kind, values []string) {
-		m := ix.byKind[k]
+	for _, f := range found {
+		m := ix.byKind[f.Kind]
 		if m == nil {
-			return
+			continue
 		}
-		for _, v := range values {
-			if hit, ok := m[v]; ok {
-				out = append(out, hit)
-			}
+		hit, ok := m[f.Value]
+		if f.Kind == KindDomain {
+			hit, ok = lookupDomain(m, f.Value)
 		}
-	}
-	get(KindPhone, e.Phones)
-	get(KindHandle, e.Handles)
-	if m := ix.byKind[KindDomain]; m != nil {
-		for _, d := range e.Domains {
-			if hit, ok := lookupDomain(m, d); ok {
-				out = append(out, hit)
-			}
+		if ok {
+			out = append(out, hit)
 		}
 	}
-	get(KindCompany, e.Companies)
-	get(KindCrypto, e.Crypto)
-	get(KindAccount, e.Accounts)
-	get(KindEmail, e.Emails)
 	return out
 }
 

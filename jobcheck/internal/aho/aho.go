@@ -1,8 +1,10 @@
-package jobcheck
+// Package aho is an Aho-Corasick Automaton over bytes: one pass over a text finds every
+// occurrence of every literal, whatever their number.
+package aho
 
-// automaton is an Aho-Corasick automaton over bytes: one pass over a view finds every
+// Automaton is an Aho-Corasick Automaton over bytes: one pass over a view finds every
 // occurrence of every literal of the ruleset, whatever their number.
-type automaton struct {
+type Automaton struct {
 	root  [256]int32 // transitions of the root, dense
 	edges [][]edge   // transitions of the other states, sparse
 	fail  []int32
@@ -17,14 +19,15 @@ type edge struct {
 	next int32
 }
 
-// occurrence is one literal found at view bytes [start, end).
-type occurrence struct {
-	lit        int32
-	start, end int32
+// Occurrence is literal Lit found at bytes [Start, End).
+type Occurrence struct {
+	Lit        int32
+	Start, End int32
 }
 
-func newAutomaton(lits []string) *automaton {
-	a := &automaton{edges: [][]edge{nil}, fail: []int32{0}, out: [][]int32{nil}}
+// New builds the automaton of lits; a literal's id is its index in lits.
+func New(lits []string) *Automaton {
+	a := &Automaton{edges: [][]edge{nil}, fail: []int32{0}, out: [][]int32{nil}}
 	for i := range a.root {
 		a.root[i] = -1
 	}
@@ -53,7 +56,7 @@ func newAutomaton(lits []string) *automaton {
 
 // densify gives the states with many edges a full table: Hangul and Khmer literals share a
 // few lead bytes, after which up to 64 continuation bytes branch.
-func (a *automaton) densify() {
+func (a *Automaton) densify() {
 	a.dense = make([]int32, len(a.edges))
 	for st, es := range a.edges {
 		a.dense[st] = -1
@@ -73,7 +76,7 @@ func (a *automaton) densify() {
 }
 
 // next follows the goto function only (no failure links); -1 when there is no edge.
-func (a *automaton) next(st int32, b byte) int32 {
+func (a *Automaton) next(st int32, b byte) int32 {
 	if st == 0 {
 		return a.root[b]
 	}
@@ -89,7 +92,7 @@ func (a *automaton) next(st int32, b byte) int32 {
 }
 
 // link computes failure links breadth-first and merges outputs along them.
-func (a *automaton) link() {
+func (a *Automaton) link() {
 	var queue []int32
 	for b := range a.root {
 		if s := a.root[b]; s > 0 {
@@ -114,8 +117,8 @@ func (a *automaton) link() {
 	}
 }
 
-// find appends every occurrence of every literal in s to occ.
-func (a *automaton) find(s string, occ []occurrence) []occurrence {
+// Find appends every occurrence of every literal in s to occ.
+func (a *Automaton) Find(s string, occ []Occurrence) []Occurrence {
 	st := int32(0)
 	for i := 0; i < len(s); i++ {
 		b := s[i]
@@ -131,7 +134,7 @@ func (a *automaton) find(s string, occ []occurrence) []occurrence {
 		}
 		for _, id := range a.out[st] {
 			end := int32(i + 1)
-			occ = append(occ, occurrence{id, end - a.lens[id], end})
+			occ = append(occ, Occurrence{id, end - a.lens[id], end})
 		}
 	}
 	return occ
