@@ -21,7 +21,7 @@ BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run demo screenshots test bench fuzz jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench bench-load fuzz jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
@@ -66,6 +66,9 @@ test: ## Run the tests with the race detector (PKG=./flows/... TESTFLAGS='-run X
 
 bench: ## Run the benchmarks (BENCH=regexp PKG=...)
 	$(PG) exec -- $(GO) test -run '^$$' -bench '$(BENCH)' $(BENCHFLAGS) $(PKG)
+
+bench-load: ## Load benchmark: throughput, latency, a 1,000-/sos burst, echo bot baseline (ARGS=-only=loop,burst)
+	$(PG) exec -- $(GO) run ./cmd/benchload $(ARGS)
 
 jobcheck-eval: ## Measure the job check on its labelled corpus, per language and kind (ARGS=-misses)
 	$(GO) run ./jobcheck/cmd/eval $(ARGS)
