@@ -5,14 +5,8 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
-	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/url"
-	"syscall"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -20,6 +14,8 @@ import (
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
+	"github.com/koreandesk/hotline/postgres/deskdb"
+	"github.com/koreandesk/hotline/postgres/internal/pgerr"
 )
 
 // Limits set on every connection, so that no statement, lock wait or
@@ -108,50 +104,8 @@ func (s *Store) inTx(ctx context.Context, fn func(*sqlx.Tx) error) error {
 	return nil
 }
 
-// mapError turns driver errors into domain errors. It is the only place
-// that knows lib/pq's error codes.
-func mapError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var fe *flows.Error
-	if errors.As(err, &fe) {
-		return err
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return &flows.Error{Code: flows.ENotFound, Err: err}
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	var pqe *pq.Error
-	if errors.As(err, &pqe) {
-		switch {
-		case pqe.Code == "23505": // unique_violation
-			return &flows.Error{Code: flows.EConflict, Err: err}
-		case pqe.Code.Class() == "23" || pqe.Code.Class() == "22": // integrity, data
-			return &flows.Error{Code: flows.EInvalid, Err: err}
-		case pqe.Code.Class() == "08" || pqe.Code.Class() == "57" || pqe.Code.Class() == "53" || pqe.Code == "40001" || pqe.Code == "40P01":
-			return &flows.Error{Code: flows.EUnavailable, Err: err}
-		}
-		return &flows.Error{Code: flows.EInternal, Err: err}
-	}
-	if unavailable(err) {
-		return &flows.Error{Code: flows.EUnavailable, Err: err}
-	}
-	return &flows.Error{Code: flows.EInternal, Err: err}
-}
-
-// unavailable reports a driver error that means the database could not
-// be reached or the connection broke: lib/pq's ErrBadConn after a
-// terminated backend, a connection cut mid-answer, a refused dial.
-func unavailable(err error) bool {
-	var ne net.Error
-	var se syscall.Errno
-	return errors.As(err, &ne) || errors.Is(err, sql.ErrConnDone) || errors.Is(err, pq.ErrSSLNotSupported) ||
-		errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		(errors.As(err, &se) && (se == syscall.ECONNREFUSED || se == syscall.ECONNRESET || se == syscall.EPIPE))
-}
+// mapError turns driver errors into domain errors (see pgerr.Map).
+func mapError(err error) error { return pgerr.Map(err) }
 
 // Do runs fn in one transaction outside any update (the escalation
 // ticker), committing when it returns nil.
@@ -160,7 +114,10 @@ func (s *Store) Do(ctx context.Context, fn func(context.Context, mailbox.Tx) err
 }
 
 // Desk returns the case queue outside any transaction (startup seeding).
-func (s *Store) Desk() *DeskStore { return NewDesk(s.db) }
+func (s *Store) Desk() *deskdb.Store { return deskdb.New(s.db) }
+
+// NewDesk returns the case queue on q: a *sqlx.DB or a *sqlx.Tx.
+func NewDesk(q sqlx.ExtContext) *deskdb.Store { return deskdb.New(q) }
 
 // mapErrorCode is the domain code of a driver error.
 func mapErrorCode(err error) string { return flows.ErrorCode(mapError(err)) }

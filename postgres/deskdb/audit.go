@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -20,7 +20,7 @@ const insertAudit = `
 INSERT INTO audit_log (actor_id, action, case_id, detail, at) VALUES ($1, $2, $3, $4, $5)`
 
 // Audit appends an entry to the audit log.
-func (d *DeskStore) Audit(ctx context.Context, e desk.AuditEntry) error {
+func (d *Store) Audit(ctx context.Context, e desk.AuditEntry) error {
 	if !actionPattern.MatchString(e.Action) || e.At.IsZero() {
 		return invalid("audit %q: bad action or no time", e.Action)
 	}
@@ -41,7 +41,7 @@ ORDER BY a.at DESC, a.id DESC
 LIMIT $1`
 
 // AuditLog returns the latest entries, newest first.
-func (d *DeskStore) AuditLog(ctx context.Context, limit int) ([]desk.AuditEntry, error) {
+func (d *Store) AuditLog(ctx context.Context, limit int) ([]desk.AuditEntry, error) {
 	if err := validPage("audit log", limit, 0); err != nil {
 		return nil, err
 	}
@@ -80,7 +80,7 @@ LIMIT $2
 FOR UPDATE SKIP LOCKED`
 
 // UnclaimedUrgent returns urgent cases nobody claimed since olderThan.
-func (d *DeskStore) UnclaimedUrgent(ctx context.Context, olderThan time.Time) ([]desk.Case, error) {
+func (d *Store) UnclaimedUrgent(ctx context.Context, olderThan time.Time) ([]desk.Case, error) {
 	cases, err := d.selectCases(ctx, selectUnclaimedUrgent, olderThan, desk.MaxEscalations)
 	if err != nil {
 		return nil, fmt.Errorf("unclaimed urgent cases: %w", err)
@@ -98,7 +98,7 @@ c AS (
 SELECT EXISTS (SELECT 1 FROM c) FROM old`
 
 // MarkEscalated records that supervisors were alerted about a case.
-func (d *DeskStore) MarkEscalated(ctx context.Context, caseID int64, now time.Time) error {
+func (d *Store) MarkEscalated(ctx context.Context, caseID int64, now time.Time) error {
 	what := fmt.Sprintf("mark case #%d escalated", caseID)
 	var marked bool
 	if err := sqlx.GetContext(ctx, d.q, &marked, markEscalated, caseID, now); err != nil {
@@ -121,7 +121,7 @@ RETURNING id`
 
 // MarkRealerted records a repeated alert about a case, unless one was
 // sent (or the case opened) less than quiet ago.
-func (d *DeskStore) MarkRealerted(ctx context.Context, caseID int64, now time.Time, quiet time.Duration) (bool, error) {
+func (d *Store) MarkRealerted(ctx context.Context, caseID int64, now time.Time, quiet time.Duration) (bool, error) {
 	var id int64
 	err := sqlx.GetContext(ctx, d.q, &id, markRealerted, caseID, now, now.Add(-quiet))
 	switch err = mapError(err); {

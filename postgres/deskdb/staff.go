@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func (r *staffRow) toStaff() desk.Staff {
 		Active: r.Active, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
 }
 
-func (d *DeskStore) selectStaff(ctx context.Context, what, query string, args ...any) ([]desk.Staff, error) {
+func (d *Store) selectStaff(ctx context.Context, what, query string, args ...any) ([]desk.Staff, error) {
 	var rows []staffRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, query, args...); err != nil {
 		return nil, mapError(fmt.Errorf("%s: %w", what, err))
@@ -53,7 +53,7 @@ func validLanguage(lang string) bool { return lang == "" || slices.Contains(flow
 const selectStaffMember = `SELECT ` + staffColumns + ` FROM staff WHERE user_id = $1 AND active`
 
 // Staff returns an active staff member.
-func (d *DeskStore) Staff(ctx context.Context, userID int64) (*desk.Staff, error) {
+func (d *Store) Staff(ctx context.Context, userID int64) (*desk.Staff, error) {
 	var r staffRow
 	if err := sqlx.GetContext(ctx, d.q, &r, selectStaffMember, userID); err != nil {
 		return nil, mapError(fmt.Errorf("staff %d: %w", userID, err))
@@ -78,7 +78,7 @@ RETURNING ` + staffColumns
 
 // AddStaff adds or reactivates a staff member. A zero ChatID is the
 // user's private chat, whose id is the user id.
-func (d *DeskStore) AddStaff(ctx context.Context, s desk.Staff, now time.Time) (*desk.Staff, error) {
+func (d *Store) AddStaff(ctx context.Context, s desk.Staff, now time.Time) (*desk.Staff, error) {
 	if s.UserID <= 0 || !s.Role.Valid() || !validLanguage(s.Language) {
 		return nil, invalid("add staff %d: role %q, language %q", s.UserID, s.Role, s.Language)
 	}
@@ -123,7 +123,7 @@ WITH s AS (
 SELECT (SELECT count(*) FROM s) AS removed, (SELECT count(*) FROM r) AS released`
 
 // RemoveStaff deactivates a staff member and releases their open cases.
-func (d *DeskStore) RemoveStaff(ctx context.Context, userID, by int64, now time.Time) (int, error) {
+func (d *Store) RemoveStaff(ctx context.Context, userID, by int64, now time.Time) (int, error) {
 	var n struct {
 		Removed  int `db:"removed"`
 		Released int `db:"released"`
@@ -141,7 +141,7 @@ const selectActiveStaff = `
 SELECT ` + staffColumns + ` FROM staff WHERE active ORDER BY role = 'supervisor' DESC, name, user_id`
 
 // ListStaff returns the active staff, supervisors first.
-func (d *DeskStore) ListStaff(ctx context.Context) ([]desk.Staff, error) {
+func (d *Store) ListStaff(ctx context.Context) ([]desk.Staff, error) {
 	return d.selectStaff(ctx, "list staff", selectActiveStaff)
 }
 
@@ -149,7 +149,7 @@ const selectOnDutyStaff = `
 SELECT ` + staffColumns + ` FROM staff WHERE active AND on_duty ORDER BY user_id`
 
 // OnDutyStaff returns the active staff on duty.
-func (d *DeskStore) OnDutyStaff(ctx context.Context) ([]desk.Staff, error) {
+func (d *Store) OnDutyStaff(ctx context.Context) ([]desk.Staff, error) {
 	return d.selectStaff(ctx, "staff on duty", selectOnDutyStaff)
 }
 
@@ -157,21 +157,21 @@ const selectSupervisors = `
 SELECT ` + staffColumns + ` FROM staff WHERE active AND role = 'supervisor' ORDER BY user_id`
 
 // Supervisors returns the active supervisors.
-func (d *DeskStore) Supervisors(ctx context.Context) ([]desk.Staff, error) {
+func (d *Store) Supervisors(ctx context.Context) ([]desk.Staff, error) {
 	return d.selectStaff(ctx, "supervisors", selectSupervisors)
 }
 
 const setStaffDuty = `UPDATE staff SET on_duty = $2, updated_at = $3 WHERE user_id = $1 AND active`
 
 // SetDuty puts a staff member on or off duty.
-func (d *DeskStore) SetDuty(ctx context.Context, userID int64, onDuty bool, now time.Time) error {
+func (d *Store) SetDuty(ctx context.Context, userID int64, onDuty bool, now time.Time) error {
 	return d.execOne(ctx, fmt.Sprintf("set duty of staff %d", userID), setStaffDuty, userID, onDuty, now)
 }
 
 const setStaffLanguage = `UPDATE staff SET language = $2, updated_at = $3 WHERE user_id = $1 AND active`
 
 // SetStaffLanguage stores a staff member's language.
-func (d *DeskStore) SetStaffLanguage(ctx context.Context, userID int64, lang string, now time.Time) error {
+func (d *Store) SetStaffLanguage(ctx context.Context, userID int64, lang string, now time.Time) error {
 	what := fmt.Sprintf("set language of staff %d", userID)
 	if !validLanguage(lang) {
 		return invalid("%s: language %q", what, lang)
@@ -190,7 +190,7 @@ u AS (
 SELECT count(*) FROM s`
 
 // SetStaffName updates a staff member's Telegram name and username.
-func (d *DeskStore) SetStaffName(ctx context.Context, userID int64, name, username string, now time.Time) error {
+func (d *Store) SetStaffName(ctx context.Context, userID int64, name, username string, now time.Time) error {
 	var n int
 	if err := sqlx.GetContext(ctx, d.q, &n, setStaffName, userID, name, username, now); err != nil {
 		return mapError(fmt.Errorf("set name of staff %d: %w", userID, err))
@@ -224,7 +224,7 @@ SELECT count(*) FROM s`
 
 // SeedSupervisors makes each user id an active supervisor when the desk
 // has none (see seedSupervisors).
-func (d *DeskStore) SeedSupervisors(ctx context.Context, ids []int64, now time.Time) (int, error) {
+func (d *Store) SeedSupervisors(ctx context.Context, ids []int64, now time.Time) (int, error) {
 	for _, id := range ids {
 		if id <= 0 {
 			return 0, invalid("seed supervisors: user id %d", id)

@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"

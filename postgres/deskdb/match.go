@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -45,7 +45,7 @@ type matchRow struct {
 }
 
 // Matches returns the cases that may concern the same person.
-func (d *DeskStore) Matches(ctx context.Context, caseID int64) ([]desk.Match, error) {
+func (d *Store) Matches(ctx context.Context, caseID int64) ([]desk.Match, error) {
 	var rows []matchRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, selectMatches, caseID, desk.MaxMatches); err != nil {
 		return nil, mapError(fmt.Errorf("matches of case #%d: %w", caseID, err))
@@ -80,14 +80,14 @@ SELECT id, $2, $3, $4 FROM cases WHERE id = $1
 ON CONFLICT (case_id) DO UPDATE SET sealed = excluded.sealed, hash = excluded.hash, updated_at = excluded.updated_at`
 
 // SetPassport stores a case's sealed passport number and its hash.
-func (d *DeskStore) SetPassport(ctx context.Context, caseID int64, sealed, hash []byte, now time.Time) error {
+func (d *Store) SetPassport(ctx context.Context, caseID int64, sealed, hash []byte, now time.Time) error {
 	return d.execOne(ctx, fmt.Sprintf("set passport of case #%d", caseID), upsertPassport, caseID, sealed, hash, now)
 }
 
 const selectPassport = `SELECT sealed FROM case_passports WHERE case_id = $1`
 
 // Passport returns the case's sealed passport number.
-func (d *DeskStore) Passport(ctx context.Context, caseID int64) ([]byte, error) {
+func (d *Store) Passport(ctx context.Context, caseID int64) ([]byte, error) {
 	var sealed []byte
 	if err := sqlx.GetContext(ctx, d.q, &sealed, selectPassport, caseID); err != nil {
 		return nil, mapError(fmt.Errorf("passport of case #%d: %w", caseID, err))
@@ -99,7 +99,7 @@ const updateConsent = `
 UPDATE cases SET consent_share = $2, updated_at = greatest(updated_at, $3) WHERE id = $1`
 
 // SetConsent records the inquirer's consent to share the case.
-func (d *DeskStore) SetConsent(ctx context.Context, caseID int64, share bool, now time.Time) error {
+func (d *Store) SetConsent(ctx context.Context, caseID int64, share bool, now time.Time) error {
 	return d.execOne(ctx, fmt.Sprintf("set consent of case #%d", caseID), updateConsent, caseID, share, now)
 }
 
@@ -107,7 +107,7 @@ const selectPassportCases = `SELECT case_id FROM case_passports WHERE hash = $1 
 
 // PassportCases returns the cases whose sealed passport number has this
 // keyed hash, newest first: /find by passport number.
-func (d *DeskStore) PassportCases(ctx context.Context, hash []byte) ([]int64, error) {
+func (d *Store) PassportCases(ctx context.Context, hash []byte) ([]int64, error) {
 	var ids []int64
 	if err := sqlx.SelectContext(ctx, d.q, &ids, selectPassportCases, hash); err != nil {
 		return nil, mapError(fmt.Errorf("cases by passport: %w", err))

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -25,7 +25,7 @@ type indicatorRow struct {
 
 // IndicatorMarks returns the indicators recorded on a case, in
 // desk.Indicators order.
-func (d *DeskStore) IndicatorMarks(ctx context.Context, caseID int64) ([]desk.IndicatorMark, error) {
+func (d *Store) IndicatorMarks(ctx context.Context, caseID int64) ([]desk.IndicatorMark, error) {
 	var rows []indicatorRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, selectIndicators, caseID); err != nil {
 		return nil, mapError(fmt.Errorf("indicators of case #%d: %w", caseID, err))
@@ -51,7 +51,7 @@ ON CONFLICT (case_id, indicator) DO UPDATE SET present = EXCLUDED.present, note 
     source = EXCLUDED.source, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`
 
 // MarkIndicator records one indicator on a case.
-func (d *DeskStore) MarkIndicator(ctx context.Context, caseID int64, m desk.IndicatorMark) error {
+func (d *Store) MarkIndicator(ctx context.Context, caseID int64, m desk.IndicatorMark) error {
 	_, err := d.q.ExecContext(ctx, upsertIndicator, caseID, string(m.Indicator), m.Present, m.Note, m.Source, m.By, m.At)
 	if err != nil {
 		return mapError(fmt.Errorf("mark indicator %s of case #%d: %w", m.Indicator, caseID, err))
@@ -66,7 +66,7 @@ WHERE c.created_at >= $1 AND c.created_at < $2`
 
 // IndicatorsCreated returns the marks of the cases created in [from, to),
 // by case id (for the export).
-func (d *DeskStore) IndicatorsCreated(ctx context.Context, from, to time.Time) (map[int64][]desk.IndicatorMark, error) {
+func (d *Store) IndicatorsCreated(ctx context.Context, from, to time.Time) (map[int64][]desk.IndicatorMark, error) {
 	var rows []struct {
 		CaseID int64 `db:"case_id"`
 		indicatorRow

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -31,7 +31,7 @@ LIMIT $3 OFFSET $4`
 const countQueue = `SELECT count(*) FROM cases` + queueWhere
 
 // Queue returns a page of open cases, urgent first, then oldest.
-func (d *DeskStore) Queue(ctx context.Context, f desk.Filter, staffID int64, limit, offset int) ([]desk.Case, int, error) {
+func (d *Store) Queue(ctx context.Context, f desk.Filter, staffID int64, limit, offset int) ([]desk.Case, int, error) {
 	if !f.Valid() {
 		return nil, 0, invalid("queue: filter %q", f)
 	}
@@ -70,7 +70,7 @@ LIMIT $4`
 const minPhoneDigits = 6
 
 // Find searches cases by reference, name, phone and answers.
-func (d *DeskStore) Find(ctx context.Context, text string, limit int) ([]desk.Case, error) {
+func (d *Store) Find(ctx context.Context, text string, limit int) ([]desk.Case, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, invalid("find: empty text")
@@ -127,7 +127,7 @@ FROM cases
 WHERE created_at > $1 AND created_at <= $2 AND first_reply_at IS NOT NULL`
 
 // Stats counts the queue as of now.
-func (d *DeskStore) Stats(ctx context.Context, now time.Time, loc *time.Location) (*desk.Stats, error) {
+func (d *Store) Stats(ctx context.Context, now time.Time, loc *time.Location) (*desk.Stats, error) {
 	st := &desk.Stats{OpenByType: map[desk.Type]int{}, OpenByPriority: map[desk.Priority]int{},
 		Today: desk.StartOfDay(now, loc)}
 	if err := d.openCounts(ctx, st); err != nil {
@@ -148,7 +148,7 @@ func (d *DeskStore) Stats(ctx context.Context, now time.Time, loc *time.Location
 	return st, nil
 }
 
-func (d *DeskStore) openCounts(ctx context.Context, st *desk.Stats) error {
+func (d *Store) openCounts(ctx context.Context, st *desk.Stats) error {
 	var rows []struct {
 		Type     string `db:"type"`
 		Priority string `db:"priority"`
@@ -174,7 +174,7 @@ SELECT ` + caseColumns + ` FROM cases WHERE created_at >= $1 AND created_at < $2
 
 // Export yields the cases created in [from, to), oldest first, reading
 // them as the loop goes.
-func (d *DeskStore) Export(ctx context.Context, from, to time.Time) iter.Seq2[desk.Case, error] {
+func (d *Store) Export(ctx context.Context, from, to time.Time) iter.Seq2[desk.Case, error] {
 	return func(yield func(desk.Case, error) bool) {
 		rows, err := d.q.QueryxContext(ctx, selectExport, from, to)
 		if err != nil {

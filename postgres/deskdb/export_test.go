@@ -1,6 +1,6 @@
-package postgres
+package deskdb
 
 import "github.com/koreandesk/hotline/desk"
 
 // SetRefSource replaces the reference generator, to script collisions.
-func (d *DeskStore) SetRefSource(f func(n int) desk.Ref) { d.newRef = f }
+func (d *Store) SetRefSource(f func(n int) desk.Ref) { d.newRef = f }

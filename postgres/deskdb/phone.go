@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -16,14 +16,14 @@ ON CONFLICT (case_id, field) DO UPDATE SET sealed = excluded.sealed, hash = excl
 
 // SetPhone stores a case's sealed phone number (field names it, e.g.
 // callback_phone) and its keyed hash. Errors: not_found, invalid.
-func (d *DeskStore) SetPhone(ctx context.Context, caseID int64, field string, sealed, hash []byte, now time.Time) error {
+func (d *Store) SetPhone(ctx context.Context, caseID int64, field string, sealed, hash []byte, now time.Time) error {
 	return d.execOne(ctx, fmt.Sprintf("set %s of case #%d", field, caseID), upsertPhone, caseID, field, sealed, hash, now)
 }
 
 const selectPhones = `SELECT field, sealed FROM case_phones WHERE case_id = $1 ORDER BY field`
 
 // Phones returns a case's sealed phone numbers by field.
-func (d *DeskStore) Phones(ctx context.Context, caseID int64) (map[string][]byte, error) {
+func (d *Store) Phones(ctx context.Context, caseID int64) (map[string][]byte, error) {
 	var rows []struct {
 		Field  string `db:"field"`
 		Sealed []byte `db:"sealed"`
@@ -44,7 +44,7 @@ SELECT DISTINCT case_id FROM case_phones WHERE hash = ANY($1) ORDER BY case_id D
 // PhoneCases returns the cases with a sealed phone number whose keyed hash
 // is one of hashes (the hash under each configured key), newest first:
 // /find by phone number and matching.
-func (d *DeskStore) PhoneCases(ctx context.Context, hashes [][]byte) ([]int64, error) {
+func (d *Store) PhoneCases(ctx context.Context, hashes [][]byte) ([]int64, error) {
 	var ids []int64
 	if err := sqlx.SelectContext(ctx, d.q, &ids, selectPhoneCases, pq.ByteaArray(hashes)); err != nil {
 		return nil, mapError(fmt.Errorf("cases by phone: %w", err))

@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
@@ -12,8 +12,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/mailbox"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
@@ -135,7 +134,7 @@ func TestRemoveStaffReleasesTheirCases(t *testing.T) {
 
 func TestSeedSupervisorsOnlyBootstraps(t *testing.T) {
 	ctx := context.Background()
-	d := postgres.NewDesk(pgtest.New(t))
+	d := deskdb.New(pgtest.New(t))
 	mustAddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
 	steps := []struct {
 		name    string
@@ -191,7 +190,7 @@ func TestSeedSupervisorsOnlyBootstraps(t *testing.T) {
 func TestAuditLogIsAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	d := postgres.NewDesk(db)
+	d := deskdb.New(db)
 	c := mustOpen(t, d, reporter(1), t0)
 	entries := []desk.AuditEntry{
 		{ActorID: boss, Action: desk.ActionStaffAdd, Detail: "agent 1001", At: t0},
@@ -229,7 +228,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 func TestUnclaimedUrgent(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	d := postgres.NewDesk(db)
+	d := deskdb.New(db)
 	mustAddStaff(t, d, agentA, desk.RoleAgent, "A")
 	escalated := openAs(t, d, desk.PriorityUrgent, t0.Add(-time.Hour))
 	oldest := openAs(t, d, desk.PriorityUrgent, t0)
@@ -250,14 +249,14 @@ func TestUnclaimedUrgent(t *testing.T) {
 	// Two replicas escalating at once: the second skips what the first
 	// has locked, so supervisors get one alert per case.
 	tx1 := mustBegin(t, db)
-	first := must[[]desk.Case](t)(postgres.NewDesk(tx1).UnclaimedUrgent(ctx, olderThan))
+	first := must[[]desk.Case](t)(deskdb.New(tx1).UnclaimedUrgent(ctx, olderThan))
 	tx2 := mustBegin(t, db)
-	second := must[[]desk.Case](t)(postgres.NewDesk(tx2).UnclaimedUrgent(ctx, olderThan))
+	second := must[[]desk.Case](t)(deskdb.New(tx2).UnclaimedUrgent(ctx, olderThan))
 	if len(first) != 2 || len(second) != 0 {
 		t.Errorf("concurrent escalations got %d and %d cases, want 2 and 0", len(first), len(second))
 	}
 	for _, c := range first {
-		if err := postgres.NewDesk(tx1).MarkEscalated(ctx, c.ID, olderThan); err != nil {
+		if err := deskdb.New(tx1).MarkEscalated(ctx, c.ID, olderThan); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -289,63 +288,5 @@ func mustCommit(t *testing.T, tx *sqlx.Tx) {
 	t.Helper()
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestDeskInUpdateTransaction uses the desk the way the bot does: inside
-// an update's transaction, through mailbox.Tx.
-func TestDeskInUpdateTransaction(t *testing.T) {
-	ctx := context.Background()
-	db := pgtest.New(t)
-	s := postgres.New(db)
-	d := postgres.NewDesk(db)
-	mustAddStaff(t, d, agentA, desk.RoleAgent, "A")
-	mustAddStaff(t, d, agentB, desk.RoleAgent, "B")
-	taken := mustOpen(t, d, reporter(1), t0)
-	must[*desk.Case](t)(d.Claim(ctx, taken.Ref, agentB, t0))
-	deskOf := func(tx mailbox.Tx) desk.Store { return tx.Desk() }
-
-	// A failing update leaves no case behind.
-	mustSave(t, s, 1, 7, mailbox.PriorityUrgent)
-	boom := errors.New("boom")
-	var ref desk.Ref
-	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
-		c, err := deskOf(tx).OpenCase(ctx, reporter(7), t0)
-		if err != nil {
-			return err
-		}
-		ref = c.Ref
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("ProcessNext = %v, want boom", err)
-	}
-	_, err = d.Case(ctx, ref)
-	wantCode(t, err, flows.ENotFound)
-
-	// Expected errors leave the transaction usable: the update commits.
-	_, err = s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
-		dk := deskOf(tx)
-		if _, err := dk.Claim(ctx, taken.Ref, agentA, t0); flows.ErrorCode(err) != flows.EConflict {
-			t.Errorf("claim a taken case: %v, want conflict", err)
-		}
-		if _, err := dk.Case(ctx, "KD-XXXX"); flows.ErrorCode(err) != flows.ENotFound {
-			t.Errorf("missing case: %v, want not found", err)
-		}
-		if _, err := dk.AddEvent(ctx, taken.ID, desk.Event{Kind: "bogus", At: t0}); flows.ErrorCode(err) != flows.EInvalid {
-			t.Errorf("bogus event: %v, want invalid", err)
-		}
-		c, err := dk.OpenCase(ctx, reporter(7), t0)
-		if err != nil {
-			return err
-		}
-		ref = c.Ref
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c := must[*desk.Case](t)(d.OpenCaseOf(ctx, 7)); c.Ref != ref {
-		t.Errorf("open case of chat 7 = %s, want %s", c.Ref, ref)
 	}
 }

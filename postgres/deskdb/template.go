@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -26,7 +26,7 @@ type templateRow struct {
 }
 
 // Templates returns every stored reply template, removed ones included.
-func (d *DeskStore) Templates(ctx context.Context) ([]desk.Template, error) {
+func (d *Store) Templates(ctx context.Context) ([]desk.Template, error) {
 	var rows []templateRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, selectTemplates); err != nil {
 		return nil, mapError(fmt.Errorf("templates: %w", err))
@@ -47,7 +47,7 @@ ON CONFLICT (key) DO UPDATE SET text_ko = EXCLUDED.text_ko, text_km = EXCLUDED.t
     updated_at = EXCLUDED.updated_at`
 
 // SaveTemplate adds, replaces or removes a reply template.
-func (d *DeskStore) SaveTemplate(ctx context.Context, t desk.Template) error {
+func (d *Store) SaveTemplate(ctx context.Context, t desk.Template) error {
 	what := fmt.Sprintf("save template %s", t.Key)
 	if !desk.ValidTemplateKey(t.Key) || !t.Removed && !t.Complete() {
 		return &flows.Error{Code: flows.EInvalid, Message: what, Err: desk.ErrInvalid}

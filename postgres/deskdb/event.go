@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -76,7 +76,7 @@ e AS (
 SELECT ` + eventColumns + ` FROM e`
 
 // AddEvent records an event and applies it to the case.
-func (d *DeskStore) AddEvent(ctx context.Context, caseID int64, e desk.Event) (*desk.Event, error) {
+func (d *Store) AddEvent(ctx context.Context, caseID int64, e desk.Event) (*desk.Event, error) {
 	what := fmt.Sprintf("add %s event to case #%d", e.Kind, caseID)
 	if err := validEvent(e); err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
@@ -131,7 +131,7 @@ SELECT * FROM (
 ) latest ORDER BY at, id`
 
 // Timeline returns the case's latest events, oldest first.
-func (d *DeskStore) Timeline(ctx context.Context, caseID int64, limit int) ([]desk.Event, error) {
+func (d *Store) Timeline(ctx context.Context, caseID int64, limit int) ([]desk.Event, error) {
 	if err := validPage("timeline", limit, 0); err != nil {
 		return nil, err
 	}
@@ -157,7 +157,7 @@ WHERE id = $1 AND (last_location_at IS NULL OR last_location_at <= $4)`
 const caseExists = `SELECT EXISTS (SELECT 1 FROM cases WHERE id = $1)`
 
 // MoveLocation updates the case's last location without an event.
-func (d *DeskStore) MoveLocation(ctx context.Context, caseID int64, loc desk.Location) error {
+func (d *Store) MoveLocation(ctx context.Context, caseID int64, loc desk.Location) error {
 	what := fmt.Sprintf("move location of case #%d", caseID)
 	if loc.At.IsZero() || !validPoint(loc.Lat, loc.Lon) {
 		return invalid("%s: location %v, %v at %v", what, loc.Lat, loc.Lon, loc.At)

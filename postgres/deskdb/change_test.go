@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
@@ -104,7 +104,7 @@ func TestClaim(t *testing.T) {
 func TestClaimRace(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
-	d := postgres.NewDesk(db)
+	d := deskdb.New(db)
 	mustAddStaff(t, d, agentA, desk.RoleAgent, "A")
 	mustAddStaff(t, d, agentB, desk.RoleAgent, "B")
 	type result struct {
@@ -123,7 +123,7 @@ func TestClaimRace(t *testing.T) {
 					results <- result{staff, err}
 					return
 				}
-				_, err = postgres.NewDesk(tx).Claim(ctx, c.Ref, staff, t0)
+				_, err = deskdb.New(tx).Claim(ctx, c.Ref, staff, t0)
 				if cerr := tx.Commit(); err == nil {
 					err = cerr
 				}

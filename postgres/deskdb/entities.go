@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -45,7 +45,7 @@ func entityArrays(es []desk.Entity) (kinds, values pq.StringArray) {
 }
 
 // LookupEntities returns the given entities the desk knows.
-func (d *DeskStore) LookupEntities(ctx context.Context, es []desk.Entity, exceptCase int64) ([]desk.EntityHit, error) {
+func (d *Store) LookupEntities(ctx context.Context, es []desk.Entity, exceptCase int64) ([]desk.EntityHit, error) {
 	var rows []entityHitRow
 	kinds, values := entityArrays(es)
 	if err := sqlx.SelectContext(ctx, d.q, &rows, lookupEntities, kinds, values, exceptCase); err != nil {
@@ -65,7 +65,7 @@ SELECT $1, kind, value FROM unnest($2::text[], $3::text[]) AS e(kind, value)
 ON CONFLICT DO NOTHING`
 
 // SaveEntities records the entities a case named.
-func (d *DeskStore) SaveEntities(ctx context.Context, caseID int64, es []desk.Entity) error {
+func (d *Store) SaveEntities(ctx context.Context, caseID int64, es []desk.Entity) error {
 	kinds, values := entityArrays(es)
 	if _, err := d.q.ExecContext(ctx, insertCaseEntities, caseID, kinds, values); err != nil {
 		return mapError(fmt.Errorf("save entities of case %d: %w", caseID, err))
@@ -79,7 +79,7 @@ VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (kind, value) DO UPDATE SET note = EXCLUDED.note, added_by = EXCLUDED.added_by, added_at = EXCLUDED.added_at`
 
 // FlagEntity puts an entity on the desk's list (again, with a new note).
-func (d *DeskStore) FlagEntity(ctx context.Context, e desk.Entity, note string, by int64, now time.Time) error {
+func (d *Store) FlagEntity(ctx context.Context, e desk.Entity, note string, by int64, now time.Time) error {
 	if _, err := d.q.ExecContext(ctx, upsertFlag, e.Kind, e.Value, note, by, now); err != nil {
 		return mapError(fmt.Errorf("flag %s: %w", e.Kind, err))
 	}

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -39,7 +39,7 @@ ON CONFLICT (case_id) DO UPDATE SET every_seconds = EXCLUDED.every_seconds,
     escalated_at = EXCLUDED.escalated_at, started_by = EXCLUDED.started_by, started_at = EXCLUDED.started_at`
 
 // SaveCheckIn starts or updates a case's check-in.
-func (d *DeskStore) SaveCheckIn(ctx context.Context, c desk.CheckIn) error {
+func (d *Store) SaveCheckIn(ctx context.Context, c desk.CheckIn) error {
 	_, err := d.q.ExecContext(ctx, upsertCheckIn, c.CaseID, int64(c.Every/time.Second), int64(c.Grace/time.Second),
 		c.NextAt, nullTime(c.PromptedAt), nullTime(c.EscalatedAt), c.StartedBy, c.StartedAt)
 	if err != nil {
@@ -51,7 +51,7 @@ func (d *DeskStore) SaveCheckIn(ctx context.Context, c desk.CheckIn) error {
 const selectCheckIn = `SELECT ` + checkInColumns + ` FROM checkins k WHERE k.case_id = $1`
 
 // CheckInOf returns a case's check-in.
-func (d *DeskStore) CheckInOf(ctx context.Context, caseID int64) (*desk.CheckIn, error) {
+func (d *Store) CheckInOf(ctx context.Context, caseID int64) (*desk.CheckIn, error) {
 	var r checkInRow
 	if err := sqlx.GetContext(ctx, d.q, &r, selectCheckIn, caseID); err != nil {
 		return nil, mapError(fmt.Errorf("check-in of case #%d: %w", caseID, err))
@@ -63,7 +63,7 @@ func (d *DeskStore) CheckInOf(ctx context.Context, caseID int64) (*desk.CheckIn,
 const deleteCheckIn = `DELETE FROM checkins WHERE case_id = $1`
 
 // StopCheckIn ends a case's check-in.
-func (d *DeskStore) StopCheckIn(ctx context.Context, caseID int64) (bool, error) {
+func (d *Store) StopCheckIn(ctx context.Context, caseID int64) (bool, error) {
 	res, err := d.q.ExecContext(ctx, deleteCheckIn, caseID)
 	if err != nil {
 		return false, mapError(fmt.Errorf("stop check-in of case #%d: %w", caseID, err))
@@ -84,7 +84,7 @@ LIMIT $2
 FOR UPDATE OF k SKIP LOCKED`
 
 // CheckInsDue returns the check-ins that need the desk at now.
-func (d *DeskStore) CheckInsDue(ctx context.Context, now time.Time) ([]desk.CheckIn, error) {
+func (d *Store) CheckInsDue(ctx context.Context, now time.Time) ([]desk.CheckIn, error) {
 	var rows []checkInRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, selectCheckInsDue, now, desk.MaxEscalations); err != nil {
 		return nil, mapError(fmt.Errorf("check-ins due: %w", err))

@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 )
 
 func refsOf(cases []desk.Case) []desk.Ref {
@@ -21,7 +21,7 @@ func refsOf(cases []desk.Case) []desk.Ref {
 }
 
 // openAs opens a case of priority p created at.
-func openAs(t *testing.T, d *postgres.DeskStore, p desk.Priority, at time.Time, kv ...string) *desk.Case {
+func openAs(t *testing.T, d *deskdb.Store, p desk.Priority, at time.Time, kv ...string) *desk.Case {
 	t.Helper()
 	nc := reporter(at.UnixNano(), kv...)
 	nc.Priority = p

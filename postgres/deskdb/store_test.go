@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
@@ -21,18 +21,21 @@ const (
 	boss   int64 = 1003
 )
 
+// t0 is the tests' fixed "now".
+var t0 = time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC)
+
 // newDesk returns a desk store on a fresh database with two agents and a
 // supervisor.
-func newDesk(t *testing.T) *postgres.DeskStore {
+func newDesk(t *testing.T) *deskdb.Store {
 	t.Helper()
-	d := postgres.NewDesk(pgtest.New(t))
+	d := deskdb.New(pgtest.New(t))
 	mustAddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
 	mustAddStaff(t, d, agentB, desk.RoleAgent, "Agent B")
 	mustAddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
 	return d
 }
 
-func mustAddStaff(t testing.TB, d *postgres.DeskStore, id int64, role desk.Role, name string) {
+func mustAddStaff(t testing.TB, d *deskdb.Store, id int64, role desk.Role, name string) {
 	t.Helper()
 	if _, err := d.AddStaff(context.Background(), desk.Staff{UserID: id, Name: name, Role: role, OnDuty: true}, t0); err != nil {
 		t.Fatal(err)
@@ -49,7 +52,7 @@ func reporter(chat int64, kv ...string) desk.NewCase {
 	return nc
 }
 
-func mustOpen(t testing.TB, d *postgres.DeskStore, nc desk.NewCase, at time.Time) *desk.Case {
+func mustOpen(t testing.TB, d *deskdb.Store, nc desk.NewCase, at time.Time) *desk.Case {
 	t.Helper()
 	c, err := d.OpenCase(context.Background(), nc, at)
 	if err != nil {

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -29,7 +29,7 @@ WITH c AS (
 SELECT ` + caseColumns + ` FROM c`
 
 // OpenCase opens a case with a fresh reference.
-func (d *DeskStore) OpenCase(ctx context.Context, nc desk.NewCase, now time.Time) (*desk.Case, error) {
+func (d *Store) OpenCase(ctx context.Context, nc desk.NewCase, now time.Time) (*desk.Case, error) {
 	if !nc.Type.Valid() || !nc.Priority.Valid() || !validLanguage(nc.ReporterLang) {
 		return nil, invalid("open case: type %q, priority %q, language %q", nc.Type, nc.Priority, nc.ReporterLang)
 	}
@@ -57,7 +57,7 @@ func (d *DeskStore) OpenCase(ctx context.Context, nc desk.NewCase, now time.Time
 }
 
 // getCase runs a query returning one case row.
-func (d *DeskStore) getCase(ctx context.Context, query string, args ...any) (*desk.Case, error) {
+func (d *Store) getCase(ctx context.Context, query string, args ...any) (*desk.Case, error) {
 	var r caseRow
 	if err := sqlx.GetContext(ctx, d.q, &r, query, args...); err != nil {
 		return nil, mapError(err)
@@ -70,7 +70,7 @@ func (d *DeskStore) getCase(ctx context.Context, query string, args ...any) (*de
 }
 
 // selectCases runs a query returning case rows.
-func (d *DeskStore) selectCases(ctx context.Context, query string, args ...any) ([]desk.Case, error) {
+func (d *Store) selectCases(ctx context.Context, query string, args ...any) ([]desk.Case, error) {
 	var rows []caseRow
 	if err := sqlx.SelectContext(ctx, d.q, &rows, query, args...); err != nil {
 		return nil, mapError(err)
@@ -81,7 +81,7 @@ func (d *DeskStore) selectCases(ctx context.Context, query string, args ...any) 
 const selectCaseByRef = `SELECT ` + caseColumns + ` FROM cases WHERE ref = $1`
 
 // Case returns the case with a reference.
-func (d *DeskStore) Case(ctx context.Context, ref desk.Ref) (*desk.Case, error) {
+func (d *Store) Case(ctx context.Context, ref desk.Ref) (*desk.Case, error) {
 	c, err := d.getCase(ctx, selectCaseByRef, ref)
 	if err != nil {
 		return nil, fmt.Errorf("case %s: %w", ref, err)
@@ -92,7 +92,7 @@ func (d *DeskStore) Case(ctx context.Context, ref desk.Ref) (*desk.Case, error) 
 const selectCaseByID = `SELECT ` + caseColumns + ` FROM cases WHERE id = $1`
 
 // CaseByID returns the case with a database id.
-func (d *DeskStore) CaseByID(ctx context.Context, id int64) (*desk.Case, error) {
+func (d *Store) CaseByID(ctx context.Context, id int64) (*desk.Case, error) {
 	c, err := d.getCase(ctx, selectCaseByID, id)
 	if err != nil {
 		return nil, fmt.Errorf("case #%d: %w", id, err)
@@ -106,7 +106,7 @@ WHERE reporter_chat_id = $1 AND status IN ` + openStatuses + `
 ORDER BY created_at DESC, id DESC LIMIT 1`
 
 // OpenCaseOf returns the reporter's most recent open case.
-func (d *DeskStore) OpenCaseOf(ctx context.Context, reporterChatID int64) (*desk.Case, error) {
+func (d *Store) OpenCaseOf(ctx context.Context, reporterChatID int64) (*desk.Case, error) {
 	c, err := d.getCase(ctx, selectOpenCaseOf, reporterChatID)
 	if err != nil {
 		return nil, fmt.Errorf("open case of chat %d: %w", reporterChatID, err)
@@ -119,7 +119,7 @@ SELECT ` + caseColumns + ` FROM cases WHERE reporter_chat_id = $1
 ORDER BY created_at DESC, id DESC LIMIT $2`
 
 // CasesOf returns the reporter's latest cases.
-func (d *DeskStore) CasesOf(ctx context.Context, reporterChatID int64) ([]desk.Case, error) {
+func (d *Store) CasesOf(ctx context.Context, reporterChatID int64) ([]desk.Case, error) {
 	cases, err := d.selectCases(ctx, selectCasesOf, reporterChatID, desk.MaxCasesOf)
 	if err != nil {
 		return nil, fmt.Errorf("cases of chat %d: %w", reporterChatID, err)
@@ -131,7 +131,7 @@ const selectReporterBlocked = `
 SELECT EXISTS (SELECT 1 FROM cases WHERE reporter_chat_id = $1 AND blocked)`
 
 // ReporterBlocked reports whether any case of the chat is blocked.
-func (d *DeskStore) ReporterBlocked(ctx context.Context, reporterChatID int64) (bool, error) {
+func (d *Store) ReporterBlocked(ctx context.Context, reporterChatID int64) (bool, error) {
 	var blocked bool
 	if err := sqlx.GetContext(ctx, d.q, &blocked, selectReporterBlocked, reporterChatID); err != nil {
 		return false, mapError(fmt.Errorf("blocked chat %d: %w", reporterChatID, err))
@@ -143,7 +143,7 @@ const updateAnswers = `
 UPDATE cases SET answers = answers || $2, updated_at = greatest(updated_at, $3) WHERE id = $1`
 
 // UpdateAnswers merges answers into the case's answers.
-func (d *DeskStore) UpdateAnswers(ctx context.Context, caseID int64, answers map[string]string, now time.Time) error {
+func (d *Store) UpdateAnswers(ctx context.Context, caseID int64, answers map[string]string, now time.Time) error {
 	b, err := jsonMap(answers)
 	if err != nil {
 		return err
@@ -152,7 +152,7 @@ func (d *DeskStore) UpdateAnswers(ctx context.Context, caseID int64, answers map
 }
 
 // execOne runs a statement that must change one row: none is not found.
-func (d *DeskStore) execOne(ctx context.Context, what, query string, args ...any) error {
+func (d *Store) execOne(ctx context.Context, what, query string, args ...any) error {
 	res, err := d.q.ExecContext(ctx, query, args...)
 	if err != nil {
 		return mapError(fmt.Errorf("%s: %w", what, err))

@@ -1,4 +1,4 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
@@ -10,13 +10,13 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 func TestTemplatesStore(t *testing.T) {
 	db := pgtest.New(t)
-	d := postgres.NewDesk(db)
+	d := deskdb.New(db)
 	mustAddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
 	ctx := context.Background()
 	full := desk.Template{Key: "shelter", Text: map[string]string{"ko": "쉼터", "km": "ជម្រក", "en": "Shelter"}, UpdatedBy: boss, UpdatedAt: t0}

@@ -1,11 +1,11 @@
-package postgres_test
+package deskdb_test
 
 import (
 	"context"
 	"testing"
 
 	"github.com/koreandesk/hotline/desk"
-	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
@@ -38,7 +38,7 @@ FROM generate_series(1, $1::int) AS i,
 func BenchmarkQueueAndFind(b *testing.B) {
 	ctx := context.Background()
 	db := pgtest.New(b)
-	d := postgres.NewDesk(db)
+	d := deskdb.New(db)
 	mustAddStaff(b, d, agentA, desk.RoleAgent, "A")
 	mustAddStaff(b, d, agentB, desk.RoleAgent, "B")
 	const n = 100_000

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"database/sql"
@@ -10,9 +10,10 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/postgres/internal/pgerr"
 )
 
-// DeskStore keeps the case queue. It runs on whatever it is given: the
+// Store keeps the case queue. It runs on whatever it is given: the
 // database (each method then stands alone) or an update's transaction
 // (see tx.Desk), so a case write commits, or not, with the update.
 //
@@ -20,15 +21,15 @@ import (
 // own without a transaction of its own; changes lock the case row first.
 // Expected outcomes (not found, already claimed, closed) never fail a
 // statement, so they leave a transaction usable.
-type DeskStore struct {
+type Store struct {
 	q      sqlx.ExtContext
 	newRef func(n int) desk.Ref // desk.NewRef; tests script collisions
 }
 
-var _ desk.Store = (*DeskStore)(nil)
+var _ desk.Store = (*Store)(nil)
 
 // NewDesk returns the case queue on q: a *sqlx.DB or a *sqlx.Tx.
-func NewDesk(q sqlx.ExtContext) *DeskStore { return &DeskStore{q: q, newRef: desk.NewRef} }
+func New(q sqlx.ExtContext) *Store { return &Store{q: q, newRef: desk.NewRef} }
 
 // openStatuses is desk.OpenStatuses in SQL, for constants. The CHECK
 // constraint on cases.status keeps the two in step.
@@ -148,3 +149,6 @@ func validPage(what string, limit, offset int) error {
 func notFound(format string, args ...any) error {
 	return flows.Errorf(flows.ENotFound, format, args...)
 }
+
+// mapError turns driver errors into domain errors (see pgerr.Map).
+func mapError(err error) error { return pgerr.Map(err) }

@@ -1,4 +1,4 @@
-package postgres
+package deskdb
 
 import (
 	"context"
@@ -50,7 +50,7 @@ type changedRow struct {
 }
 
 // change runs a change statement; what names it in errors.
-func (d *DeskStore) change(ctx context.Context, what string, query string, args ...any) (*desk.Case, bool, error) {
+func (d *Store) change(ctx context.Context, what string, query string, args ...any) (*desk.Case, bool, error) {
 	var r changedRow
 	if err := sqlx.GetContext(ctx, d.q, &r, query, args...); err != nil {
 		err = mapError(err)
@@ -79,7 +79,7 @@ const claimCase = lockCase + `, c AS (
 )` + recordChanges
 
 // Claim gives an unassigned open case to staffID.
-func (d *DeskStore) Claim(ctx context.Context, ref desk.Ref, staffID int64, now time.Time) (*desk.Case, error) {
+func (d *Store) Claim(ctx context.Context, ref desk.Ref, staffID int64, now time.Time) (*desk.Case, error) {
 	what := "claim case " + ref.String()
 	c, changed, err := d.change(ctx, what, claimCase, ref, staffID, now)
 	switch {
@@ -106,7 +106,7 @@ const assignCase = lockCase + `, c AS (
 )` + recordChanges
 
 // Assign gives an open case to an active staff member.
-func (d *DeskStore) Assign(ctx context.Context, ref desk.Ref, assigneeID, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) Assign(ctx context.Context, ref desk.Ref, assigneeID, by int64, now time.Time) (*desk.Case, error) {
 	what := fmt.Sprintf("assign case %s to %d", ref, assigneeID)
 	c, changed, err := d.change(ctx, what, assignCase, ref, by, now, assigneeID)
 	switch {
@@ -125,7 +125,7 @@ const setCasePriority = lockCase + `, c AS (
 )` + recordChanges
 
 // SetPriority changes a case's priority.
-func (d *DeskStore) SetPriority(ctx context.Context, ref desk.Ref, p desk.Priority, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) SetPriority(ctx context.Context, ref desk.Ref, p desk.Priority, by int64, now time.Time) (*desk.Case, error) {
 	if !p.Valid() {
 		return nil, invalid("set priority of case %s: priority %q", ref, p)
 	}
@@ -149,7 +149,7 @@ const setCaseStatus = lockCase + `, c AS (
 )` + recordChanges
 
 // SetStatus moves a case to a status.
-func (d *DeskStore) SetStatus(ctx context.Context, ref desk.Ref, s desk.Status, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) SetStatus(ctx context.Context, ref desk.Ref, s desk.Status, by int64, now time.Time) (*desk.Case, error) {
 	if !s.Valid() {
 		return nil, invalid("set status of case %s: status %q", ref, s)
 	}
@@ -158,7 +158,7 @@ func (d *DeskStore) SetStatus(ctx context.Context, ref desk.Ref, s desk.Status, 
 }
 
 // Close resolves or closes a case with a resolution.
-func (d *DeskStore) Close(ctx context.Context, ref desk.Ref, s desk.Status, resolution string, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) Close(ctx context.Context, ref desk.Ref, s desk.Status, resolution string, by int64, now time.Time) (*desk.Case, error) {
 	if s != desk.StatusResolved && s != desk.StatusClosed {
 		return nil, invalid("close case %s: status %q", ref, s)
 	}
@@ -179,7 +179,7 @@ const reopenCase = lockCase + `, c AS (
 )` + recordChanges
 
 // Reopen moves a resolved or closed case back into the queue.
-func (d *DeskStore) Reopen(ctx context.Context, ref desk.Ref, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) Reopen(ctx context.Context, ref desk.Ref, by int64, now time.Time) (*desk.Case, error) {
 	c, _, err := d.change(ctx, "reopen case "+ref.String(), reopenCase, ref, by, now)
 	return c, err
 }
@@ -189,7 +189,7 @@ const blockCase = lockCase + `, c AS (
 )` + recordChanges
 
 // Block marks or unmarks the case's reporter as abusive.
-func (d *DeskStore) Block(ctx context.Context, ref desk.Ref, blocked bool, by int64, now time.Time) (*desk.Case, error) {
+func (d *Store) Block(ctx context.Context, ref desk.Ref, blocked bool, by int64, now time.Time) (*desk.Case, error) {
 	c, _, err := d.change(ctx, "block case "+ref.String(), blockCase, ref, by, now, blocked)
 	return c, err
 }
