@@ -34,14 +34,17 @@ type Dispatcher struct {
 	metrics *Metrics
 	limiter *rate.Limiter
 	kick    chan struct{}
+	results *recorder
 	// lastRound is when a round last finished (unix nanoseconds), for
 	// readiness.
 	lastRound atomic.Int64
-	// Batch is how many chats one round serves; Lease is how long a
+	// Batch is how many chats are served at once; Follow how many more
+	// calls of a chat go with its first in one claim; Lease is how long a
 	// claimed call is reserved; SendTimeout bounds one Bot API call and
 	// must be shorter than Lease; Idle is how often an idle dispatcher
 	// looks for calls whose retry time has come.
 	Batch       int
+	Follow      int
 	Lease       time.Duration
 	SendTimeout time.Duration
 	Idle        time.Duration
@@ -65,9 +68,10 @@ func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metri
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
 		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond),
 		kick:    make(chan struct{}, 1),
-		Batch:   50, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
+		Batch:   50, Follow: 4, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
 		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
+	d.results = &recorder{outbox: outbox, now: now}
 	d.lastRound.Store(time.Now().UnixNano())
 	return d
 }
@@ -84,19 +88,41 @@ func (d *Dispatcher) Kick() {
 // one).
 func (d *Dispatcher) LastRound() time.Time { return time.Unix(0, d.lastRound.Load()) }
 
-// Run sends until ctx is done.
+// Run sends until ctx is done. It keeps up to Batch chats in flight: as
+// soon as a chat's messages are done it claims more, so no send waits for
+// the slowest of a batch.
 func (d *Dispatcher) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	var inflight atomic.Int64
+	freed := make(chan struct{}, 1)
 	for ctx.Err() == nil {
-		n, err := d.round(ctx)
-		if err != nil && ctx.Err() == nil {
-			d.log.Error("claim outbox", "err", err)
-		}
-		if n > 0 && err == nil {
-			continue
+		if free := d.Batch - int(inflight.Load()); free > 0 {
+			groups, err := d.claim(ctx, free)
+			if err != nil && ctx.Err() == nil {
+				d.log.Error("claim outbox", "err", err)
+			}
+			for _, g := range groups {
+				inflight.Add(1)
+				wg.Go(func() {
+					defer func() {
+						inflight.Add(-1)
+						select {
+						case freed <- struct{}{}:
+						default:
+						}
+					}()
+					d.sendChat(ctx, g)
+				})
+			}
+			if len(groups) > 0 && err == nil {
+				continue
+			}
 		}
 		select {
 		case <-ctx.Done():
 		case <-d.kick:
+		case <-freed:
 		case <-time.After(d.Idle):
 		}
 	}
@@ -116,31 +142,62 @@ func (d *Dispatcher) Flush(ctx context.Context) error {
 	}
 }
 
+// claim leases the calls of up to limit chats, grouped by chat in the
+// order they are to go.
+func (d *Dispatcher) claim(ctx context.Context, limit int) ([][]mailbox.Message, error) {
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	// Not cancellable: a claim cancelled mid-query may still commit its
+	// leases, hiding those calls from the shutdown flush for a lease.
+	calls, err := d.outbox.Claim(context.WithoutCancel(ctx), d.now(), limit, d.Follow, d.Lease)
+	d.lastRound.Store(time.Now().UnixNano())
+	if err != nil {
+		return nil, err
+	}
+	var groups [][]mailbox.Message
+	for i, c := range calls {
+		if i == 0 || calls[i-1].ChatID != c.ChatID {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], c)
+	}
+	return groups, nil
+}
+
 // round claims one batch and sends it, returning how many were claimed.
 // A call in flight is never cut off by shutdown (that could deliver it
 // while recording it as failed, and send it twice); calls not yet started
 // when ctx ends are released for the next start.
 func (d *Dispatcher) round(ctx context.Context) (int, error) {
-	if ctx.Err() != nil {
-		return 0, ctx.Err()
-	}
-	// Not cancellable: a claim cancelled mid-query may still commit its
-	// leases, hiding those calls from the shutdown flush for a lease.
-	calls, err := d.outbox.Claim(context.WithoutCancel(ctx), d.now(), d.Batch, d.Lease)
+	groups, err := d.claim(ctx, d.Batch)
 	if err != nil {
 		return 0, err
 	}
-	defer d.lastRound.Store(time.Now().UnixNano())
 	var wg sync.WaitGroup
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+		wg.Go(func() { d.sendChat(ctx, g) })
+	}
+	wg.Wait()
+	return n, nil
+}
+
+// sendChat sends one chat's claimed calls in order, each after the global
+// pace allows it. When one is not delivered, the rest are handed back, so
+// none overtakes it.
+func (d *Dispatcher) sendChat(ctx context.Context, calls []mailbox.Message) {
 	for i, c := range calls {
 		if err := d.limiter.Wait(ctx); err != nil || !d.timeLeft(ctx) {
 			d.release(calls[i:])
-			break
+			return
 		}
-		wg.Go(func() { d.send(context.WithoutCancel(ctx), c) })
+		if !d.send(context.WithoutCancel(ctx), c) {
+			d.release(calls[i+1:])
+			return
+		}
 	}
-	wg.Wait()
-	return len(calls), nil
 }
 
 // timeLeft reports whether a send started now ends before ctx's deadline.
@@ -149,41 +206,46 @@ func (d *Dispatcher) timeLeft(ctx context.Context) bool {
 	return !ok || time.Until(deadline) >= d.SendTimeout
 }
 
-// release hands leased calls back for the next start.
+// release hands leased calls back, not tried, for the next round or start.
 func (d *Dispatcher) release(calls []mailbox.Message) {
+	if len(calls) == 0 {
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, c := range calls {
-		d.record(d.log.With("outbox_id", c.ID), d.outbox.Retry(ctx, c, d.now(), errShutdown, false))
+		d.record(d.log.With("outbox_id", c.ID), d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRelease}))
 	}
 }
 
-var errShutdown = errors.New("not sent before shutdown")
-
-// send makes one call and records the result. Recording uses a context
-// that outlives shutdown's cancel so a delivered message is not resent.
-func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) {
+// send makes one call and records the result; it reports whether the
+// chat's next call may follow now. Recording uses a context that outlives
+// shutdown's cancel so a delivered message is not resent.
+func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 	log := d.log.With("outbox_id", c.ID, "chat_id", c.ChatID, "method", c.Method, "attempt", c.Attempts)
 	rec, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	// The lease starts now, after the rate limiter's wait, and outlasts
-	// the send's timeout.
-	if err := d.outbox.Renew(rec, c, d.now(), d.Lease); err != nil {
-		log.Warn("call not sent: lease lost before sending", "err", err)
-		return
+	// The lease must outlast the send: a claim that recent still does,
+	// else it restarts now, after the pace's wait.
+	if d.now().Add(d.SendTimeout+leaseMargin).After(c.ClaimedAt.Add(d.Lease)) {
+		if err := d.outbox.Renew(rec, c, d.now(), d.Lease); err != nil {
+			log.Warn("call not sent: lease lost before sending", "err", err)
+			return false
+		}
 	}
 	sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
 	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
 	cancelSend()
 	if err == nil {
 		d.metrics.OutboxSent.WithLabelValues(c.Method).Inc()
-		d.record(log, d.outbox.Sent(rec, c, msgID, d.now()))
-		return
+		d.record(log, d.results.add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent, MessageID: msgID}))
+		return true
 	}
 	o := classify(err)
 	switch o.verdict {
 	case treatAsSent:
-		d.record(log, d.outbox.Sent(rec, c, 0, d.now()))
+		d.record(log, d.results.add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent}))
+		return true
 	case migrate:
 		d.metrics.ChatsMigrated.Inc()
 		log.Warn("group became a supergroup; its messages go to the new chat from now on", "new_chat_id", o.chatID)
@@ -194,7 +256,12 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) {
 	default:
 		d.retry(rec, log, c, err, o)
 	}
+	return false
 }
+
+// leaseMargin is how much of a lease is left unused at the end of a send,
+// for clocks and the recording of its result.
+const leaseMargin = 5 * time.Second
 
 // retry schedules another attempt, or gives up by the rule: older than
 // MaxAge, or MaxAmbiguous attempts Telegram may have applied.
@@ -222,14 +289,15 @@ func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, c mailbox.Mess
 	}
 	d.metrics.OutboxFailed.WithLabelValues(result).Inc()
 	log.Info("call will be retried", "err", err, "retry_in", wait)
-	d.record(log, d.outbox.Retry(ctx, c, d.now().Add(wait), err, ambiguous))
+	d.record(log, d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRetry, At: d.now().Add(wait),
+		Cause: err, Ambiguous: ambiguous}))
 }
 
 func (d *Dispatcher) giveUp(ctx context.Context, log *slog.Logger, c mailbox.Message, err error, reason string) {
 	d.metrics.OutboxFailed.WithLabelValues("given_up").Inc()
 	d.metrics.OutboxGivenUp.WithLabelValues(reason).Inc()
 	log.Warn("gave up on call", "err", err, "reason", reason)
-	if ferr := d.outbox.Fail(ctx, c, err, d.now()); ferr != nil {
+	if ferr := d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeFail, Cause: err}); ferr != nil {
 		d.record(log, ferr)
 		return
 	}

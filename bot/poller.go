@@ -175,30 +175,61 @@ func (r *Receiver) polled() {
 	r.metrics.LastGetUpdates.Set(float64(now.UnixNano()) / 1e9)
 }
 
-// Store saves updates in order and returns the offset that confirms the
-// ones saved. It stops at the first database error, so the unsaved rest is
-// not confirmed and comes again. An update the database refuses as it is
-// is quarantined instead, so one update never stops the others.
+// Store saves updates and returns the offset that confirms the ones saved.
+// The batch is stored in one statement (one commit); when the database
+// refuses it, they are saved one by one, in order, stopping at the first
+// database error, so the unsaved rest is not confirmed and comes again. An
+// update the database refuses as it is is quarantined instead, so one
+// update never stops the others.
 func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, error) {
-	var next int64
 	defer r.saved()
+	us := make([]mailbox.Update, 0, len(raws))
 	for _, raw := range raws {
 		var env envelope
 		if err := json.Unmarshal(raw, &env); err != nil || env.UpdateID == 0 {
 			r.log.Warn("rejected update without update_id", "bytes", len(raw))
 			continue
 		}
-		if err := r.save(ctx, env.UpdateID, raw); err != nil {
+		us = append(us, r.update(env.UpdateID, raw))
+	}
+	if len(us) == 0 {
+		return 0, nil
+	}
+	inserted, err := r.inbox.SaveUpdates(ctx, us, r.now())
+	if err == nil {
+		r.lastStored.Store(time.Now().UnixNano())
+		r.counted(us, inserted)
+		return us[len(us)-1].UpdateID + 1, nil
+	}
+	if flows.ErrorCode(err) != flows.EInvalid {
+		r.lastRefused.Store(time.Now().UnixNano())
+		return 0, fmt.Errorf("save %d updates: %w", len(us), err)
+	}
+	// One of them is refused as it is: save them one by one, so that one
+	// is quarantined and the others stored.
+	var next int64
+	for _, u := range us {
+		if err := r.save(ctx, u); err != nil {
 			r.lastRefused.Store(time.Now().UnixNano())
 			return next, err
 		}
 		r.lastStored.Store(time.Now().UnixNano())
-		next = env.UpdateID + 1
+		next = u.UpdateID + 1
 	}
 	return next, nil
 }
 
-func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
+// counted counts the updates of a batch stored and the duplicates.
+func (r *Receiver) counted(us []mailbox.Update, inserted []int64) {
+	r.metrics.UpdatesReceived.Add(float64(len(inserted)))
+	if dup := len(us) - len(inserted); dup > 0 {
+		r.metrics.UpdatesDuplicate.Add(float64(dup))
+		r.log.Info("ignored duplicate updates", "count", dup)
+	}
+}
+
+// update makes the inbox row of a raw update: its chat and priority.
+func (r *Receiver) update(id int64, raw []byte) mailbox.Update {
 	u := mailbox.Update{UpdateID: id, Payload: raw, Priority: mailbox.PriorityNormal}
 	if upd, ok := parseUpdate(raw); ok {
 		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd, r.urgent)
@@ -210,6 +241,11 @@ func (r *Receiver) save(ctx context.Context, id int64, raw []byte) error {
 		}
 		u.Payload = raw
 	}
+	return u
+}
+
+func (r *Receiver) save(ctx context.Context, u mailbox.Update) error {
+	id, raw := u.UpdateID, u.Payload
 	inserted, err := r.inbox.SaveUpdate(ctx, u, r.now())
 	if flows.ErrorCode(err) == flows.EInvalid {
 		// PostgreSQL refused the payload (a NUL character in a jsonb

@@ -72,6 +72,36 @@ type Message struct {
 	// bundled per chat in a burst; Refs are the cases a bundle names.
 	Kind string
 	Refs []string
+	// ClaimedAt is when the dispatcher's lease on it began (the claim's
+	// time), so a send soon after needs no renewal.
+	ClaimedAt time.Time
+}
+
+// Outcome is what happened to a claimed message, for Outbox.Record.
+type Outcome int
+
+// Outcomes of a send.
+const (
+	// OutcomeSent: delivered (MessageID is Telegram's id, 0 if none).
+	OutcomeSent Outcome = iota + 1
+	// OutcomeRetry: to be tried again at At; Cause is kept among its
+	// errors; Ambiguous when Telegram may have applied it.
+	OutcomeRetry
+	// OutcomeFail: given up for good, for Cause.
+	OutcomeFail
+	// OutcomeRelease: not tried (an earlier message of its chat failed,
+	// or shutdown); handed back at once, its attempt not counted.
+	OutcomeRelease
+)
+
+// Result is the outcome of one claimed message.
+type Result struct {
+	Message   Message
+	Outcome   Outcome
+	MessageID int64
+	At        time.Time
+	Cause     error
+	Ambiguous bool
 }
 
 // Kinds of outbox messages that bundling counts.
@@ -86,6 +116,11 @@ type Inbox interface {
 	// error, when an update with that update_id was stored before.
 	// Errors: invalid when the database refuses the payload as it is.
 	SaveUpdate(ctx context.Context, u Update, now time.Time) (bool, error)
+	// SaveUpdates stores a batch of received updates at once (one
+	// commit) and returns the update_ids that were new. Errors: invalid
+	// when the database refuses one payload as it is; nothing is stored
+	// then.
+	SaveUpdates(ctx context.Context, us []Update, now time.Time) ([]int64, error)
 	// Quarantine stores an update that SaveUpdate refused: its raw bytes
 	// and the reason, set aside at once.
 	Quarantine(ctx context.Context, u Update, raw []byte, reason string, now time.Time) (bool, error)
@@ -114,9 +149,11 @@ type Inbox interface {
 // message's lease (its Token), so a stale dispatcher never undoes
 // another's work.
 type Outbox interface {
-	// Claim leases up to limit ready calls, at most one per chat and
-	// always the oldest pending one of its chat, most urgent first.
-	Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]Message, error)
+	// Claim leases the oldest pending call of up to limit chats whose
+	// call is ready, most urgent first, each with up to follow more calls
+	// of its chat that are ready and of the same priority; grouped by
+	// chat, in order.
+	Claim(ctx context.Context, now time.Time, limit, follow int, lease time.Duration) ([]Message, error)
 	// Renew restarts a claimed message's lease from now, just before it
 	// is sent. Errors: conflict (ErrLeaseLost) when the lease was lost.
 	Renew(ctx context.Context, m Message, now time.Time, lease time.Duration) error
@@ -128,6 +165,11 @@ type Outbox interface {
 	Retry(ctx context.Context, m Message, at time.Time, cause error, ambiguous bool) error
 	// Fail gives up on a message for good; the chat's next one goes next.
 	Fail(ctx context.Context, m Message, cause error, now time.Time) error
+	// Record writes many results at once, in one transaction, at now:
+	// errs[i] is results[i]'s own error (conflict with ErrLeaseLost for
+	// a retry, fail or release whose lease was lost; a sent message is
+	// marked sent whoever holds it).
+	Record(ctx context.Context, results []Result, now time.Time) (errs []error, err error)
 	// Migrate moves a chat that became a supergroup: this message and
 	// every later one to the old chat go to newChat.
 	Migrate(ctx context.Context, m Message, newChat int64, now time.Time) error

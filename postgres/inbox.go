@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -29,6 +30,32 @@ func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time)
 		return false, mapError(err)
 	}
 	return n == 1, nil
+}
+
+// insertUpdates stores a whole getUpdates batch (or webhook burst) in one
+// statement, and so one commit; the ids returned are the ones new to the
+// inbox.
+const insertUpdates = `
+INSERT INTO inbox (update_id, chat_id, priority, payload, received_at)
+SELECT u.update_id, u.chat_id, u.priority, u.payload::jsonb, $5
+FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::text[]) AS u(update_id, chat_id, priority, payload)
+ON CONFLICT (update_id) DO NOTHING
+RETURNING update_id`
+
+// SaveUpdates stores received updates in one statement and returns the
+// update_ids that were new. Errors: invalid when PostgreSQL refuses one
+// payload (nothing is stored then; see Quarantine).
+func (s *Store) SaveUpdates(ctx context.Context, us []mailbox.Update, now time.Time) ([]int64, error) {
+	ids, chats, prios, payloads := make([]int64, len(us)), make([]int64, len(us)), make([]int64, len(us)), make([]string, len(us))
+	for i, u := range us {
+		ids[i], chats[i], prios[i], payloads[i] = u.UpdateID, u.ChatID, int64(u.Priority), string(u.Payload)
+	}
+	var inserted []int64
+	err := s.db.SelectContext(ctx, &inserted, insertUpdates, pq.Array(ids), pq.Array(chats), pq.Array(prios), pq.Array(payloads), now)
+	if err != nil {
+		return nil, mapError(fmt.Errorf("save %d updates: %w", len(us), err))
+	}
+	return inserted, nil
 }
 
 // quarantineUpdate keeps an update that cannot be stored as it is: the raw

@@ -14,13 +14,21 @@ import (
 )
 
 // claimOutgoing leases the head call of each chat that is ready, most
-// urgent first, under a new lease token. A chat whose head is leased or
-// waiting (429 retry_after) sends nothing else meanwhile, which keeps its
-// messages in order, while other chats go on.
+// urgent first, under a new lease token, and with it the calls that follow
+// it in its chat (up to $5 of them) while they are ready and of the same
+// priority, so that a reply of several messages leaves in one round, in
+// order. A chat whose head is leased or waiting (429 retry_after) sends
+// nothing else meanwhile, which keeps its messages in order, while other
+// chats go on. Only the heads are locked with SKIP LOCKED: a follower is
+// never a head, so no other dispatcher claims it meanwhile.
+//
+// Plan (outbox_head_ready, migration 00011): an index scan of the ready
+// pending rows in (priority, id) order, each checked for an earlier
+// pending row of its chat by outbox_pending (chat_id, id); the followers
+// by outbox_pending too. TestHotQueriesUseIndexes checks it.
 const claimOutgoing = `
-UPDATE outbox SET leased_until = $2, attempts = attempts + 1, lease_token = $4 + id
-WHERE id IN (
-    SELECT o.id FROM outbox o
+WITH heads AS (
+    SELECT o.id, o.chat_id, o.priority FROM outbox o
     WHERE o.status = 'pending' AND o.not_before <= $1
       AND (o.leased_until IS NULL OR o.leased_until <= $1)
       AND NOT EXISTS (
@@ -28,7 +36,19 @@ WHERE id IN (
           WHERE p.chat_id = o.chat_id AND p.status = 'pending' AND p.id < o.id)
     ORDER BY o.priority, o.id
     LIMIT $3
-    FOR UPDATE SKIP LOCKED)
+    FOR UPDATE SKIP LOCKED),
+followers AS (
+    SELECT f.id FROM heads h
+    CROSS JOIN LATERAL (
+        SELECT o.id, bool_and(o.priority = h.priority AND o.not_before <= $1
+                   AND (o.leased_until IS NULL OR o.leased_until <= $1)) OVER (ORDER BY o.id) AS ready
+        FROM outbox o
+        WHERE o.chat_id = h.chat_id AND o.status = 'pending' AND o.id > h.id
+        ORDER BY o.id
+        LIMIT $5) f
+    WHERE f.ready)
+UPDATE outbox SET leased_until = $2, attempts = attempts + 1, lease_token = $4 + id
+WHERE id IN (SELECT id FROM heads UNION ALL SELECT id FROM followers)
 RETURNING id, chat_id, priority, method, payload, attempts, ambiguous, lease_token, created_at,
     COALESCE(case_id, 0) AS case_id, kind`
 
@@ -46,23 +66,35 @@ type outgoingRow struct {
 	Kind      string    `db:"kind"`
 }
 
-// Claim leases up to limit ready calls.
-func (s *Store) Claim(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]mailbox.Message, error) {
+// Claim leases the head calls of up to limit chats, each with up to
+// follow more calls of its chat.
+func (s *Store) Claim(ctx context.Context, now time.Time, limit, follow int, lease time.Duration) ([]mailbox.Message, error) {
 	var rows []outgoingRow
 	// One random base per claim; each row's token is base + id.
 	base := rand.Int64N(1 << 61)
-	if err := s.db.SelectContext(ctx, &rows, claimOutgoing, now, now.Add(lease), limit, base); err != nil {
+	if err := s.db.SelectContext(ctx, &rows, claimOutgoing, now, now.Add(lease), limit, base, max(follow, 0)); err != nil {
 		return nil, mapError(fmt.Errorf("claim outbox: %w", err))
 	}
 	out := make([]mailbox.Message, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, mailbox.Message{ID: r.ID, ChatID: r.ChatID, Priority: mailbox.Priority(r.Priority),
 			Method: r.Method, Payload: r.Payload, Attempts: r.Attempts, Ambiguous: r.Ambiguous, Token: r.Token,
-			CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind})
+			CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind, ClaimedAt: now})
+	}
+	// By chat, its head's priority and id first; in each chat by id.
+	head := map[int64]mailbox.Message{}
+	for _, m := range out {
+		if h, ok := head[m.ChatID]; !ok || m.ID < h.ID {
+			head[m.ChatID] = m
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if out[i].Priority != out[j].Priority {
-			return out[i].Priority < out[j].Priority
+		hi, hj := head[out[i].ChatID], head[out[j].ChatID]
+		switch {
+		case hi.ChatID != hj.ChatID && hi.Priority != hj.Priority:
+			return hi.Priority < hj.Priority
+		case hi.ChatID != hj.ChatID:
+			return hi.ID < hj.ID
 		}
 		return out[i].ID < out[j].ID
 	})

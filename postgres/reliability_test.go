@@ -108,15 +108,15 @@ func TestOutboxResultsAreFencedByTheLease(t *testing.T) {
 	db := pgtest.New(t)
 	s := postgres.New(db)
 	enqueue(t, s, mailbox.Message{ChatID: 1, Method: "sendMessage", Payload: []byte(`{}`)})
-	stale, err := s.Claim(ctx, t0, 1, time.Second)
+	stale, err := s.Claim(ctx, t0, 1, 0, time.Second)
 	if err != nil || len(stale) != 1 {
 		t.Fatal(stale, err)
 	}
 	if err := s.Retry(ctx, stale[0], t0, errors.New("timeout 1"), true); err != nil {
 		t.Fatal(err)
 	}
-	stale, _ = s.Claim(ctx, t0, 1, time.Second)
-	current, err := s.Claim(ctx, t0.Add(2*time.Second), 1, time.Minute) // the lease ran out
+	stale, _ = s.Claim(ctx, t0, 1, 0, time.Second)
+	current, err := s.Claim(ctx, t0.Add(2*time.Second), 1, 0, time.Minute) // the lease ran out
 	if err != nil || len(current) != 1 {
 		t.Fatal(current, err)
 	}
@@ -154,7 +154,7 @@ func TestMigrateMovesTheChat(t *testing.T) {
 	const oldID, newID = -100, -1001000000100
 	msg := mailbox.Message{ChatID: oldID, Method: "sendMessage", Payload: []byte(`{}`)}
 	enqueue(t, s, msg, msg)
-	got, err := s.Claim(ctx, t0, 10, time.Minute)
+	got, err := s.Claim(ctx, t0, 10, 0, time.Minute)
 	if err != nil || len(got) != 1 {
 		t.Fatal(got, err)
 	}
@@ -169,7 +169,7 @@ func TestMigrateMovesTheChat(t *testing.T) {
 	if diff := cmp.Diff([]int64{newID, newID, newID}, chats); diff != "" {
 		t.Errorf("outbox chats (-want +got):\n%s", diff)
 	}
-	again, err := s.Claim(ctx, t0, 10, time.Minute)
+	again, err := s.Claim(ctx, t0, 10, 0, time.Minute)
 	if err != nil || len(again) != 1 || again[0].ID != got[0].ID {
 		t.Errorf("claim after migration = %v, %v; want the same call again at once", again, err)
 	}

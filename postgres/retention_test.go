@@ -170,7 +170,7 @@ func TestOutboxKeepsNoContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := must[[]mailbox.Message](t)(s.Claim(ctx, t0, 10, time.Minute))
+	calls := must[[]mailbox.Message](t)(s.Claim(ctx, t0, 10, 0, time.Minute))
 	if len(calls) != 2 {
 		t.Fatalf("claimed %d calls", len(calls))
 	}

@@ -155,7 +155,7 @@ func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
 		return mailbox.Message{ChatID: chat, Priority: p, Method: "sendMessage", Payload: []byte(`{}`)}
 	}
 	enqueue(t, s, msg(1, mailbox.PriorityNormal), msg(1, mailbox.PriorityUrgent), msg(2, mailbox.PriorityNormal), msg(3, mailbox.PriorityUrgent))
-	got, err := s.Claim(ctx, t0, 10, time.Minute)
+	got, err := s.Claim(ctx, t0, 10, 0, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
 		t.Errorf("first claim (-want +got):\n%s", diff)
 	}
 	// Leased heads block their chats; nothing else is ready.
-	if again, _ := s.Claim(ctx, t0, 10, time.Minute); len(again) != 0 {
+	if again, _ := s.Claim(ctx, t0, 10, 0, time.Minute); len(again) != 0 {
 		t.Errorf("second claim = %v, want none while leased", ids(again))
 	}
 	// Chat 1's head is retried later (429): its second message waits too.
@@ -180,10 +180,10 @@ func TestClaimOneHeadPerChatMostUrgentFirst(t *testing.T) {
 	if err := s.Fail(ctx, byID[4], errors.New("bot was blocked"), t0); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Claim(ctx, t0.Add(time.Second), 10, time.Minute); len(got) != 0 {
+	if got, _ := s.Claim(ctx, t0.Add(time.Second), 10, 0, time.Minute); len(got) != 0 {
 		t.Errorf("claim during retry_after = %v, want none", ids(got))
 	}
-	got, err = s.Claim(ctx, t0.Add(6*time.Second), 10, time.Minute)
+	got, err = s.Claim(ctx, t0.Add(6*time.Second), 10, 0, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
