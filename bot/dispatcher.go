@@ -227,7 +227,7 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 	defer cancel()
 	// The lease must outlast the send: a claim that recent still does,
 	// else it restarts now, after the pace's wait.
-	if d.now().Add(d.SendTimeout+leaseMargin).After(c.ClaimedAt.Add(d.Lease)) {
+	if d.now().Add(d.SendTimeout + leaseMargin).After(c.ClaimedAt.Add(d.Lease)) {
 		if err := d.outbox.Renew(rec, c, d.now(), d.Lease); err != nil {
 			log.Warn("call not sent: lease lost before sending", "err", err)
 			return false
