@@ -13,6 +13,7 @@ type Checker struct {
 	pay       payConf
 	rules     []rule
 	ruleIndex map[string]int
+	classes   map[string]map[string][]string // word classes per language, while compiling
 	patterns  []pattern
 	matchers  [numViews]matcher
 }

@@ -83,6 +83,7 @@ func compile(f *ruleFile) (*Checker, error) {
 	for v := range b {
 		b[v].ids = map[string]int32{}
 	}
+	c.classes = classTable(f.Class)
 	var errs []error
 	add := func(kind ruleKind, d ruleDef) {
 		r := rule{id: d.ID, kind: kind, weight: d.Weight, critical: d.Critical, negatable: d.Negatable,
@@ -111,7 +112,7 @@ func compile(f *ruleFile) (*Checker, error) {
 					gap = d.Gap
 				}
 				for _, p := range l.list {
-					if err := c.addPattern(&b[l.view], l.view, ri, int32(g.Weight), alone, gap, p); err != nil {
+					if err := c.addPattern(&b[l.view], l, ri, int32(g.Weight), alone, gap, p); err != nil {
 						errs = append(errs, fmt.Errorf("%s: %w", d.ID, err))
 					}
 				}
@@ -131,6 +132,7 @@ func compile(f *ruleFile) (*Checker, error) {
 		add(kindCue, ruleDef{ID: cd.ID, phrases: cd.phrases})
 		c.rules[len(c.rules)-1].cue = cd
 	}
+	c.classes = nil
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("load rules: %w", errors.Join(errs...))
 	}
@@ -149,6 +151,7 @@ func compile(f *ruleFile) (*Checker, error) {
 }
 
 type langList struct {
+	lang string
 	view viewKind
 	gap  int
 	list []string
@@ -157,12 +160,54 @@ type langList struct {
 // byLang lists the phrases per language with the view they are matched on and their gap.
 func (p phrases) byLang(g *gapConf) []langList {
 	return []langList{
-		{viewCompact, g.Ko, p.Ko}, {viewCompact, g.Km, p.Km}, {viewCompact, g.Th, p.Th},
-		{viewWords, g.En, p.En},
+		{"ko", viewCompact, g.Ko, p.Ko}, {"km", viewCompact, g.Km, p.Km}, {"th", viewCompact, g.Th, p.Th},
+		{"en", viewWords, g.En, p.En},
 	}
 }
 
-func (c *Checker) addPattern(b *matcherBuilder, v viewKind, ri, weight, alone int32, gap int, src string) error {
+// classTable maps language and class id to the class's words in that language.
+func classTable(defs []classDef) map[string]map[string][]string {
+	t := map[string]map[string][]string{}
+	for _, d := range defs {
+		for _, l := range d.byLang(&gapConf{}) {
+			if t[l.lang] == nil {
+				t[l.lang] = map[string][]string{}
+			}
+			t[l.lang][d.ID] = append(t[l.lang][d.ID], l.list...)
+		}
+	}
+	return t
+}
+
+// expand returns the alternatives of one slot with every {class} replaced by the class's
+// words in lang (classes may name classes); {num} stays.
+func (c *Checker) expand(lang, slot string, depth int) ([]string, error) {
+	var out []string
+	for _, alt := range strings.Split(slot, "|") {
+		alt = strings.TrimSpace(alt)
+		name, isClass := strings.CutPrefix(alt, "{")
+		name, closed := strings.CutSuffix(name, "}")
+		if !isClass || !closed || name == "num" {
+			out = append(out, alt)
+			continue
+		}
+		words, ok := c.classes[lang][name]
+		if !ok || len(words) == 0 || depth > 3 {
+			return nil, fmt.Errorf("class {%s} has no %s words (or nests too deep)", name, lang)
+		}
+		for _, w := range words {
+			more, err := c.expand(lang, w, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, more...)
+		}
+	}
+	return out, nil
+}
+
+func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone int32, gap int, src string) error {
+	v := l.view
 	pi := int32(len(c.patterns))
 	if re, ok := strings.CutPrefix(src, "re:"); ok {
 		x, err := regexp.Compile(re)
@@ -184,8 +229,12 @@ func (c *Checker) addPattern(b *matcherBuilder, v viewKind, ri, weight, alone in
 	}
 	for si, slot := range slots {
 		ref := slotRef{pi, int16(si)}
-		for _, alt := range strings.Split(slot, "|") {
-			if err := b.addLiteral(v, strings.TrimSpace(alt), ref); err != nil {
+		alts, err := c.expand(l.lang, slot, 0)
+		if err != nil {
+			return fmt.Errorf("pattern %q: %w", src, err)
+		}
+		for _, alt := range alts {
+			if err := b.addLiteral(v, alt, ref); err != nil {
 				return fmt.Errorf("pattern %q: %w", src, err)
 			}
 		}
@@ -229,6 +278,8 @@ func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
 		b.ids[key] = id
 		b.lits, b.meta, b.refs = append(b.lits, lit), append(b.meta, m), append(b.refs, nil)
 	}
-	b.refs[id] = append(b.refs[id], ref)
+	if rs := b.refs[id]; len(rs) == 0 || rs[len(rs)-1] != ref { // a class may repeat a word
+		b.refs[id] = append(rs, ref)
+	}
 	return nil
 }

@@ -46,7 +46,7 @@ func TestEvidenceIsOriginal(t *testing.T) {
 		{"full width", "ＵＲＧＥＮＴ ｈｉｒｉｎｇ", "urgency_pressure", "ＵＲＧＥＮＴ"},
 		{"zero width inside", "비자\u200b 없이 입국", "no_visa_or_tourist_visa", "비자\u200b 없이"},
 		{"korean spacing", "고 수 익 알바", "high_pay_low_skill", "고 수 익"},
-		{"khmer zwsp", "ក្រុមហ៊ុន\u200bរក្សាទុក\u200bលិខិតឆ្លងដែន", "passport_or_phone_surrender", "រក្សាទុក\u200bលិខិតឆ្លងដែន"},
+		{"khmer zwsp", "ក្រុមហ៊ុន\u200bរក្សាទុក\u200bលិខិតឆ្លងដែន", "passport_or_phone_surrender", "ក្រុមហ៊ុន\u200bរក្សាទុក\u200bលិខិតឆ្លងដែន"},
 		{"proximity", "Your passport will be kept by HR.", "passport_or_phone_surrender", "passport will be kept"},
 		{"amount", "ｃｕｓｔｏｍｅｒ ｓｅｒｖｉｃｅ, no experience, ＄１，５００／ｍｏｎｔｈ", "high_pay_low_skill", "＄１，５００"},
 	}

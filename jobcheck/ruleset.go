@@ -26,6 +26,16 @@ type ruleFile struct {
 	Signal  []ruleDef
 	Term    []ruleDef
 	Cue     []cueDef
+	Class   []classDef
+}
+
+// classDef is a word class (issue 15): the surface forms of one concept per language
+// ("passport": 여권, ប៉ាសព័រ, passport*, pp ...). A phrase names it as {id} in place of an
+// alternative, so one rule covers every form and every new form is added once.
+type classDef struct {
+	ID   string `toml:"id"`
+	Note string `toml:"note"`
+	phrases
 }
 
 // phrases are the patterns of one rule, per language. ko, km and th are matched on the
@@ -158,6 +168,7 @@ func merge(all, f *ruleFile, name string) error {
 	all.Signal = append(all.Signal, f.Signal...)
 	all.Term = append(all.Term, f.Term...)
 	all.Cue = append(all.Cue, f.Cue...)
+	all.Class = append(all.Class, f.Class...)
 	return nil
 }
 
@@ -199,6 +210,13 @@ func validate(f *ruleFile) error {
 			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0 {
 			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
 		}
+	}
+	classes := map[string]bool{"num": true}
+	for _, c := range f.Class {
+		if c.ID == "" || classes[c.ID] {
+			errs = append(errs, fmt.Errorf("class %q has no id or is defined twice", c.ID))
+		}
+		classes[c.ID] = true
 	}
 	for _, id := range codeIDs {
 		if !seen[id] {
