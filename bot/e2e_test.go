@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 func TestStartInEachLanguage(t *testing.T) {
@@ -161,7 +162,7 @@ func TestRetryAfter429(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t)
 	u := bottest.User{ID: 6001, FirstName: "B", LanguageCode: "en"}
-	h.api.FailNext("sendMessage", 1, bottest.TooManyRequests(1))
+	h.api.FailNext("sendMessage", 1, tgapi.TooManyRequests(1))
 	start := time.Now()
 	h.api.SendText(u, "/start")
 	got := h.texts(u.ID, 2)
@@ -178,7 +179,7 @@ func TestBotAPIDownThenBack(t *testing.T) {
 	h := newHarness(t)
 	u := bottest.User{ID: 7001, FirstName: "C", LanguageCode: "en"}
 	// Sending fails with the nginx 502 page three times, then works.
-	h.api.FailNext("sendMessage", 3, bottest.BadGateway())
+	h.api.FailNext("sendMessage", 3, tgapi.BadGateway())
 	h.api.SendText(u, "/start")
 	h.api.SendText(u, "/language")
 	// The whole API goes away for a while, polling included.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/koreandesk/hotline/bot"
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
@@ -91,10 +92,10 @@ func TestAppliedButFailedSendsAreBounded(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
 		name  string
-		fault bottest.Failure
+		fault tgapi.Failure
 	}{
-		{"500", bottest.Failure{Code: http.StatusInternalServerError, Applied: true}},
-		{"timeout", bottest.Failure{Delay: 2 * time.Second, Applied: true, Code: http.StatusInternalServerError}},
+		{"500", tgapi.Failure{Code: http.StatusInternalServerError, Applied: true}},
+		{"timeout", tgapi.Failure{Delay: 2 * time.Second, Applied: true, Code: http.StatusInternalServerError}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -153,7 +154,7 @@ func TestTwoServicesDeliverEachRowOnce(t *testing.T) {
 	a := newHarnessWith(t, api, db, opts)
 	opts.noPoll = true
 	newHarnessWith(t, api, db, opts) // b: the same database, not polling
-	api.FailNext("sendMessage", 1000, bottest.Failure{Delay: 150 * time.Millisecond})
+	api.FailNext("sendMessage", 1000, tgapi.Failure{Delay: 150 * time.Millisecond})
 	var users []bottest.User
 	for i := range 6 {
 		u := bottest.User{ID: int64(9620 + i), FirstName: "U", LanguageCode: "en"}

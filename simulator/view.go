@@ -6,25 +6,26 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // msgView is a message as the page draws it.
 type msgView struct {
-	Chat     int64              `json:"chat"`
-	ID       int                `json:"id"`
-	Seq      int64              `json:"seq"`
-	FromBot  bool               `json:"from_bot"`
-	FromID   int64              `json:"from_id"`
-	FromName string             `json:"from_name"`
-	Kind     string             `json:"kind"`
-	Text     string             `json:"text,omitempty"`
-	Inline   [][]bottest.Button `json:"inline,omitempty"`
-	Location *locationView      `json:"location,omitempty"`
-	File     *fileView          `json:"file,omitempty"`
-	ReplyTo  *quoteView         `json:"reply_to,omitempty"`
-	Edited   bool               `json:"edited,omitempty"`
-	Deleted  bool               `json:"deleted,omitempty"`
-	Time     int64              `json:"time"`
+	Chat     int64            `json:"chat"`
+	ID       int              `json:"id"`
+	Seq      int64            `json:"seq"`
+	FromBot  bool             `json:"from_bot"`
+	FromID   int64            `json:"from_id"`
+	FromName string           `json:"from_name"`
+	Kind     string           `json:"kind"`
+	Text     string           `json:"text,omitempty"`
+	Inline   [][]tgapi.Button `json:"inline,omitempty"`
+	Location *locationView    `json:"location,omitempty"`
+	File     *fileView        `json:"file,omitempty"`
+	ReplyTo  *quoteView       `json:"reply_to,omitempty"`
+	Edited   bool             `json:"edited,omitempty"`
+	Deleted  bool             `json:"deleted,omitempty"`
+	Time     int64            `json:"time"`
 }
 
 type locationView struct {
@@ -105,11 +106,11 @@ type liveView struct {
 // chatView is a chat as one person sees it: its reply keyboard and the
 // command menu Telegram would show them there.
 type chatView struct {
-	ID       int64                 `json:"id"`
-	Title    string                `json:"title"`
-	Group    bool                  `json:"group,omitempty"`
-	Keyboard [][]bottest.KeyButton `json:"keyboard,omitempty"`
-	Menu     []models.BotCommand   `json:"menu,omitempty"`
+	ID       int64               `json:"id"`
+	Title    string              `json:"title"`
+	Group    bool                `json:"group,omitempty"`
+	Keyboard [][]tgapi.KeyButton `json:"keyboard,omitempty"`
+	Menu     []models.BotCommand `json:"menu,omitempty"`
 }
 
 // peopleView is everyone, with what each of them sees.

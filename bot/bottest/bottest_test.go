@@ -16,6 +16,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 var minsu = bottest.User{ID: 1001, FirstName: "Min", LanguageCode: "ko"}
@@ -108,7 +109,7 @@ func TestSendMessageInlineKeyboardRoundTrip(t *testing.T) {
 	if got.Kind != bottest.KindText || got.Text != "<b>안녕하세요</b>" || got.ParseMode != "HTML" {
 		t.Fatalf("stored %+v", got)
 	}
-	want := [][]bottest.Button{{{Text: "상담 시작", CallbackData: "start:1"}, {Text: "웹", URL: "https://example.com"}}}
+	want := [][]tgapi.Button{{{Text: "상담 시작", CallbackData: "start:1"}, {Text: "웹", URL: "https://example.com"}}}
 	if len(got.InlineKeyboard) != 1 || got.InlineKeyboard[0][0] != want[0][0] || got.InlineKeyboard[0][1] != want[0][1] {
 		t.Fatalf("inline keyboard = %+v", got.InlineKeyboard)
 	}
@@ -265,7 +266,7 @@ func TestFailNextTooManyRequests(t *testing.T) {
 	srv := newServer(t)
 	b := newBot(t, srv, bot.WithSkipGetMe())
 	srv.AddUser(minsu)
-	srv.FailNext("sendMessage", 1, bottest.TooManyRequests(7))
+	srv.FailNext("sendMessage", 1, tgapi.TooManyRequests(7))
 	_, err := b.SendMessage(context.Background(), &bot.SendMessageParams{ChatID: minsu.ID, Text: "hi"})
 	var tmr *bot.TooManyRequestsError
 	if !errors.As(err, &tmr) || tmr.RetryAfter != 7 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // CallbackAnswer is what the bot answered to a callback query.
@@ -63,17 +65,17 @@ func (s *Server) CallbackAnswer(updateID int64) (CallbackAnswer, bool) {
 	return CallbackAnswer{}, false
 }
 
-func (s *Server) apiAnswerCallbackQuery(rq *request) (any, *apiError) {
-	qid := rq.p.str("callback_query_id")
+func (s *Server) apiAnswerCallbackQuery(rq *request) (any, *tgapi.Error) {
+	qid := rq.p.Str("callback_query_id")
 	st := s.callbacks[qid]
 	if st == nil || st.answered {
-		return nil, badRequest("query is too old and response timeout expired or query ID is invalid")
+		return nil, tgapi.BadRequest("query is too old and response timeout expired or query ID is invalid")
 	}
-	if utf16Len(rq.p.str("text")) > 200 {
-		return nil, badRequest("MESSAGE_TOO_LONG")
+	if tgapi.UTF16Len(rq.p.Str("text")) > 200 {
+		return nil, tgapi.BadRequest("MESSAGE_TOO_LONG")
 	}
 	st.answered = true
-	st.answer = CallbackAnswer{QueryID: qid, Text: rq.p.str("text"), ShowAlert: rq.p.bool("show_alert"),
-		URL: rq.p.str("url"), CacheTime: rq.p.int("cache_time")}
+	st.answer = CallbackAnswer{QueryID: qid, Text: rq.p.Str("text"), ShowAlert: rq.p.Bool("show_alert"),
+		URL: rq.p.Str("url"), CacheTime: rq.p.Int("cache_time")}
 	return true, nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 func TestFaults(t *testing.T) {
@@ -25,12 +26,12 @@ func TestFaults(t *testing.T) {
 		return err
 	}
 
-	srv.FailNext("sendMessage", 1, bottest.BadGateway())
+	srv.FailNext("sendMessage", 1, tgapi.BadGateway())
 	wantAPIError(t, send(), "502 Bad Gateway") // the client cannot decode the HTML body
-	srv.FailNext("*", 1, bottest.InternalError())
+	srv.FailNext("*", 1, tgapi.InternalError())
 	wantAPIError(t, send(), "500 Internal Server Error")
 
-	srv.FailNext("sendMessage", 1, bottest.Failure{Code: 500, Applied: true})
+	srv.FailNext("sendMessage", 1, tgapi.Failure{Code: 500, Applied: true})
 	if err := send(); err == nil {
 		t.Fatal("applied failure must still fail")
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // fileKinds gives Telegram-looking file_id prefixes and getFile directories.
@@ -47,30 +49,30 @@ func (s *Server) File(fileID string) (File, bool) {
 
 // inputFile resolves the InputFile parameter field of a send method: an
 // uploaded part, "attach://<part>", a known file_id or an HTTP URL; s.mu held.
-func (s *Server) inputFile(p params, field, kind string) (*File, *apiError) {
-	v := p.str(field)
-	u := p.files[field]
+func (s *Server) inputFile(p tgapi.Params, field, kind string) (*File, *tgapi.Error) {
+	v := p.Str(field)
+	u := p.Files[field]
 	if name, ok := strings.CutPrefix(v, "attach://"); ok {
-		u = p.files[name]
+		u = p.Files[name]
 	}
 	if u != nil {
-		return s.newFile(kind, u.name, mimeOf(u), u.data), nil
+		return s.newFile(kind, u.Name, tgapi.MimeOf(u), u.Data), nil
 	}
 	if strings.TrimSpace(v) == "" {
-		return nil, badRequest("there is no %s in the request", field)
+		return nil, tgapi.BadRequest("there is no %s in the request", field)
 	}
 	if f := s.files[v]; f != nil {
 		if f.Kind != kind && kind != KindDocument {
-			return nil, badRequest("type of file mismatch")
+			return nil, tgapi.BadRequest("type of file mismatch")
 		}
 		return f, nil
 	}
 	if pu, err := url.Parse(v); err == nil && (pu.Scheme == "http" || pu.Scheme == "https") && pu.Host != "" {
-		f := s.newFile(kind, path.Base(pu.Path), mimeOf(&upload{name: pu.Path}), nil)
+		f := s.newFile(kind, path.Base(pu.Path), tgapi.MimeOf(&tgapi.Upload{Name: pu.Path}), nil)
 		f.URL = v
 		return f, nil
 	}
-	return nil, badRequest("wrong file identifier/HTTP URL specified")
+	return nil, tgapi.BadRequest("wrong file identifier/HTTP URL specified")
 }
 
 // setMedia fills the wire field of a media message of the given kind.
@@ -96,10 +98,10 @@ func setMedia(w *models.Message, kind string, f *File, duration int) {
 	}
 }
 
-func (s *Server) apiGetFile(rq *request) (any, *apiError) {
-	f := s.files[strings.TrimSuffix(rq.p.str("file_id"), "_s")]
+func (s *Server) apiGetFile(rq *request) (any, *tgapi.Error) {
+	f := s.files[strings.TrimSuffix(rq.p.Str("file_id"), "_s")]
 	if f == nil {
-		return nil, badRequest("invalid file_id")
+		return nil, tgapi.BadRequest("invalid file_id")
 	}
 	return &models.File{FileID: f.ID, FileUniqueID: f.UniqueID, FileSize: int64(f.Size), FilePath: f.Path}, nil
 }
@@ -121,12 +123,24 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, rest string) 
 	s.mu.Unlock()
 	switch {
 	case down:
-		dropConn(w)
+		tgapi.DropConn(w)
 	case found == nil:
-		writeJSON(w, http.StatusNotFound, errorBody(&apiError{code: 404, desc: "Not Found"}))
+		tgapi.WriteJSON(w, http.StatusNotFound, tgapi.Body(&tgapi.Error{Code: 404, Desc: "Not Found"}))
 	default:
 		w.Header().Set("Content-Type", found.MimeType)
 		w.Header().Set("Content-Length", strconv.Itoa(len(found.Content)))
 		_, _ = w.Write(found.Content)
 	}
+}
+
+// fileMap exposes the uploads as Files for the call log (without file ids).
+func fileMap(p tgapi.Params) map[string]*File {
+	if len(p.Files) == 0 {
+		return nil
+	}
+	m := make(map[string]*File, len(p.Files))
+	for k, u := range p.Files {
+		m[k] = &File{Name: u.Name, MimeType: tgapi.MimeOf(u), Size: len(u.Data), Content: u.Data}
+	}
+	return m
 }

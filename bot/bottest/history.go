@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // Message kinds, the value of Message.Kind.
@@ -24,20 +26,6 @@ const (
 	KindContact  = "contact"
 	KindOther    = "other"
 )
-
-// Button is an inline keyboard button.
-type Button struct {
-	Text         string `json:"text"`
-	CallbackData string `json:"callback_data,omitempty"`
-	URL          string `json:"url,omitempty"`
-}
-
-// KeyButton is a reply keyboard button.
-type KeyButton struct {
-	Text            string `json:"text"`
-	RequestLocation bool   `json:"request_location,omitempty"`
-	RequestContact  bool   `json:"request_contact,omitempty"`
-}
 
 // File is a file known to the Server: uploaded by the bot, sent by a user, or
 // referenced by URL. Content is shared between copies; do not modify it.
@@ -69,10 +57,10 @@ type Message struct {
 	Text      string `json:"text,omitempty"`
 	ParseMode string `json:"parse_mode,omitempty"`
 
-	InlineKeyboard [][]Button    `json:"inline_keyboard,omitempty"`
-	ReplyKeyboard  [][]KeyButton `json:"reply_keyboard,omitempty"`
-	RemoveKeyboard bool          `json:"remove_keyboard,omitempty"`
-	ForceReply     bool          `json:"force_reply,omitempty"`
+	InlineKeyboard [][]tgapi.Button    `json:"inline_keyboard,omitempty"`
+	ReplyKeyboard  [][]tgapi.KeyButton `json:"reply_keyboard,omitempty"`
+	RemoveKeyboard bool                `json:"remove_keyboard,omitempty"`
+	ForceReply     bool                `json:"force_reply,omitempty"`
 	// Silent is set when the bot sent it with disable_notification.
 	Silent bool `json:"silent,omitempty"`
 
@@ -129,7 +117,7 @@ type chat struct {
 	byID       map[int]*Message
 	lastID     int
 	sendTimes  []time.Time
-	keyboard   [][]KeyButton
+	keyboard   [][]tgapi.KeyButton
 }
 
 func (s *Server) addChat(wire models.Chat) *chat {
@@ -178,32 +166,32 @@ func (s *Server) resolveChatID(v string) int64 {
 }
 
 // knownChat finds the chat named by the parameter key; s.mu held.
-func (s *Server) knownChat(p params, key string) (*chat, *apiError) {
-	if strings.TrimSpace(p.str(key)) == "" {
-		return nil, badRequest("%s is empty", key)
+func (s *Server) knownChat(p tgapi.Params, key string) (*chat, *tgapi.Error) {
+	if strings.TrimSpace(p.Str(key)) == "" {
+		return nil, tgapi.BadRequest("%s is empty", key)
 	}
-	c := s.chats[s.resolveChatID(p.str(key))]
+	c := s.chats[s.resolveChatID(p.Str(key))]
 	if c == nil {
-		return nil, badRequest("chat not found")
+		return nil, tgapi.BadRequest("chat not found")
 	}
 	return c, nil
 }
 
 // writableChat is knownChat plus the blocked-bot check.
-func (s *Server) writableChat(p params) (*chat, *apiError) {
+func (s *Server) writableChat(p tgapi.Params) (*chat, *tgapi.Error) {
 	c, err := s.knownChat(p, "chat_id")
 	if err != nil {
 		return nil, err
 	}
 	if c.migratedTo != 0 {
-		return nil, &apiError{code: http.StatusBadRequest, desc: "Bad Request: group chat was upgraded to a supergroup chat",
-			migrateTo: c.migratedTo}
+		return nil, &tgapi.Error{Code: http.StatusBadRequest, Desc: "Bad Request: group chat was upgraded to a supergroup chat",
+			MigrateTo: c.migratedTo}
 	}
 	if c.blocked {
 		if c.wire.Type == models.ChatTypePrivate {
-			return nil, forbidden("bot was blocked by the user")
+			return nil, tgapi.Forbidden("bot was blocked by the user")
 		}
-		return nil, forbidden("bot was kicked from the group chat")
+		return nil, tgapi.Forbidden("bot was kicked from the group chat")
 	}
 	return c, nil
 }
@@ -258,7 +246,7 @@ func (s *Server) LastBotMessage(chatID int64) (Message, bool) {
 
 // CurrentKeyboard is the reply keyboard the user currently sees in the chat:
 // the last one the bot sent, nil after a remove_keyboard.
-func (s *Server) CurrentKeyboard(chatID int64) [][]KeyButton {
+func (s *Server) CurrentKeyboard(chatID int64) [][]tgapi.KeyButton {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c := s.chats[chatID]; c != nil {

@@ -2,6 +2,8 @@ package bottest
 
 import (
 	"time"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // deleteWindow is how long after sending a message can still be deleted for everyone.
@@ -11,24 +13,24 @@ const notModified = "message is not modified: specified new message content and 
 	"are exactly the same as a current content and reply markup of the message"
 
 // editTarget finds the bot message an edit method refers to; s.mu held.
-func (s *Server) editTarget(p params) (*Message, *apiError) {
-	if p.str("inline_message_id") != "" && p.str("chat_id") == "" {
-		return nil, badRequest("inline messages are not emulated by bottest")
+func (s *Server) editTarget(p tgapi.Params) (*Message, *tgapi.Error) {
+	if p.Str("inline_message_id") != "" && p.Str("chat_id") == "" {
+		return nil, tgapi.BadRequest("inline messages are not emulated by bottest")
 	}
 	c, err := s.writableChat(p)
 	if err != nil {
 		return nil, err
 	}
-	id := p.int("message_id")
+	id := p.Int("message_id")
 	if id == 0 {
-		return nil, badRequest("message identifier is not specified")
+		return nil, tgapi.BadRequest("message identifier is not specified")
 	}
 	m := c.byID[id]
 	if m == nil || m.Deleted {
-		return nil, badRequest("message to edit not found")
+		return nil, tgapi.BadRequest("message to edit not found")
 	}
 	if !m.FromBot {
-		return nil, badRequest("message can't be edited")
+		return nil, tgapi.BadRequest("message can't be edited")
 	}
 	return m, nil
 }
@@ -43,124 +45,124 @@ func (s *Server) markEdited(m *Message) {
 
 // apiEditMessageText edits a text message. Like Telegram, an edit without
 // reply_markup removes the inline keyboard.
-func (s *Server) apiEditMessageText(rq *request) (any, *apiError) {
+func (s *Server) apiEditMessageText(rq *request) (any, *tgapi.Error) {
 	m, err := s.editTarget(rq.p)
 	if err != nil {
 		return nil, err
 	}
 	if m.Kind != KindText {
-		return nil, badRequest("there is no text in the message to edit")
+		return nil, tgapi.BadRequest("there is no text in the message to edit")
 	}
-	text, mode := rq.p.str("text"), rq.p.str("parse_mode")
-	plain, err := checkText(text, mode)
+	text, mode := rq.p.Str("text"), rq.p.Str("parse_mode")
+	plain, err := tgapi.CheckText(text, mode)
 	if err != nil {
 		return nil, err
 	}
-	mk, err := parseMarkup(rq.p)
+	mk, err := tgapi.ParseMarkup(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	if text == m.Text && plain == m.Raw.Text && mk.sameInline(m) {
-		return nil, badRequest(notModified)
+	if text == m.Text && plain == m.Raw.Text && sameInline(mk, m) {
+		return nil, tgapi.BadRequest(notModified)
 	}
 	m.Text, m.ParseMode, m.Raw.Text = text, mode, plain
-	mk.applyEdit(m)
+	applyMarkupEdit(mk, m)
 	s.markEdited(m)
 	return wire(m), nil
 }
 
-func (s *Server) apiEditMessageReplyMarkup(rq *request) (any, *apiError) {
+func (s *Server) apiEditMessageReplyMarkup(rq *request) (any, *tgapi.Error) {
 	m, err := s.editTarget(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	mk, err := parseMarkup(rq.p)
+	mk, err := tgapi.ParseMarkup(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	if mk.sameInline(m) {
-		return nil, badRequest(notModified)
+	if sameInline(mk, m) {
+		return nil, tgapi.BadRequest(notModified)
 	}
-	mk.applyEdit(m)
+	applyMarkupEdit(mk, m)
 	s.markEdited(m)
 	return wire(m), nil
 }
 
 // liveTarget finds a bot live location that can still be updated; s.mu held.
-func (s *Server) liveTarget(p params) (*Message, *apiError) {
+func (s *Server) liveTarget(p tgapi.Params) (*Message, *tgapi.Error) {
 	m, err := s.editTarget(p)
 	if err != nil {
 		return nil, err
 	}
 	if m.Location == nil || m.Venue != nil || m.Location.LivePeriod == 0 || m.liveStopped {
-		return nil, badRequest("message can't be edited")
+		return nil, tgapi.BadRequest("message can't be edited")
 	}
 	if lp := m.Location.LivePeriod; lp != 0x7FFFFFFF && !s.now().Before(m.Sent.Add(time.Duration(lp)*time.Second)) {
-		return nil, badRequest("message can't be edited")
+		return nil, tgapi.BadRequest("message can't be edited")
 	}
 	return m, nil
 }
 
-func (s *Server) apiEditMessageLiveLocation(rq *request) (any, *apiError) {
+func (s *Server) apiEditMessageLiveLocation(rq *request) (any, *tgapi.Error) {
 	m, err := s.liveTarget(rq.p)
 	if err != nil {
 		return nil, err
 	}
 	loc := *m.Location
-	loc.Latitude, loc.Longitude = rq.p.float("latitude"), rq.p.float("longitude")
-	loc.HorizontalAccuracy, loc.Heading = rq.p.float("horizontal_accuracy"), rq.p.int("heading")
-	loc.ProximityAlertRadius = rq.p.int("proximity_alert_radius")
-	if lp := rq.p.int("live_period"); lp != 0 {
+	loc.Latitude, loc.Longitude = rq.p.Float("latitude"), rq.p.Float("longitude")
+	loc.HorizontalAccuracy, loc.Heading = rq.p.Float("horizontal_accuracy"), rq.p.Int("heading")
+	loc.ProximityAlertRadius = rq.p.Int("proximity_alert_radius")
+	if lp := rq.p.Int("live_period"); lp != 0 {
 		loc.LivePeriod = lp
 	}
-	mk, err := parseMarkup(rq.p)
+	mk, err := tgapi.ParseMarkup(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	if loc == *m.Location && mk.sameInline(m) {
-		return nil, badRequest(notModified)
+	if loc == *m.Location && sameInline(mk, m) {
+		return nil, tgapi.BadRequest(notModified)
 	}
 	m.Location, m.Raw.Location = &loc, &loc
-	mk.applyEdit(m)
+	applyMarkupEdit(mk, m)
 	s.markEdited(m)
 	return wire(m), nil
 }
 
-func (s *Server) apiStopMessageLiveLocation(rq *request) (any, *apiError) {
+func (s *Server) apiStopMessageLiveLocation(rq *request) (any, *tgapi.Error) {
 	m, err := s.liveTarget(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	mk, err := parseMarkup(rq.p)
+	mk, err := tgapi.ParseMarkup(rq.p)
 	if err != nil {
 		return nil, err
 	}
 	m.liveStopped = true
-	mk.applyEdit(m)
+	applyMarkupEdit(mk, m)
 	s.markEdited(m)
 	return wire(m), nil
 }
 
 // deletable checks one message for deletion; s.mu held.
-func (s *Server) deletable(c *chat, id int) (*Message, *apiError) {
+func (s *Server) deletable(c *chat, id int) (*Message, *tgapi.Error) {
 	m := c.byID[id]
 	if m == nil || m.Deleted {
-		return nil, badRequest("message to delete not found")
+		return nil, tgapi.BadRequest("message to delete not found")
 	}
 	if s.now().Sub(m.Sent) >= deleteWindow {
-		return nil, badRequest("message can't be deleted for everyone")
+		return nil, tgapi.BadRequest("message can't be deleted for everyone")
 	}
 	return m, nil
 }
 
 // apiDeleteMessage deletes a bot or user message younger than 48 hours (by
 // the Server clock).
-func (s *Server) apiDeleteMessage(rq *request) (any, *apiError) {
+func (s *Server) apiDeleteMessage(rq *request) (any, *tgapi.Error) {
 	c, err := s.writableChat(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.deletable(c, rq.p.int("message_id"))
+	m, err := s.deletable(c, rq.p.Int("message_id"))
 	if err != nil {
 		return nil, err
 	}
@@ -172,17 +174,17 @@ func (s *Server) apiDeleteMessage(rq *request) (any, *apiError) {
 
 // apiDeleteMessages deletes what it can and, as documented, skips messages
 // that cannot be found (or are too old).
-func (s *Server) apiDeleteMessages(rq *request) (any, *apiError) {
+func (s *Server) apiDeleteMessages(rq *request) (any, *tgapi.Error) {
 	c, err := s.writableChat(rq.p)
 	if err != nil {
 		return nil, err
 	}
 	var ids []int
-	if ok, derr := rq.p.decode("message_ids", &ids); !ok || derr != nil || len(ids) == 0 {
-		return nil, badRequest("message identifiers are not specified")
+	if ok, derr := rq.p.Decode("message_ids", &ids); !ok || derr != nil || len(ids) == 0 {
+		return nil, tgapi.BadRequest("message identifiers are not specified")
 	}
 	if len(ids) > 100 {
-		return nil, badRequest("too many message identifiers specified")
+		return nil, tgapi.BadRequest("too many message identifiers specified")
 	}
 	for _, id := range ids {
 		if m, err := s.deletable(c, id); err == nil {

@@ -6,9 +6,11 @@ import (
 	"slices"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
-func (s *Server) apiGetMe(*request) (any, *apiError) {
+func (s *Server) apiGetMe(*request) (any, *tgapi.Error) {
 	u := s.bot
 	return &u, nil
 }
@@ -16,18 +18,18 @@ func (s *Server) apiGetMe(*request) (any, *apiError) {
 var chatActions = []string{"typing", "upload_photo", "record_video", "upload_video", "record_voice",
 	"upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note"}
 
-func (s *Server) apiSendChatAction(rq *request) (any, *apiError) {
+func (s *Server) apiSendChatAction(rq *request) (any, *tgapi.Error) {
 	if _, err := s.writableChat(rq.p); err != nil {
 		return nil, err
 	}
-	if !slices.Contains(chatActions, rq.p.str("action")) {
-		return nil, badRequest("wrong parameter action in request")
+	if !slices.Contains(chatActions, rq.p.Str("action")) {
+		return nil, tgapi.BadRequest("wrong parameter action in request")
 	}
 	return true, nil
 }
 
 // apiGetChat answers a minimal ChatFullInfo for a known chat.
-func (s *Server) apiGetChat(rq *request) (any, *apiError) {
+func (s *Server) apiGetChat(rq *request) (any, *tgapi.Error) {
 	c, err := s.knownChat(rq.p, "chat_id")
 	if err != nil {
 		return nil, err
@@ -48,22 +50,22 @@ var scopeTypes = []string{"default", "all_private_chats", "all_group_chats", "al
 
 // commandKey identifies a command list by scope and language; raw is the
 // scope's JSON ("" for the default scope).
-func commandKey(raw, lang string) (string, *apiError) {
+func commandKey(raw, lang string) (string, *tgapi.Error) {
 	var sc struct {
 		Type   string          `json:"type"`
 		ChatID json.RawMessage `json:"chat_id"`
 		UserID int64           `json:"user_id"`
 	}
 	if raw != "" && json.Unmarshal([]byte(raw), &sc) != nil {
-		return "", badRequest("can't parse BotCommandScope JSON object")
+		return "", tgapi.BadRequest("can't parse BotCommandScope JSON object")
 	}
 	if sc.Type == "" {
 		sc.Type = "default"
 	}
 	if !slices.Contains(scopeTypes, sc.Type) {
-		return "", badRequest("wrong bot command scope type specified")
+		return "", tgapi.BadRequest("wrong bot command scope type specified")
 	}
-	chatID, _ := jsonText(sc.ChatID)
+	chatID, _ := tgapi.JSONText(sc.ChatID)
 	return fmt.Sprintf("%s|%s|%d|%s", sc.Type, chatID, sc.UserID, lang), nil
 }
 
@@ -79,24 +81,24 @@ func validCommand(c models.BotCommand) bool {
 	return true
 }
 
-func (s *Server) apiSetMyCommands(rq *request) (any, *apiError) {
-	key, err := commandKey(rq.p.str("scope"), rq.p.str("language_code"))
+func (s *Server) apiSetMyCommands(rq *request) (any, *tgapi.Error) {
+	key, err := commandKey(rq.p.Str("scope"), rq.p.Str("language_code"))
 	if err != nil {
 		return nil, err
 	}
 	var cmds []models.BotCommand
-	if _, derr := rq.p.decode("commands", &cmds); derr != nil {
-		return nil, badRequest("can't parse commands JSON object")
+	if _, derr := rq.p.Decode("commands", &cmds); derr != nil {
+		return nil, tgapi.BadRequest("can't parse commands JSON object")
 	}
 	if len(cmds) > 100 {
-		return nil, badRequest("too many commands specified")
+		return nil, tgapi.BadRequest("too many commands specified")
 	}
 	for _, c := range cmds {
 		if !validCommand(c) {
-			return nil, badRequest("BOT_COMMAND_INVALID")
+			return nil, tgapi.BadRequest("BOT_COMMAND_INVALID")
 		}
-		if n := utf16Len(c.Description); n == 0 || n > 256 {
-			return nil, badRequest("BOT_COMMAND_DESCRIPTION_INVALID")
+		if n := tgapi.UTF16Len(c.Description); n == 0 || n > 256 {
+			return nil, tgapi.BadRequest("BOT_COMMAND_DESCRIPTION_INVALID")
 		}
 	}
 	if len(cmds) == 0 {
@@ -107,16 +109,16 @@ func (s *Server) apiSetMyCommands(rq *request) (any, *apiError) {
 	return true, nil
 }
 
-func (s *Server) apiGetMyCommands(rq *request) (any, *apiError) {
-	key, err := commandKey(rq.p.str("scope"), rq.p.str("language_code"))
+func (s *Server) apiGetMyCommands(rq *request) (any, *tgapi.Error) {
+	key, err := commandKey(rq.p.Str("scope"), rq.p.Str("language_code"))
 	if err != nil {
 		return nil, err
 	}
 	return append([]models.BotCommand{}, s.commands[key]...), nil
 }
 
-func (s *Server) apiDeleteMyCommands(rq *request) (any, *apiError) {
-	key, err := commandKey(rq.p.str("scope"), rq.p.str("language_code"))
+func (s *Server) apiDeleteMyCommands(rq *request) (any, *tgapi.Error) {
+	key, err := commandKey(rq.p.Str("scope"), rq.p.Str("language_code"))
 	if err != nil {
 		return nil, err
 	}

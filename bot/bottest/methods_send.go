@@ -4,24 +4,26 @@ import (
 	"encoding/json"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // send resolves the target chat, lets fill set the content, applies
 // reply_markup and reply_parameters, and stores the bot message; s.mu held.
-func (s *Server) send(rq *request, kind string, fill func(m *Message) *apiError) (*Message, *apiError) {
+func (s *Server) send(rq *request, kind string, fill func(m *Message) *tgapi.Error) (*Message, *tgapi.Error) {
 	c, err := s.writableChat(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	m := &Message{FromBot: true, Kind: kind, Silent: rq.p.bool("disable_notification")}
+	m := &Message{FromBot: true, Kind: kind, Silent: rq.p.Bool("disable_notification")}
 	if err := fill(m); err != nil {
 		return nil, err
 	}
-	mk, err := parseMarkup(rq.p)
+	mk, err := tgapi.ParseMarkup(rq.p)
 	if err != nil {
 		return nil, err
 	}
-	mk.apply(m)
+	applyMarkup(mk, m)
 	if err := s.applyReply(c, m, rq.p); err != nil {
 		return nil, err
 	}
@@ -35,21 +37,21 @@ func wire(m *Message) *models.Message {
 }
 
 // applyReply handles reply_parameters and the legacy reply_to_message_id.
-func (s *Server) applyReply(c *chat, m *Message, p params) *apiError {
+func (s *Server) applyReply(c *chat, m *Message, p tgapi.Params) *tgapi.Error {
 	var rp struct {
 		MessageID int             `json:"message_id"`
 		ChatID    json.RawMessage `json:"chat_id"`
 		Allow     bool            `json:"allow_sending_without_reply"`
 	}
-	rp.MessageID, rp.Allow = p.int("reply_to_message_id"), p.bool("allow_sending_without_reply")
-	if _, err := p.decode("reply_parameters", &rp); err != nil {
-		return badRequest("can't parse reply parameters JSON object")
+	rp.MessageID, rp.Allow = p.Int("reply_to_message_id"), p.Bool("allow_sending_without_reply")
+	if _, err := p.Decode("reply_parameters", &rp); err != nil {
+		return tgapi.BadRequest("can't parse reply parameters JSON object")
 	}
 	if rp.MessageID == 0 {
 		return nil
 	}
 	target := c
-	if id, ok := jsonText(rp.ChatID); ok {
+	if id, ok := tgapi.JSONText(rp.ChatID); ok {
 		target = s.chats[s.resolveChatID(id)]
 	}
 	var orig *Message
@@ -60,7 +62,7 @@ func (s *Server) applyReply(c *chat, m *Message, p params) *apiError {
 		if rp.Allow {
 			return nil
 		}
-		return badRequest("message to be replied not found")
+		return tgapi.BadRequest("message to be replied not found")
 	}
 	if target == c {
 		m.ReplyToMessageID = rp.MessageID
@@ -71,19 +73,19 @@ func (s *Server) applyReply(c *chat, m *Message, p params) *apiError {
 	return nil
 }
 
-func (s *Server) apiSendMessage(rq *request) (any, *apiError) {
-	m, err := s.send(rq, KindText, func(m *Message) *apiError {
-		text, mode := rq.p.str("text"), rq.p.str("parse_mode")
-		plain, err := checkText(text, mode)
+func (s *Server) apiSendMessage(rq *request) (any, *tgapi.Error) {
+	m, err := s.send(rq, KindText, func(m *Message) *tgapi.Error {
+		text, mode := rq.p.Str("text"), rq.p.Str("parse_mode")
+		plain, err := tgapi.CheckText(text, mode)
 		if err != nil {
 			return err
 		}
 		m.Text, m.ParseMode, m.Raw.Text = text, mode, plain
 		if mode == "" {
-			_, _ = rq.p.decode("entities", &m.Raw.Entities)
+			_, _ = rq.p.Decode("entities", &m.Raw.Entities)
 		}
 		var lpo models.LinkPreviewOptions
-		if ok, _ := rq.p.decode("link_preview_options", &lpo); ok {
+		if ok, _ := rq.p.Decode("link_preview_options", &lpo); ok {
 			m.Raw.LinkPreviewOptions = &lpo
 		}
 		return nil
@@ -95,24 +97,24 @@ func (s *Server) apiSendMessage(rq *request) (any, *apiError) {
 }
 
 // location reads latitude/longitude and the optional live location fields.
-func location(p params) (*models.Location, *apiError) {
-	if !p.has("latitude") || !p.has("longitude") {
-		return nil, badRequest("wrong latitude or longitude specified")
+func location(p tgapi.Params) (*models.Location, *tgapi.Error) {
+	if !p.Has("latitude") || !p.Has("longitude") {
+		return nil, tgapi.BadRequest("wrong latitude or longitude specified")
 	}
-	loc := &models.Location{Latitude: p.float("latitude"), Longitude: p.float("longitude"),
-		HorizontalAccuracy: p.float("horizontal_accuracy"), LivePeriod: p.int("live_period"),
-		Heading: p.int("heading"), ProximityAlertRadius: p.int("proximity_alert_radius")}
+	loc := &models.Location{Latitude: p.Float("latitude"), Longitude: p.Float("longitude"),
+		HorizontalAccuracy: p.Float("horizontal_accuracy"), LivePeriod: p.Int("live_period"),
+		Heading: p.Int("heading"), ProximityAlertRadius: p.Int("proximity_alert_radius")}
 	if loc.Latitude < -90 || loc.Latitude > 90 || loc.Longitude < -180 || loc.Longitude > 180 {
-		return nil, badRequest("wrong latitude or longitude specified")
+		return nil, tgapi.BadRequest("wrong latitude or longitude specified")
 	}
 	if lp := loc.LivePeriod; lp != 0 && lp != 0x7FFFFFFF && (lp < 60 || lp > 86400) {
-		return nil, badRequest("wrong live period specified")
+		return nil, tgapi.BadRequest("wrong live period specified")
 	}
 	return loc, nil
 }
 
-func (s *Server) apiSendLocation(rq *request) (any, *apiError) {
-	m, err := s.send(rq, KindLocation, func(m *Message) *apiError {
+func (s *Server) apiSendLocation(rq *request) (any, *tgapi.Error) {
+	m, err := s.send(rq, KindLocation, func(m *Message) *tgapi.Error {
 		loc, err := location(rq.p)
 		if err != nil {
 			return err
@@ -126,18 +128,18 @@ func (s *Server) apiSendLocation(rq *request) (any, *apiError) {
 	return wire(m), nil
 }
 
-func (s *Server) apiSendVenue(rq *request) (any, *apiError) {
-	m, err := s.send(rq, KindVenue, func(m *Message) *apiError {
+func (s *Server) apiSendVenue(rq *request) (any, *tgapi.Error) {
+	m, err := s.send(rq, KindVenue, func(m *Message) *tgapi.Error {
 		loc, err := location(rq.p)
 		if err != nil {
 			return err
 		}
 		loc.LivePeriod, loc.Heading, loc.ProximityAlertRadius = 0, 0, 0
-		if rq.p.str("title") == "" || rq.p.str("address") == "" {
-			return badRequest("venue title and address must be non-empty")
+		if rq.p.Str("title") == "" || rq.p.Str("address") == "" {
+			return tgapi.BadRequest("venue title and address must be non-empty")
 		}
-		v := &models.Venue{Location: *loc, Title: rq.p.str("title"), Address: rq.p.str("address"),
-			FoursquareID: rq.p.str("foursquare_id"), GooglePlaceID: rq.p.str("google_place_id")}
+		v := &models.Venue{Location: *loc, Title: rq.p.Str("title"), Address: rq.p.Str("address"),
+			FoursquareID: rq.p.Str("foursquare_id"), GooglePlaceID: rq.p.Str("google_place_id")}
 		m.Location, m.Venue, m.Text = loc, v, v.Title
 		m.Raw.Location, m.Raw.Venue = loc, v // Telegram sets both
 		return nil
@@ -150,9 +152,9 @@ func (s *Server) apiSendVenue(rq *request) (any, *apiError) {
 
 // mediaMethod implements sendDocument, sendPhoto, sendVoice, sendAudio and
 // sendVideo; the file parameter is named like the kind.
-func mediaMethod(kind string) func(*Server, *request) (any, *apiError) {
-	return func(s *Server, rq *request) (any, *apiError) {
-		m, err := s.send(rq, kind, func(m *Message) *apiError {
+func mediaMethod(kind string) func(*Server, *request) (any, *tgapi.Error) {
+	return func(s *Server, rq *request) (any, *tgapi.Error) {
+		m, err := s.send(rq, kind, func(m *Message) *tgapi.Error {
 			return s.fillMedia(rq.p, kind, m)
 		})
 		if err != nil {
@@ -162,9 +164,9 @@ func mediaMethod(kind string) func(*Server, *request) (any, *apiError) {
 	}
 }
 
-func (s *Server) fillMedia(p params, kind string, m *Message) *apiError {
-	caption, mode := p.str("caption"), p.str("parse_mode")
-	plain, err := checkCaption(caption, mode)
+func (s *Server) fillMedia(p tgapi.Params, kind string, m *Message) *tgapi.Error {
+	caption, mode := p.Str("caption"), p.Str("parse_mode")
+	plain, err := tgapi.CheckCaption(caption, mode)
 	if err != nil {
 		return err
 	}
@@ -173,19 +175,19 @@ func (s *Server) fillMedia(p params, kind string, m *Message) *apiError {
 		return err
 	}
 	m.Text, m.ParseMode, m.File, m.Raw.Caption = caption, mode, f, plain
-	setMedia(&m.Raw, kind, f, p.int("duration"))
+	setMedia(&m.Raw, kind, f, p.Int("duration"))
 	return nil
 }
 
 // source finds the message a copy or forward refers to; s.mu held.
-func (s *Server) source(p params, verb string) (*Message, *apiError) {
+func (s *Server) source(p tgapi.Params, verb string) (*Message, *tgapi.Error) {
 	c, err := s.knownChat(p, "from_chat_id")
 	if err != nil {
 		return nil, err
 	}
-	m := c.byID[p.int("message_id")]
+	m := c.byID[p.Int("message_id")]
 	if m == nil || m.Deleted {
-		return nil, badRequest("message to %s not found", verb)
+		return nil, tgapi.BadRequest("message to %s not found", verb)
 	}
 	return m, nil
 }
@@ -201,19 +203,19 @@ func copyContent(dst, src *Message) {
 	r.LinkPreviewOptions = w.LinkPreviewOptions
 }
 
-func (s *Server) apiCopyMessage(rq *request) (any, *apiError) {
+func (s *Server) apiCopyMessage(rq *request) (any, *tgapi.Error) {
 	src, err := s.source(rq.p, "copy")
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.send(rq, src.Kind, func(m *Message) *apiError {
+	m, err := s.send(rq, src.Kind, func(m *Message) *tgapi.Error {
 		copyContent(m, src)
-		if rq.p.has("caption") && src.Kind != KindText {
-			plain, err := checkCaption(rq.p.str("caption"), rq.p.str("parse_mode"))
+		if rq.p.Has("caption") && src.Kind != KindText {
+			plain, err := tgapi.CheckCaption(rq.p.Str("caption"), rq.p.Str("parse_mode"))
 			if err != nil {
 				return err
 			}
-			m.Text, m.ParseMode, m.Raw.Caption = rq.p.str("caption"), rq.p.str("parse_mode"), plain
+			m.Text, m.ParseMode, m.Raw.Caption = rq.p.Str("caption"), rq.p.Str("parse_mode"), plain
 		}
 		return nil
 	})
@@ -223,12 +225,12 @@ func (s *Server) apiCopyMessage(rq *request) (any, *apiError) {
 	return &models.MessageID{ID: m.ID}, nil
 }
 
-func (s *Server) apiForwardMessage(rq *request) (any, *apiError) {
+func (s *Server) apiForwardMessage(rq *request) (any, *tgapi.Error) {
 	src, err := s.source(rq.p, "forward")
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.send(rq, src.Kind, func(m *Message) *apiError {
+	m, err := s.send(rq, src.Kind, func(m *Message) *tgapi.Error {
 		copyContent(m, src)
 		sender := s.bot
 		if src.Raw.From != nil {

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // Call is one Bot API request as the Server saw it.
@@ -38,12 +40,12 @@ func (c Call) Decode(name string, v any) error { return json.Unmarshal([]byte(c.
 type request struct {
 	ctx    context.Context
 	method string
-	p      params
+	p      tgapi.Params
 }
 
 type apiMethod struct {
 	name string
-	fn   func(*Server, *request) (any, *apiError)
+	fn   func(*Server, *request) (any, *tgapi.Error)
 	// sends is set for methods that post a new message, subject to the flood limit.
 	sends bool
 }
@@ -95,7 +97,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	token, method, ok := strings.Cut(strings.TrimPrefix(path, "/bot"), "/")
 	if !strings.HasPrefix(path, "/bot") || !ok {
-		writeJSON(w, http.StatusNotFound, errorBody(&apiError{code: 404, desc: "Not Found"}))
+		tgapi.WriteJSON(w, http.StatusNotFound, tgapi.Body(&tgapi.Error{Code: 404, Desc: "Not Found"}))
 		return
 	}
 	entry, known := methodTable[strings.ToLower(method)]
@@ -106,38 +108,38 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	down := s.down
 	if down {
-		s.record(&Call{Method: method}, nil, errDropConn)
+		s.record(&Call{Method: method}, nil, tgapi.ErrDropConn)
 	}
 	s.mu.Unlock()
 	if down {
-		dropConn(w)
+		tgapi.DropConn(w)
 		return
 	}
 	if token != s.token {
-		s.reply(w, &Call{Method: method}, nil, &apiError{code: 401, desc: "Unauthorized"})
+		s.reply(w, &Call{Method: method}, nil, &tgapi.Error{Code: 401, Desc: "Unauthorized"})
 		return
 	}
 	if !known {
-		s.reply(w, &Call{Method: method}, nil, &apiError{code: 404, desc: "Not Found: method not found"})
+		s.reply(w, &Call{Method: method}, nil, &tgapi.Error{Code: 404, Desc: "Not Found: method not found"})
 		return
 	}
-	p, perr := parseParams(r)
-	call := &Call{Method: method, Params: p.vals, Files: p.fileMap()}
+	p, perr := tgapi.Parse(r)
+	call := &Call{Method: method, Params: p.Vals, Files: fileMap(p)}
 	if perr != nil {
 		s.reply(w, call, nil, perr)
 		return
 	}
 
-	fault, faulty := s.takeFault(method, p.str("chat_id"))
+	fault, faulty := s.takeFault(method, p.Str("chat_id"))
 	if faulty && !fault.Applied {
 		if !sleepCtx(r.Context(), fault.Delay) {
 			return // the client gave up
 		}
-		if !fault.delayOnly() {
+		if !fault.DelayOnly() {
 			s.mu.Lock()
-			body := s.record(call, nil, fault.asError())
+			body := s.record(call, nil, fault.AsError())
 			s.mu.Unlock()
-			writeAnswer(w, fault.asError(), body, fault)
+			tgapi.WriteAnswer(w, fault.AsError(), body, fault)
 			return
 		}
 	}
@@ -149,8 +151,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if aerr == nil {
 		res, aerr = entry.fn(s, rq)
 	}
-	if faulty && fault.Applied && !fault.delayOnly() {
-		res, aerr = nil, fault.asError() // the method took effect, the answer is lost
+	if faulty && fault.Applied && !fault.DelayOnly() {
+		res, aerr = nil, fault.AsError() // the method took effect, the answer is lost
 	}
 	body := s.record(call, res, aerr)
 	s.mu.Unlock()
@@ -158,45 +160,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if faulty && fault.Applied && !sleepCtx(r.Context(), fault.Delay) {
 		return
 	}
-	writeAnswer(w, aerr, body, fault)
-}
-
-// writeAnswer writes body (JSON) or the failure's raw body, or drops the connection.
-func writeAnswer(w http.ResponseWriter, aerr *apiError, body []byte, f Failure) {
-	switch {
-	case aerr == errDropConn:
-		dropConn(w)
-	case aerr == nil:
-		writeJSON(w, http.StatusOK, body)
-	case f.Body != "" && aerr.code == f.Code:
-		ct := f.ContentType
-		if ct == "" {
-			ct = "text/html"
-		}
-		w.Header().Set("Content-Type", ct)
-		w.WriteHeader(f.Code)
-		_, _ = w.Write([]byte(f.Body))
-	default:
-		writeJSON(w, aerr.code, body)
-	}
+	tgapi.WriteAnswer(w, aerr, body, fault)
 }
 
 // record appends the call to the log and returns the answer body; s.mu must be held.
-func (s *Server) record(c *Call, res any, aerr *apiError) []byte {
+func (s *Server) record(c *Call, res any, aerr *tgapi.Error) []byte {
 	c.Time = s.now()
 	var body []byte
 	switch {
-	case aerr == errDropConn:
-		c.Code, c.Description = 0, aerr.desc
+	case aerr == tgapi.ErrDropConn:
+		c.Code, c.Description = 0, aerr.Desc
 	case aerr != nil:
-		c.Code, c.Description = aerr.code, aerr.desc
-		body = errorBody(aerr)
+		c.Code, c.Description = aerr.Code, aerr.Desc
+		body = tgapi.Body(aerr)
 	default:
 		raw, err := json.Marshal(res)
 		if err != nil {
-			aerr = &apiError{code: 500, desc: "Internal Server Error: " + err.Error()}
-			c.Code, c.Description = aerr.code, aerr.desc
-			body = errorBody(aerr)
+			aerr = &tgapi.Error{Code: 500, Desc: "Internal Server Error: " + err.Error()}
+			c.Code, c.Description = aerr.Code, aerr.Desc
+			body = tgapi.Body(aerr)
 			break
 		}
 		c.Code, c.Result = http.StatusOK, raw
@@ -209,11 +191,11 @@ func (s *Server) record(c *Call, res any, aerr *apiError) []byte {
 }
 
 // reply records and writes an error answer.
-func (s *Server) reply(w http.ResponseWriter, c *Call, res any, aerr *apiError) {
+func (s *Server) reply(w http.ResponseWriter, c *Call, res any, aerr *tgapi.Error) {
 	s.mu.Lock()
 	body := s.record(c, res, aerr)
 	s.mu.Unlock()
-	writeJSON(w, aerr.code, body)
+	tgapi.WriteJSON(w, aerr.Code, body)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {

@@ -24,6 +24,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // DefaultToken is the bot token a Server accepts unless WithToken is given.
@@ -60,8 +62,8 @@ type Server struct {
 	cbByUpd   map[int64]string
 	cbSeq     int
 
-	faults    map[string][]Failure
-	chatFault map[string][]Failure // by "chat_id method"
+	faults    map[string][]tgapi.Failure
+	chatFault map[string][]tgapi.Failure // by "chat_id method"
 	down      bool
 	rateLimit int
 
@@ -106,8 +108,8 @@ func New(opts ...Option) *Server {
 		files:        map[string]*File{},
 		callbacks:    map[string]*callbackState{},
 		cbByUpd:      map[int64]string{},
-		faults:       map[string][]Failure{},
-		chatFault:    map[string][]Failure{},
+		faults:       map[string][]tgapi.Failure{},
+		chatFault:    map[string][]tgapi.Failure{},
 		commands:     map[string][]models.BotCommand{},
 	}
 	for _, o := range opts {
@@ -191,73 +193,4 @@ func (s *Server) WaitFor(cond func() bool, timeout time.Duration) error {
 			return fmt.Errorf("bottest: condition not met within %v", timeout)
 		}
 	}
-}
-
-// apiError is a Bot API error answer.
-type apiError struct {
-	code       int
-	desc       string
-	retryAfter int
-	migrateTo  int64
-}
-
-func (e *apiError) Error() string { return e.desc }
-
-// errDropConn makes the handler close the connection without answering.
-var errDropConn = &apiError{code: 0, desc: "connection dropped"}
-
-func badRequest(format string, args ...any) *apiError {
-	return &apiError{code: http.StatusBadRequest, desc: "Bad Request: " + fmt.Sprintf(format, args...)}
-}
-
-func forbidden(desc string) *apiError {
-	return &apiError{code: http.StatusForbidden, desc: "Forbidden: " + desc}
-}
-
-func tooMany(retryAfter int) *apiError {
-	return &apiError{code: http.StatusTooManyRequests, retryAfter: retryAfter,
-		desc: fmt.Sprintf("Too Many Requests: retry after %d", retryAfter)}
-}
-
-// errorBody encodes an error answer the way Telegram does.
-type errorParams struct {
-	RetryAfter      int   `json:"retry_after,omitempty"`
-	MigrateToChatID int64 `json:"migrate_to_chat_id,omitempty"`
-}
-
-func errorBody(e *apiError) []byte {
-	v := struct {
-		OK         bool         `json:"ok"`
-		ErrorCode  int          `json:"error_code"`
-		Desc       string       `json:"description"`
-		Parameters *errorParams `json:"parameters,omitempty"`
-	}{ErrorCode: e.code, Desc: e.desc}
-	if e.retryAfter > 0 || e.migrateTo != 0 {
-		v.Parameters = &errorParams{RetryAfter: e.retryAfter, MigrateToChatID: e.migrateTo}
-	}
-	b, _ := json.Marshal(v)
-	return b
-}
-
-func writeJSON(w http.ResponseWriter, code int, body []byte) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(code)
-	_, _ = w.Write(body)
-}
-
-// dropConn closes the client connection abruptly (RST), like a network failure.
-func dropConn(w http.ResponseWriter) {
-	if hj, ok := w.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
-			if tc, ok := conn.(interface{ SetLinger(int) error }); ok {
-				_ = tc.SetLinger(0)
-			}
-			_ = conn.Close()
-			return
-		}
-	}
-	w.Header().Set("Content-Type", "text/html")
-	w.WriteHeader(http.StatusServiceUnavailable)
-	_, _ = w.Write([]byte("<html><body><h1>503 Service Unavailable</h1></body></html>\n"))
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // State is what a Server holds about chats, files, command menus and
@@ -28,11 +30,11 @@ type State struct {
 
 // ChatState is one chat of a State.
 type ChatState struct {
-	Chat     models.Chat    `json:"chat"`
-	Blocked  bool           `json:"blocked,omitempty"`
-	LastID   int            `json:"last_message_id"`
-	Keyboard [][]KeyButton  `json:"keyboard,omitempty"`
-	Messages []SavedMessage `json:"messages,omitempty"`
+	Chat     models.Chat         `json:"chat"`
+	Blocked  bool                `json:"blocked,omitempty"`
+	LastID   int                 `json:"last_message_id"`
+	Keyboard [][]tgapi.KeyButton `json:"keyboard,omitempty"`
+	Messages []SavedMessage      `json:"messages,omitempty"`
 }
 
 // SavedMessage is a Message with its wire form, which Message's own JSON

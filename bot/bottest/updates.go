@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // queued is one update waiting for getUpdates, in wire form.
@@ -153,28 +155,28 @@ func (s *Server) collect(limit int) []json.RawMessage {
 
 // apiGetUpdates implements getUpdates with Telegram's offset/limit/timeout
 // semantics. A newer getUpdates terminates an older long poll with 409.
-func (s *Server) apiGetUpdates(rq *request) (any, *apiError) {
+func (s *Server) apiGetUpdates(rq *request) (any, *tgapi.Error) {
 	if s.webhook.URL != "" {
-		return nil, &apiError{code: http.StatusConflict,
-			desc: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"}
+		return nil, &tgapi.Error{Code: http.StatusConflict,
+			Desc: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"}
 	}
-	limit := rq.p.int("limit")
+	limit := rq.p.Int("limit")
 	if limit <= 0 || limit > 100 {
 		limit = 100
 	}
-	timeout := max(rq.p.int("timeout"), 0)
+	timeout := max(rq.p.Int("timeout"), 0)
 	s.pollGen++
 	gen := s.pollGen
 	s.notify() // wake an older long poll so it can be terminated
-	s.confirm(rq.p.int64("offset"))
+	s.confirm(rq.p.Int64("offset"))
 	deadline := time.Now().Add(time.Duration(timeout) * time.Second)
 	for {
 		switch {
 		case s.closed || s.down:
-			return nil, errDropConn
+			return nil, tgapi.ErrDropConn
 		case gen != s.pollGen:
-			return nil, &apiError{code: http.StatusConflict,
-				desc: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}
+			return nil, &tgapi.Error{Code: http.StatusConflict,
+				Desc: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}
 		}
 		batch := s.collect(limit)
 		wait := time.Until(deadline)
@@ -192,36 +194,36 @@ func (s *Server) apiGetUpdates(rq *request) (any, *apiError) {
 		timer.Stop()
 		s.mu.Lock()
 		if rq.ctx.Err() != nil {
-			return nil, errDropConn // nobody is listening any more
+			return nil, tgapi.ErrDropConn // nobody is listening any more
 		}
 	}
 }
 
-func (s *Server) apiSetWebhook(rq *request) (any, *apiError) {
-	if rq.p.str("url") == "" {
+func (s *Server) apiSetWebhook(rq *request) (any, *tgapi.Error) {
+	if rq.p.Str("url") == "" {
 		return s.apiDeleteWebhook(rq)
 	}
-	s.webhook = models.WebhookInfo{URL: rq.p.str("url"), MaxConnections: rq.p.int("max_connections")}
+	s.webhook = models.WebhookInfo{URL: rq.p.Str("url"), MaxConnections: rq.p.Int("max_connections")}
 	if s.webhook.MaxConnections == 0 {
 		s.webhook.MaxConnections = 40
 	}
-	_, _ = rq.p.decode("allowed_updates", &s.webhook.AllowedUpdates)
-	if rq.p.bool("drop_pending_updates") {
+	_, _ = rq.p.Decode("allowed_updates", &s.webhook.AllowedUpdates)
+	if rq.p.Bool("drop_pending_updates") {
 		s.queue, s.redeliver = nil, nil
 	}
 	s.pollGen++ // like Telegram, a webhook ends running long polls
 	return true, nil
 }
 
-func (s *Server) apiDeleteWebhook(rq *request) (any, *apiError) {
+func (s *Server) apiDeleteWebhook(rq *request) (any, *tgapi.Error) {
 	s.webhook = models.WebhookInfo{}
-	if rq.p.bool("drop_pending_updates") {
+	if rq.p.Bool("drop_pending_updates") {
 		s.queue, s.redeliver = nil, nil
 	}
 	return true, nil
 }
 
-func (s *Server) apiGetWebhookInfo(*request) (any, *apiError) {
+func (s *Server) apiGetWebhookInfo(*request) (any, *tgapi.Error) {
 	info := s.webhook
 	info.PendingUpdateCount = len(s.queue) + len(s.redeliver)
 	return &info, nil

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // User is an emulated Telegram user. Its private chat with the bot has chat id == ID.
@@ -105,7 +107,7 @@ func textMessage(text string) *Message {
 	m.Raw.Text = text
 	if strings.HasPrefix(text, "/") {
 		cmd, _, _ := strings.Cut(strings.Fields(text + " ")[0], "\n")
-		m.Raw.Entities = []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: utf16Len(cmd)}}
+		m.Raw.Entities = []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Length: tgapi.UTF16Len(cmd)}}
 	}
 	return m
 }
@@ -242,7 +244,7 @@ func (s *Server) SendSticker(u User, emoji string) int64 {
 
 // SendDocument queues a document named name with the given content from u.
 func (s *Server) SendDocument(u User, name string, content []byte) int64 {
-	return s.sendMedia(u, media{kind: KindDocument, name: name, mime: mimeOf(&upload{name: name}), data: content}, nil)
+	return s.sendMedia(u, media{kind: KindDocument, name: name, mime: tgapi.MimeOf(&tgapi.Upload{Name: name}), data: content}, nil)
 }
 
 // media is an attachment a user sends.

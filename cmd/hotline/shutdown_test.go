@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
 // The documented bound holds even when the Bot API hangs on every send
@@ -24,7 +25,7 @@ func TestShutdownBoundHoldsWithAHungBotAPI(t *testing.T) {
 	if _, err := api.WaitMessages(u.ID, 2, 15*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	api.FailNext("sendMessage", 100, bottest.Failure{Delay: time.Minute})
+	api.FailNext("sendMessage", 100, tgapi.Failure{Delay: time.Minute})
 	api.SendText(u, "/help")
 	db, err := sqlx.Open("postgres", os.Getenv("DATABASE_URL"))
 	if err != nil {

@@ -1,4 +1,4 @@
-package bottest
+package tgapi
 
 import (
 	"fmt"
@@ -10,15 +10,15 @@ import (
 
 // Limits of the Bot API, in UTF-16 code units after entity parsing.
 const (
-	maxTextLen    = 4096
-	maxCaptionLen = 1024
+	MaxTextLen    = 4096
+	MaxCaptionLen = 1024
 )
 
-// renderText validates text against parse_mode and returns the visible plain
+// RenderText validates text against parse_mode and returns the visible plain
 // text. HTML is parsed like Telegram does (supported tags, balanced nesting);
 // Markdown and MarkdownV2 are checked for unbalanced entities and, for V2,
 // unescaped reserved characters. Entities themselves are not reported.
-func renderText(text, mode string) (string, *apiError) {
+func RenderText(text, mode string) (string, *Error) {
 	var plain string
 	var err error
 	switch strings.ToLower(mode) {
@@ -32,36 +32,36 @@ func renderText(text, mode string) (string, *apiError) {
 		plain = text
 	}
 	if err != nil {
-		return "", badRequest("can't parse entities: %s", err.Error())
+		return "", BadRequest("can't parse entities: %s", err.Error())
 	}
 	return plain, nil
 }
 
-func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
+func UTF16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
-// checkText applies the message text rules of sendMessage and editMessageText.
-func checkText(text, mode string) (string, *apiError) {
-	plain, err := renderText(text, mode)
+// CheckText applies the message text rules of sendMessage and editMessageText.
+func CheckText(text, mode string) (string, *Error) {
+	plain, err := RenderText(text, mode)
 	if err != nil {
 		return "", err
 	}
 	if strings.TrimSpace(plain) == "" {
-		return "", badRequest("message text is empty")
+		return "", BadRequest("message text is empty")
 	}
-	if utf16Len(plain) > maxTextLen {
-		return "", badRequest("message is too long")
+	if UTF16Len(plain) > MaxTextLen {
+		return "", BadRequest("message is too long")
 	}
 	return plain, nil
 }
 
-// checkCaption applies the caption rules of media messages.
-func checkCaption(caption, mode string) (string, *apiError) {
-	plain, err := renderText(caption, mode)
+// CheckCaption applies the caption rules of media messages.
+func CheckCaption(caption, mode string) (string, *Error) {
+	plain, err := RenderText(caption, mode)
 	if err != nil {
 		return "", err
 	}
-	if utf16Len(plain) > maxCaptionLen {
-		return "", badRequest("message caption is too long")
+	if UTF16Len(plain) > MaxCaptionLen {
+		return "", BadRequest("message caption is too long")
 	}
 	return plain, nil
 }
