@@ -85,6 +85,10 @@ func (s *Store) Quarantine(ctx context.Context, u mailbox.Update, raw []byte, re
 // the lease, so no other worker takes it meanwhile, and a later update of
 // the chat stays behind it (NOT EXISTS) until it is processed. SKIP LOCKED
 // lets several workers (and replicas) take different chats.
+//
+// Plan: an index scan of inbox_ready (priority, seq) over the pending rows,
+// stopping at the first ready one; the NOT EXISTS by inbox_pending
+// (chat_id, seq). TestHotQueriesUseIndexes checks it, and the pruning's.
 const claimUpdate = `
 UPDATE inbox SET attempts = attempts + 1, retry_at = $2, claim_token = $3
 WHERE seq = (
@@ -226,6 +230,7 @@ func (s *Store) SetAside(ctx context.Context, u mailbox.Update, now time.Time, c
 	})
 }
 
+// The prunes use inbox_processed, outbox_done and chat_messages_at.
 const pruneInbox = `DELETE FROM inbox WHERE processed_at < $1 AND set_aside_at IS NULL`
 
 const pruneOutbox = `DELETE FROM outbox WHERE status <> 'pending' AND created_at < $1`

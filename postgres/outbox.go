@@ -22,10 +22,9 @@ import (
 // chats go on. Only the heads are locked with SKIP LOCKED: a follower is
 // never a head, so no other dispatcher claims it meanwhile.
 //
-// Plan (outbox_head_ready, migration 00011): an index scan of the ready
-// pending rows in (priority, id) order, each checked for an earlier
-// pending row of its chat by outbox_pending (chat_id, id); the followers
-// by outbox_pending too. TestHotQueriesUseIndexes checks it.
+// Plan: an index scan of outbox_ready (priority, id) over the pending
+// rows, each checked for an earlier pending row of its chat by
+// outbox_pending (chat_id, id); the followers by outbox_pending too. TestHotQueriesUseIndexes checks it.
 const claimOutgoing = `
 WITH heads AS (
     SELECT o.id, o.chat_id, o.priority FROM outbox o

@@ -1,0 +1,68 @@
+package postgres_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/pgtest"
+)
+
+// TestHotQueriesUseIndexes plans the hot queries on tables of a realistic
+// shape (a long history of processed updates and sent messages, a backlog
+// of pending ones) and checks each uses its index, not a scan of the
+// whole table.
+func TestHotQueriesUseIndexes(t *testing.T) {
+	db := pgtest.New(t)
+	for _, q := range []string{
+		// 30,000 processed updates of the last 73 hours (the hourly
+		// prune deletes the oldest hour) and 300 pending, of 100 chats;
+		// the outbox the same over 7 days and an hour.
+		`INSERT INTO inbox (update_id, chat_id, priority, payload, received_at, processed_at)
+		 SELECT g, g % 100, 2, '{}', now() - g * interval '73 hours' / 30000, now() - g * interval '73 hours' / 30000
+		 FROM generate_series(1, 30000) g`,
+		`INSERT INTO inbox (update_id, chat_id, priority, payload, received_at)
+		 SELECT 100000 + g, g % 100, 2, '{}', now() FROM generate_series(1, 300) g`,
+		`INSERT INTO outbox (chat_id, priority, method, payload, status, not_before, created_at, sent_at)
+		 SELECT g % 100, 2, 'sendMessage', '{}', 'sent', now(), now() - g * interval '169 hours' / 30000, now()
+		 FROM generate_series(1, 30000) g`,
+		`INSERT INTO outbox (chat_id, priority, method, payload, not_before, created_at)
+		 SELECT g % 100, g % 4, 'sendMessage', '{}', now(), now() FROM generate_series(1, 300) g`,
+		`INSERT INTO chat_messages (chat_id, message_id, from_bot, at)
+		 SELECT g % 100, g, true, now() - g * interval '73 hours' / 30000 FROM generate_series(1, 30000) g`,
+		`ANALYZE`,
+	} {
+		db.MustExec(q)
+	}
+	now, old, week := time.Now(), time.Now().Add(-72*time.Hour), time.Now().Add(-7*24*time.Hour)
+	for _, tc := range []struct {
+		name  string
+		args  []any
+		index []string // each must appear in the plan
+	}{
+		{"claimUpdate", []any{now, now.Add(time.Minute), 1}, []string{"inbox_ready", "inbox_pending"}},
+		{"claimOutgoing", []any{now, now.Add(time.Minute), 50, 1, 4}, []string{"outbox_ready", "outbox_pending"}},
+		{"pruneInbox", []any{old}, []string{"inbox_processed"}},
+		{"pruneOutbox", []any{week}, []string{"outbox_done"}},
+		{"pruneMessages", []any{old}, []string{"chat_messages_at"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var lines []string
+			if err := db.Select(&lines, "EXPLAIN "+postgres.HotQueries[tc.name], tc.args...); err != nil {
+				t.Fatal(err)
+			}
+			plan := strings.Join(lines, "\n")
+			for _, ix := range tc.index {
+				if !strings.Contains(plan, ix) {
+					t.Errorf("plan does not use %s:\n%s", ix, plan)
+				}
+			}
+			for _, table := range []string{"inbox", "outbox", "chat_messages"} {
+				if strings.Contains(plan, "Seq Scan on "+table+" ") || strings.HasSuffix(plan, "Seq Scan on "+table) {
+					t.Errorf("plan scans all of %s:\n%s", table, plan)
+				}
+			}
+		})
+	}
+}
