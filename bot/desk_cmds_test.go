@@ -145,7 +145,7 @@ func TestDeskCommandsAreUnknownToNonStaff(t *testing.T) {
 	args := map[string]string{"case": " " + string(c.Ref), "claim": " " + string(c.Ref), "reply": " " + string(c.Ref) + " hi",
 		"note": " " + string(c.Ref) + " x", "priority": " " + string(c.Ref) + " low", "assign": " " + string(c.Ref) + " 10001",
 		"close": " " + string(c.Ref), "reopen": " " + string(c.Ref), "find": " +855 12 345 678", "staff": " add 10001 supervisor",
-		"block": " " + string(c.Ref), "queue": " all", "export": " 2020-01-01"}
+		"block": " " + string(c.Ref), "queue": " all", "export": " 2020-01-01", "hold": " " + string(c.Ref) + " on"}
 	var names []string
 	for _, c := range staff.Commands() {
 		if c.Menu != "" {
@@ -189,7 +189,7 @@ func TestAgentCannotUseSupervisorCommands(t *testing.T) {
 	d := newDeskTest(t)
 	agent := bottest.User{ID: 11_001, FirstName: "Dara", LanguageCode: "km"}
 	d.staff(agent, desk.RoleAgent, "en")
-	for _, text := range []string{"/export", "/export 2026-01-01 2026-01-31", "/staff add 11002 agent", "/staff remove 11001", "/staff list"} {
+	for _, text := range []string{"/export", "/export 2026-01-01 2026-01-31", "/staff add 11002 agent", "/staff remove 11001", "/staff list", "/hold KD-7Q3M on"} {
 		contains(t, d.ask(agent, text).Text, "Only supervisors can do that.")
 	}
 	contains(t, d.ask(agent, "/staff").Text, "Usage: /staff duty on|off")
@@ -717,7 +717,7 @@ func TestRegisterStaffCommands(t *testing.T) {
 	if agent["queue"] != "ករណីកំពុងបើក (បន្ទាន់មុនគេ)" || agent["start"] == "" || agent["staff"] == "" {
 		t.Errorf("agent menu = %v", agent)
 	}
-	if sup["export"] != "사건 목록 CSV 파일로 내보내기" || sup["failed"] == "" || len(sup) != len(agent)+2 { // /export, /failed
+	if sup["export"] != "사건 목록 CSV 파일로 내보내기" || sup["failed"] == "" || sup["hold"] == "" || len(sup) != len(agent)+3 { // /export, /failed, /hold
 		t.Errorf("supervisor menu = %v", sup)
 	}
 	if got := h.api.Commands(nil, ""); len(got) != 0 {

@@ -204,6 +204,10 @@ func TestFamilyMatchesDistressBothWays(t *testing.T) {
 	alert := h.until(officer.ID, n, "새 사건 "+string(report.Ref))
 	contains(t, alert.Text, "일치 가능성: "+string(inquiry.Ref))
 	contains(t, alert.Text, "이름 같음")
+	// An agent sees the passport number in full once the case is theirs.
+	masked := h.step(officer, func() { h.api.SendText(officer, "/case "+string(inquiry.Ref)) }, "M*****567")
+	contains(t, masked.Text, "전체 번호는 담당자와 감독관만")
+	h.step(officer, func() { h.api.SendText(officer, "/claim "+string(inquiry.Ref)) }, string(inquiry.Ref))
 	view := h.step(officer, func() { h.api.SendText(officer, "/case "+string(inquiry.Ref)) }, "M123A4567")
 	contains(t, view.Text, "일치 가능성: "+string(report.Ref))
 	for _, m := range h.api.BotMessages(son.ID) {

@@ -59,6 +59,11 @@ const (
 	// Issue 12: set-aside updates.
 	ActionFailedView  = "failed.view"
 	ActionFailedRetry = "failed.retry"
+	// Issue 13: roles and retention holds. A refusal records what an
+	// officer tried on a case that is not theirs; an override records a
+	// supervisor acting on another officer's case.
+	ActionCaseRefused  = "case.refused"
+	ActionCaseOverride = "case.override"
 )
 
 // Actions lists every audit action the desk records.
@@ -67,7 +72,7 @@ var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, Action
 	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
 	ActionStaffList, ActionStaffDuty, ActionTemplateList, ActionTemplateAdd, ActionTemplateEdit,
 	ActionTemplateRemove, ActionCheckIn, ActionIndicators,
-	ActionFailedView, ActionFailedRetry}
+	ActionFailedView, ActionFailedRetry, ActionCaseRefused, ActionCaseOverride}
 
 // AuditEntry records that a staff member did or saw something. The audit
 // log is append-only: the database refuses to change or delete entries.

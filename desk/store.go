@@ -90,6 +90,11 @@ type CaseStore interface {
 	// Block marks (or unmarks) the case's reporter as abusive.
 	// Errors: not_found.
 	Block(ctx context.Context, ref Ref, blocked bool, by int64, now time.Time) (*Case, error)
+	// SetRetentionHold places (on) or lifts a supervisor's hold, which
+	// keeps a closed case's personal fields past the retention period,
+	// with a timeline entry and a case.hold audit entry naming by.
+	// Errors: not_found (no such case, or already erased).
+	SetRetentionHold(ctx context.Context, caseID int64, on bool, by int64, now time.Time) error
 
 	// AddEvent records an event at e.At and applies it to the case: a
 	// location (with Lat and Lon) becomes the last location, the first

@@ -15,13 +15,10 @@ const caseTimeline = 15
 
 // show displays a case to staff: details, everything collected, the latest
 // timeline, the last location as a map pin, and the case buttons. Every
-// view is audited.
+// view is audited, saying when it showed the passport number in full.
 func (d *Cmd) show() error {
 	c, _, err := d.caseArg()
 	if c == nil || err != nil {
-		return err
-	}
-	if err := d.audit(c.ID, ""); err != nil {
 		return err
 	}
 	events, err := d.desk.Timeline(d.ctx, c.ID, caseTimeline)
@@ -45,12 +42,19 @@ func (d *Cmd) show() error {
 	if v := c.Answers["passport"]; v != "" { // staff see it here, and only here
 		lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
 	}
-	passport, err := d.passportLine(c) // sealed: opened here, and only here
+	passport, shown, err := d.passportLine(c) // sealed: opened here, and only here
 	if err != nil {
 		return err
 	}
 	if passport != "" {
 		lines = append(lines, passport)
+	}
+	detail := ""
+	if shown {
+		detail = "passport shown"
+	}
+	if err := d.audit(c.ID, detail); err != nil { // every view, and whether the number was shown
+		return err
 	}
 	indicators, err := d.indicatorsLine(c)
 	if err != nil {
@@ -121,23 +125,39 @@ func (d *Cmd) eventLine(e desk.Event) string {
 	return line
 }
 
-// passportLine shows staff the full passport number, opened from its
-// seal; only /case calls it, and every /case is audited.
-func (d *Cmd) passportLine(c *desk.Case) (string, error) {
+// passportLine shows a family inquiry's passport number: in full, opened
+// from its seal, to a supervisor and to the officer the case is assigned
+// to; masked, with who may see it, to any other officer. A seal that no
+// configured key opens is said plainly to the officer and logged (ids
+// only), never passed off as a mask. shown reports whether the full
+// number was shown, for the audit entry.
+func (d *Cmd) passportLine(c *desk.Case) (line string, shown bool, err error) {
 	if d.h.sealer == nil {
-		return "", nil
+		return "", false, nil
 	}
 	sealed, err := d.desk.Passport(d.ctx, c.ID)
 	if flows.ErrorCode(err) == flows.ENotFound {
-		return "", nil
+		return "", false, nil
 	}
 	if err != nil {
-		return "", err
+		return "", false, err
+	}
+	r := d.h.render
+	label := "• " + r.Text(d.lang, flows.M("answer.passport_number")) + ": "
+	masked := c.Answers[family.KeyPassport]
+	if !d.handles(c) {
+		return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.passport_assignee_only")), false, nil
 	}
 	n, err := d.h.sealer.Open(sealed)
-	if err != nil { // another key: say so rather than fail the view
-		d.h.log.Error("passport cannot be opened with this DATA_KEY", "case", c.Ref, "err", err)
-		n = c.Answers[family.KeyPassport]
+	if err != nil {
+		keyID, ok := desk.SealedKeyID(sealed)
+		if !ok {
+			keyID = "legacy"
+		}
+		d.h.log.Error("passport cannot be opened with the configured data keys",
+			"case", c.Ref, "key_id", keyID, "current_key_id", d.h.sealer.KeyID(), "err", err)
+		return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.passport_unsealable",
+			"Key", keyID, "Current", d.h.sealer.KeyID())), false, nil
 	}
-	return "• " + d.h.render.Text(d.lang, flows.M("answer.passport_number")) + ": " + n, nil
+	return label + n, true, nil
 }

@@ -6,11 +6,16 @@ import (
 )
 
 // close ends a case, with an optional resolution, and tells the reporter.
+// A case another officer handles only a supervisor may close.
 func (d *Cmd) close() error {
 	c, resolution, err := d.caseArg()
 	if c == nil || err != nil {
 		return err
 	}
+	if d.othersCase(c) && !d.staff.Supervisor() {
+		return d.refuse(c, "desk.close_not_yours", "assigned to #"+itoa(*c.AssigneeID))
+	}
+	before := *c
 	status := desk.StatusClosed
 	if resolution != "" {
 		status = desk.StatusResolved
@@ -21,6 +26,9 @@ func (d *Cmd) close() error {
 		return err
 	}
 	if err := d.audit(c.ID, resolution); err != nil {
+		return err
+	}
+	if err := d.override(&before, "closed"); err != nil {
 		return err
 	}
 	if _, err := d.stopCheckIn(c); err != nil { // closing the case ends its check-ins

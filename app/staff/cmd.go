@@ -13,8 +13,11 @@ func (d *Cmd) say(id string, kv ...any) error {
 }
 
 // audit records the command's action; caseID may be 0.
-func (d *Cmd) audit(caseID int64, detail string) error {
-	e := desk.AuditEntry{ActorID: d.staff.UserID, Action: d.cmd.Audit, Detail: detail, At: d.now}
+func (d *Cmd) audit(caseID int64, detail string) error { return d.auditAs(d.cmd.Audit, caseID, detail) }
+
+// auditAs records action, one of desk.Actions; caseID may be 0.
+func (d *Cmd) auditAs(action string, caseID int64, detail string) error {
+	e := desk.AuditEntry{ActorID: d.staff.UserID, Action: action, Detail: detail, At: d.now}
 	if caseID != 0 {
 		e.CaseID = &caseID
 	}

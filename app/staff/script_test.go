@@ -42,6 +42,9 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 //	9001> /claim {A}                   a command; {A} is case A's reference
 //	9001> press d:claim:{A}            a desk button
 //	9001> /templates add k\nko: …       \n is a line break inside a command
+//	passport A M12345678               case A's sealed passport number
+//	passport A M12345678 otherkey      sealed under a key the desk lacks
+//	hold A                             what the case's retention hold is
 //	+1h                                time passes
 func TestScripts(t *testing.T) {
 	paths, err := filepath.Glob("testdata/*.txt")
@@ -71,12 +74,13 @@ func TestScripts(t *testing.T) {
 
 // script is one script being played.
 type script struct {
-	t     *testing.T
-	store *postgres.Store
-	desk  *staff.Desk
-	now   time.Time
-	refs  map[string]string // alias → reference
-	out   strings.Builder
+	t      *testing.T
+	sealer *desk.Sealer
+	store  *postgres.Store
+	desk   *staff.Desk
+	now    time.Time
+	refs   map[string]string // alias → reference
+	out    strings.Builder
 }
 
 func play(t *testing.T, path string) string {
@@ -88,8 +92,9 @@ func play(t *testing.T, path string) string {
 	}
 	render := bot.NewRenderer(cat)
 	reporterMenu := func(string) []mailbox.Command { return []mailbox.Command{{Command: "start", Description: "start"}} }
-	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, log, reporterMenu),
-		now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}}
+	sealer := mustSealer(t, 1)
+	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, log, reporterMenu).WithSealer(sealer),
+		sealer: sealer, now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -132,6 +137,12 @@ func (s *script) step(line string) {
 			Answers: answers}, s.now.Add(-age))
 		s.check(err)
 		s.refs[f[1]] = string(c.Ref)
+	case f[0] == "passport" && (len(f) == 3 || len(f) == 4):
+		s.passport(f[1], f[2], len(f) == 4)
+	case f[0] == "hold" && len(f) == 2:
+		var held bool
+		s.check(s.store.DB().Get(&held, `SELECT retention_hold FROM cases WHERE ref = $1`, s.refs[f[1]]))
+		fmt.Fprintf(&s.out, "hold %s: %v\n", f[1], held)
 	case strings.HasPrefix(f[0], "+"):
 		d, err := time.ParseDuration(f[0][1:])
 		s.check(err)
@@ -141,6 +152,34 @@ func (s *script) step(line string) {
 	default:
 		s.t.Fatalf("cannot read script line %q", line)
 	}
+}
+
+// passport seals a passport number on a case, as a family inquiry does:
+// sealed apart, masked in the answers; otherKey seals it under a key the
+// desk does not have.
+func (s *script) passport(alias, number string, otherKey bool) {
+	s.t.Helper()
+	sealer := s.sealer
+	if otherKey {
+		sealer = mustSealer(s.t, 2)
+	}
+	ctx := context.Background()
+	c, err := s.store.Desk().Case(ctx, desk.Ref(s.refs[alias]))
+	s.check(err)
+	sealed, err := sealer.Seal(number)
+	s.check(err)
+	s.check(s.store.Desk().SetPassport(ctx, c.ID, sealed, sealer.Hash(number), s.now))
+	s.check(s.store.Desk().UpdateAnswers(ctx, c.ID, map[string]string{"passport_number": desk.MaskPassport(number)}, s.now))
+}
+
+// mustSealer is a sealer with a fixed key made of b.
+func mustSealer(t *testing.T, b byte) *desk.Sealer {
+	t.Helper()
+	s, err := desk.NewSealer([]byte(strings.Repeat(string(rune(b)), desk.KeySize)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // send runs one input of a staff member in one transaction and writes

@@ -89,7 +89,7 @@ func TestMenu(t *testing.T) {
 			want := []string{"start", "queue", "case", "claim", "reply", "templates", "note", "priority", "assign", "close", "reopen", "checkin", "indicators",
 				"find", "block", "flag", "risk", "stats", "staff"}
 			if supervisor {
-				want = append(want, "export", "failed")
+				want = append(want, "export", "failed", "hold")
 			}
 			if diff := cmp.Diff(want, names); diff != "" {
 				t.Errorf("%s, %s: menu (-want +got):\n%s", lang, role, diff)

@@ -66,6 +66,7 @@ func init() {
 		{Name: "staff duty", Usage: "/staff duty on|off", Role: desk.RoleAgent, Audit: desk.ActionStaffDuty, Run: (*Cmd).duty},
 		{Name: "export", Usage: "/export [2026-01-01] [2026-01-31]", Role: desk.RoleSupervisor, Menu: "desk.command_export", Audit: desk.ActionExport, Run: (*Cmd).export},
 		{Name: "failed", Usage: "/failed [retry UPDATE_ID]", Role: desk.RoleSupervisor, Menu: "desk.command_failed", Audit: desk.ActionFailedView, Run: (*Cmd).failed},
+		{Name: "hold", Usage: "/hold KD-7Q3M on|off", Role: desk.RoleSupervisor, Menu: "desk.command_hold", Audit: desk.ActionCaseHold, Run: (*Cmd).hold},
 	}
 	byName = make(map[string]*Command, len(table))
 	for i := range table {
