@@ -21,10 +21,10 @@ func mustOutcomes(t *testing.T) (*jobcheck.Checker, []Outcome) {
 	return c, Run(c, ads)
 }
 
-// TestCorpus prints the evaluation (go test -v) and fails when the held-out split rates a
-// low-risk ad high or falls below the figures it scored blind (BlindFloor), or the tuned
-// splits miss the targets of issue 5. Only the tuned splits' ads are listed. The issue-15
-// targets the held-out split does not meet yet are logged (make jobcheck-eval fails on them).
+// TestCorpus prints the evaluation (go test -v) and fails when a blind split misses the
+// issue-15 targets, or, for one with a recorded floor (BlindFloor), falls below it or rates a
+// low-risk ad high; or when the tuned splits miss the targets of issue 5 (targets.go). Only the
+// other splits' ads are listed; targets a floored blind split misses are logged.
 func TestCorpus(t *testing.T) {
 	c, outs := mustOutcomes(t)
 	var b bytes.Buffer
@@ -33,7 +33,7 @@ func TestCorpus(t *testing.T) {
 	for _, f := range BlindFailures(outs) {
 		t.Log("issue-15 target not met:", f)
 	}
-	for _, f := range append(BlindRegressions(outs), TunedFailures(outs)...) {
+	for _, f := range append(BlindGate(outs), TunedFailures(outs)...) {
 		t.Error(f)
 	}
 }
@@ -45,7 +45,11 @@ func TestCorpusSize(t *testing.T) {
 	if len(outs) < 200 {
 		t.Errorf("%d ads, want at least 200", len(outs))
 	}
-	blind := Filter(outs, func(o Outcome) bool { return o.Ad.Split == Blind })
+	blind := Filter(outs, func(o Outcome) bool { return IsBlind(o.Ad.Split) })
+	if len(blind) == 0 {
+		t.Log("no blind split in the corpus: holdout-15f was spent as issue 15's development set; the next one is being written")
+		return
+	}
 	for _, l := range Langs {
 		for _, k := range []string{KindFriend, KindLetter, KindBroker} {
 			n := len(Filter(blind, func(o Outcome) bool { return o.Ad.Lang == l && o.Ad.Kind == k }))

@@ -13,7 +13,7 @@ type Options struct {
 	PerFlag   bool // how often each labelled flag was found
 }
 
-// Splits returns the splits of the outcomes, the blind one first.
+// Splits returns the splits of the outcomes, the blind ones first.
 func Splits(outs []Outcome) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -24,8 +24,8 @@ func Splits(outs []Outcome) []string {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if (out[i] == Blind) != (out[j] == Blind) {
-			return out[i] == Blind
+		if IsBlind(out[i]) != IsBlind(out[j]) {
+			return IsBlind(out[i])
 		}
 		return out[i] < out[j]
 	})
@@ -39,7 +39,7 @@ func Write(w io.Writer, version string, outs []Outcome, opt Options) {
 	for _, split := range Splits(outs) {
 		part := Filter(outs, func(o Outcome) bool { return o.Ad.Split == split })
 		title := "split " + split
-		if split == Blind {
+		if IsBlind(split) {
 			title += " (held out: never tuned on)"
 		}
 		writePart(w, title, part)
@@ -51,15 +51,15 @@ func Write(w io.Writer, version string, outs []Outcome, opt Options) {
 	if opt.Misses {
 		fmt.Fprintln(w, "\nmisses (ads at the wrong level or missing a labelled flag or signal)")
 		for _, o := range outs {
-			if o.Ad.Split == Blind && !opt.ShowBlind {
+			if IsBlind(o.Ad.Split) && !opt.ShowBlind {
 				continue
 			}
 			if o.Result.Level != o.Ad.Level || len(Missed(o)) > 0 {
 				fmt.Fprintln(w, "  "+Describe(o))
 			}
 		}
-		if !opt.ShowBlind {
-			fmt.Fprintf(w, "  (the %s split is left out: -show-blind prints it too)\n", Blind)
+		if blind := BlindSplits(outs); !opt.ShowBlind && len(blind) > 0 {
+			fmt.Fprintf(w, "  (the blind split %v is left out: -show-blind prints it too)\n", blind)
 		}
 	}
 }

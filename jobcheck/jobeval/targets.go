@@ -2,7 +2,7 @@ package jobeval
 
 import "fmt"
 
-// Targets of issue 15 on the blind split, each per language.
+// Targets of issue 15 on a blind split, each per language.
 const (
 	TargetRecall = 0.95 // high-risk ads rated high
 	TargetExact  = 0.85 // ads rated at their labelled level
@@ -15,58 +15,84 @@ const (
 	TargetTunedFlags    = 0.90 // labelled flags found
 )
 
-// BlindFailures lists the targets of issue 15 the blind split misses, per language: recall
-// below TargetRecall, any low-risk ad rated high, exact level below TargetExact.
+// How the blind split is gated. A blind split (IsBlind: neither Tuning nor Spent) is a
+// held-out split the rules were never tuned on; the test suite holds it to the issue-15
+// targets above, per language (BlindFailures). When a newly added blind split misses them,
+// record what it scored on its first run in BlindFloor under its name: the suite then holds
+// that floor instead (BlindRegressions) and logs the targets it misses, and make jobcheck-eval
+// still exits 1 on them. A blind split that misses the targets and has no floor fails the
+// suite, so a new split is never silently below target. Once a split has been learnt from,
+// move it to Spent and delete its floor.
+
+// Floor is what one language of a blind split scored on its first run.
+type Floor struct{ HighHit, LevelOK int }
+
+// BlindFloor holds, per blind split and language, the figures it scored blind on its first
+// run, for a split that misses the issue-15 targets. Empty: no blind split misses them.
+var BlindFloor = map[string]map[string]Floor{}
+
+// BlindFailures lists the targets of issue 15 that the blind splits miss, per language:
+// recall below TargetRecall, any low-risk ad rated high, exact level below TargetExact.
 func BlindFailures(outs []Outcome) []string {
-	blind := Filter(outs, func(o Outcome) bool { return o.Ad.Split == Blind })
-	_, byLang := Group(blind, func(o Outcome) string { return o.Ad.Lang })
 	var fails []string
-	for _, l := range Langs {
-		t := byLang[l]
-		if t == nil {
-			fails = append(fails, fmt.Sprintf("%s %s: no ads", Blind, l))
-			continue
-		}
-		if t.Recall() < TargetRecall {
-			fails = append(fails, fmt.Sprintf("%s %s: high recall %d/%d = %.3f, want >= %.2f", Blind, l, t.HighHit, t.High, t.Recall(), TargetRecall))
-		}
-		if t.LowHigh > 0 {
-			fails = append(fails, fmt.Sprintf("%s %s: %d low-risk ads rated high, want 0", Blind, l, t.LowHigh))
-		}
-		if t.Exact() < TargetExact {
-			fails = append(fails, fmt.Sprintf("%s %s: exact level %d/%d = %.3f, want >= %.2f", Blind, l, t.LevelOK, t.Ads, t.Exact(), TargetExact))
+	for _, split := range BlindSplits(outs) {
+		_, byLang := Group(Filter(outs, func(o Outcome) bool { return o.Ad.Split == split }),
+			func(o Outcome) string { return o.Ad.Lang })
+		for _, l := range Langs {
+			t := byLang[l]
+			if t == nil {
+				fails = append(fails, fmt.Sprintf("%s %s: no ads", split, l))
+				continue
+			}
+			if t.Recall() < TargetRecall {
+				fails = append(fails, fmt.Sprintf("%s %s: high recall %d/%d = %.3f, want >= %.2f", split, l, t.HighHit, t.High, t.Recall(), TargetRecall))
+			}
+			if t.LowHigh > 0 {
+				fails = append(fails, fmt.Sprintf("%s %s: %d low-risk ads rated high, want 0", split, l, t.LowHigh))
+			}
+			if t.Exact() < TargetExact {
+				fails = append(fails, fmt.Sprintf("%s %s: exact level %d/%d = %.3f, want >= %.2f", split, l, t.LevelOK, t.Ads, t.Exact(), TargetExact))
+			}
 		}
 	}
 	return fails
 }
 
-// BlindFloor is what the blind split scored, per language, when it was first run (rules
-// 2026.12.03-6): the issue-15 targets are not met (see BlindFailures), so the test suite holds
-// this floor instead, and fails as soon as held-out recall or exact level drops below it or any
-// low-risk ad is rated high.
-var BlindFloor = map[string]struct{ HighHit, LevelOK int }{
-	"ko": {10, 20}, // of 20 high-risk and 30 ads
-	"km": {15, 25},
-	"en": {8, 17},
+// BlindGate lists what fails the test suite on the blind splits: for a split with a floor in
+// BlindFloor, where it falls below the floor or rates a low-risk ad high; for any other blind
+// split, every issue-15 target it misses (BlindFailures).
+func BlindGate(outs []Outcome) []string {
+	var fails []string
+	for _, split := range BlindSplits(outs) {
+		part := Filter(outs, func(o Outcome) bool { return o.Ad.Split == split })
+		floors, ok := BlindFloor[split]
+		if !ok {
+			for _, f := range BlindFailures(part) {
+				fails = append(fails, f+" (no floor recorded in jobeval.BlindFloor)")
+			}
+			continue
+		}
+		fails = append(fails, blindRegressions(split, part, floors)...)
+	}
+	return fails
 }
 
-// BlindRegressions lists, per language, where the blind split falls below BlindFloor or rates
-// a low-risk ad high.
-func BlindRegressions(outs []Outcome) []string {
-	blind := Filter(outs, func(o Outcome) bool { return o.Ad.Split == Blind })
-	_, byLang := Group(blind, func(o Outcome) string { return o.Ad.Lang })
+// blindRegressions lists, per language, where a blind split falls below its floor or rates a
+// low-risk ad high.
+func blindRegressions(split string, part []Outcome, floors map[string]Floor) []string {
+	_, byLang := Group(part, func(o Outcome) string { return o.Ad.Lang })
 	var fails []string
 	for _, l := range Langs {
-		t, floor := byLang[l], BlindFloor[l]
+		t, floor := byLang[l], floors[l]
 		switch {
 		case t == nil:
-			fails = append(fails, fmt.Sprintf("%s %s: no ads", Blind, l))
+			fails = append(fails, fmt.Sprintf("%s %s: no ads", split, l))
 		case t.LowHigh > 0:
-			fails = append(fails, fmt.Sprintf("%s %s: %d low-risk ads rated high, want 0", Blind, l, t.LowHigh))
+			fails = append(fails, fmt.Sprintf("%s %s: %d low-risk ads rated high, want 0", split, l, t.LowHigh))
 		case t.HighHit < floor.HighHit:
-			fails = append(fails, fmt.Sprintf("%s %s: high recall %d/%d, below the recorded %d", Blind, l, t.HighHit, t.High, floor.HighHit))
+			fails = append(fails, fmt.Sprintf("%s %s: high recall %d/%d, below the recorded %d", split, l, t.HighHit, t.High, floor.HighHit))
 		case t.LevelOK < floor.LevelOK:
-			fails = append(fails, fmt.Sprintf("%s %s: exact level %d/%d, below the recorded %d", Blind, l, t.LevelOK, t.Ads, floor.LevelOK))
+			fails = append(fails, fmt.Sprintf("%s %s: exact level %d/%d, below the recorded %d", split, l, t.LevelOK, t.Ads, floor.LevelOK))
 		}
 	}
 	return fails
@@ -74,7 +100,7 @@ func BlindRegressions(outs []Outcome) []string {
 
 // TunedFailures lists the targets of issue 5 that the other splits together miss.
 func TunedFailures(outs []Outcome) []string {
-	tuned := Filter(outs, func(o Outcome) bool { return o.Ad.Split != Blind })
+	tuned := Filter(outs, func(o Outcome) bool { return !IsBlind(o.Ad.Split) })
 	_, all := Group(tuned, func(Outcome) string { return "tuned" })
 	t := all["tuned"]
 	if t == nil {
@@ -89,7 +115,7 @@ func TunedFailures(outs []Outcome) []string {
 	}
 	// The flag targets are issue 5's, for the splits it wrote; the spent issue-15 held-out
 	// splits count for levels only.
-	own := Filter(tuned, func(o Outcome) bool { return o.Ad.Split == "tuning" || o.Ad.Split == "holdout" })
+	own := Filter(tuned, func(o Outcome) bool { return o.Ad.Split == Tuning || o.Ad.Split == "holdout" })
 	_, ownT := Group(own, func(Outcome) string { return "own" })
 	if f := ownT["own"]; f != nil && f.FlagCaseRate() < TargetTunedFlagCase {
 		fails = append(fails, fmt.Sprintf("tuning and holdout splits: ads with every labelled flag %.3f, want >= %.2f", f.FlagCaseRate(), TargetTunedFlagCase))

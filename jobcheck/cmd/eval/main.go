@@ -39,7 +39,7 @@ func run(dir string, opt jobeval.Options, tuning bool) error {
 		return err
 	}
 	if tuning {
-		ads = slices.DeleteFunc(ads, func(ad jobeval.Ad) bool { return ad.Split == jobeval.Blind })
+		ads = slices.DeleteFunc(ads, func(ad jobeval.Ad) bool { return jobeval.IsBlind(ad.Split) })
 	}
 	outs := jobeval.Run(c, ads)
 	jobeval.Write(os.Stdout, c.Version(), outs, opt)
@@ -50,7 +50,7 @@ func run(dir string, opt jobeval.Options, tuning bool) error {
 		for _, f := range fails {
 			fmt.Println("FAIL", f)
 		}
-		return fmt.Errorf("the %s split misses %d target(s)", jobeval.Blind, len(fails))
+		return fmt.Errorf("the blind split %v misses %d target(s)", jobeval.BlindSplits(outs), len(fails))
 	}
 	return nil
 }
