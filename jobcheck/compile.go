@@ -224,6 +224,9 @@ func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone in
 		g := int32(gap)
 		if j == "++" {
 			g = 0
+			if v == viewWords {
+				g = 1 // the next word: one space between
+			}
 		}
 		p.gaps = append(p.gaps, g)
 	}
