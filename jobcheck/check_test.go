@@ -39,6 +39,16 @@ func TestCues(t *testing.T) {
 		{"warning stays in its sentence", "Beware of fakes. High salary, apply now!", "high_pay_low_skill", true},
 		{"korean warning", "고수익 보장 광고에 속지 마세요.", "high_pay_low_skill", false},
 		{"khmer warning", "សូមប្រុងប្រយ័ត្នការងារប្រាក់ខែខ្ពស់", "high_pay_low_skill", false},
+		// Issue 15: ordinary ad wording that must not switch a flag off.
+		{"manyak", "만약 관심 있으시면 텔레 문의 주세요. 캄보디아 상담 업무, 여권은 회사가 보관합니다", "passport_or_phone_surrender", true},
+		{"manil", "만일 지원하시면 여권 사본 먼저 보내 주세요", "early_passport_copy", true},
+		{"araewa gateun", "아래와 같은 조건으로 모집합니다. 항공권 무료 제공", "employer_pays_travel", true},
+		{"hwagin haseyo", "숙식 제공. 자세한 내용은 확인하세요", "employer_pays_travel", true},
+		{"khmer closing line", "ប្រសិនបើមានអ្នកចាប់អារម្មណ៍ សូមទាក់ទងតាមតេលេក្រាម ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន", "passport_or_phone_surrender", true},
+		{"korean scam notice before the lures", "아래와 같은 광고는 사기입니다: 항공권 무료, 여권 사본 먼저.", "early_passport_copy", false},
+		// Typos of the ads themselves.
+		{"benking typo", "벵킹 앱 깔린 폰 지참", "bank_account_or_crypto_handover", true},
+		{"seutepeu typo", "리조트 스텦 모집", "casino_resort_entertainment", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

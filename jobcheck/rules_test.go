@@ -2,6 +2,7 @@ package jobcheck
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -75,6 +76,9 @@ func TestLoadFS(t *testing.T) {
 		{"empty phrase", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nen = ['a|!!']\n", "empty once normalised"},
 		{"bad cue", "x.toml", "[[cue]]\nid = \"x_cue\"\napplies = \"all\"\nposition = \"before\"\nscope = \"clause\"\nwindow = 5\nen = ['x']\n", "cue"},
 		{"second version", "x.toml", "version = \"2\"\n", "belong in one file"},
+		{"unknown class", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nen = ['{no_such_class} + x']\n", "class {no_such_class}"},
+		{"class without the language", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nkm = ['{family_to}']\n", "has no km words"},
+		{"duplicate class", "x.toml", "[[class]]\nid = \"passport\"\nen = ['pp']\n", "defined twice"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +95,28 @@ func TestLoadFS(t *testing.T) {
 	delete(base, "terms.toml")
 	if _, err := LoadFS(base); err == nil || !strings.Contains(err.Error(), "used by the code") {
 		t.Errorf("LoadFS without terms.toml = %v, want the missing terms reported", err)
+	}
+}
+
+// TestWordClass: a desk's own class and a phrase naming it and a class of lexicon.toml.
+func TestWordClass(t *testing.T) {
+	sub, _ := fs.Sub(embedded, "rules")
+	fsys := fstest.MapFS{}
+	names, _ := fs.Glob(sub, "*.toml")
+	for _, n := range names {
+		b, _ := fs.ReadFile(sub, n)
+		fsys[n] = &fstest.MapFile{Data: b}
+	}
+	fsys["zz_desk.toml"] = &fstest.MapFile{Data: []byte("[[class]]\nid = \"front\"\nen = ['golden example', 'silver sample']\n" +
+		"[[flag]]\nid = \"desk_front_passport\"\nweight = 3\ncritical = true\nen = ['{front} + {passport}']\n")}
+	c, err := LoadFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"Silver Sample wants your passport", "golden example: passports please"} {
+		if r := c.Check(in); !slices.Contains(flagIDs(r), "desk_front_passport") {
+			t.Errorf("Check(%q) = %v, want desk_front_passport", in, flagIDs(r))
+		}
 	}
 }
 
