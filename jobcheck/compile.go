@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/aho"
@@ -222,11 +223,18 @@ func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone in
 	p := pattern{rule: ri, weight: weight, alone: alone, slots: len(slots)}
 	for _, j := range joins {
 		g := int32(gap)
-		if j == "++" {
+		switch {
+		case j == "++":
 			g = 0
 			if v == viewWords {
 				g = 1 // the next word: one space between
 			}
+		case len(j) > 1: // "+8": at most 8 characters between
+			n, err := strconv.Atoi(j[1:])
+			if err != nil || n < 0 {
+				return fmt.Errorf("pattern %q: join %q", src, j)
+			}
+			g = int32(n)
 		}
 		p.gaps = append(p.gaps, g)
 	}
@@ -246,11 +254,11 @@ func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone in
 	return nil
 }
 
-// splitSlots splits "a|b + c ++ d" into slots and the joins between them.
+// splitSlots splits "a|b + c ++ d +8 e" into slots and the joins between them.
 func splitSlots(src string) (slots, joins []string) {
 	var cur []string
 	for _, tok := range strings.Fields(src) {
-		if tok == "+" || tok == "++" {
+		if tok == "+" || tok == "++" || len(tok) > 1 && tok[0] == '+' && isDigit(tok[1]) {
 			slots, joins, cur = append(slots, strings.Join(cur, " ")), append(joins, tok), nil
 			continue
 		}
