@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -152,7 +153,15 @@ func (c *Cluster) startServer() error {
 	if fi, err := os.Stat(c.logFile()); err == nil {
 		offset = fi.Size()
 	}
-	out, err := c.pg("pg_ctl", "start", "-D", c.data, "-l", c.logFile(), "-w", "-t", "60", "-s").CombinedOutput()
+	start := c.pg("pg_ctl", "start", "-D", c.data, "-l", c.logFile(), "-w", "-t", "60", "-s")
+	// A session of its own: a Ctrl-C (or a timeout's signal) sent to the command's process group
+	// must reach the command alone, which then shuts down with its database still up; devdb
+	// stops the server itself once the command has exited.
+	if start.SysProcAttr == nil {
+		start.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	start.SysProcAttr.Setsid = true
+	out, err := start.CombinedOutput()
 	if err == nil {
 		c.say("started PostgreSQL %s on 127.0.0.1:%d (data: %s, log: %s)", c.version, c.port, show(c.data), show(c.logFile()))
 		return nil
