@@ -34,11 +34,14 @@ type Handler struct {
 	checker  *jobcheck.Checker
 	// sealer seals family inquiries' passport numbers (see WithSealer).
 	sealer *desk.Sealer
+	// dailyCap caps a reporter's new cases a day (WithDailyCap).
+	dailyCap int
 }
 
 // New returns a handler running engine and writing with render.
 func New(engine *flows.Engine, render mailbox.Renderer, log *slog.Logger, now func() time.Time) *Handler {
-	h := &Handler{engine: engine, render: render, log: log.With("component", "app"), now: now, deskLang: "ko"}
+	h := &Handler{engine: engine, render: render, log: log.With("component", "app"), now: now, deskLang: "ko",
+		dailyCap: DefaultDailyCases}
 	h.staff = staff.New(render, log, h.ReporterMenu)
 	return h
 }

@@ -32,8 +32,8 @@ func (h *Handler) apply(t *turn, s *flows.Session, effects []flows.Effect) error
 		default:
 			err = fmt.Errorf("unknown effect %T", e)
 		}
-		if err != nil {
-			return err
+		if err != nil || t.capped {
+			return err // over the daily cap: nothing more of this step applies
 		}
 	}
 	return nil
@@ -72,6 +72,11 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		return h.alert(t, c, alertFollowUp)
 	case err != nil:
 		return err
+	}
+	if typ != desk.TypeDistress { // a person in danger is never capped
+		if t.capped, err = h.overCap(t); err != nil || t.capped {
+			return err
+		}
 	}
 	c, err = t.desk.OpenCase(t.ctx, desk.NewCase{
 		Type: typ, Priority: prio, ReporterUserID: t.in.UserID, ReporterChatID: t.in.ChatID,

@@ -77,6 +77,13 @@ func (h *Handler) converse(t *turn, s *flows.Session) error {
 	if err := h.apply(t, s, res.Effects); err != nil {
 		return err
 	}
+	if t.capped {
+		s.Reset()
+		if err := t.tx.SaveSession(t.ctx, s, t.now); err != nil {
+			return err
+		}
+		return h.capped(t, s.Lang())
+	}
 	if strings.HasPrefix(t.in.Data, flows.DataLanguage) {
 		if err := h.staffLanguage(t, s.Language); err != nil {
 			return err

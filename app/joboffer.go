@@ -14,10 +14,12 @@ import (
 const maxStoredAd = 4000
 
 // checkOffer runs the checker, keeps the check as a low-priority job_check
-// case (no alert: staff review checks from the queue), looks the
+// case (no alert: staff review checks from the queue; over the daily cap
+// of new cases the verdict is given and the check not kept), looks the
 // recruiter's contacts up in the desk's list and earlier reports, and
 // answers with the verdict, the reasons with the words that triggered
-// them, what the desk knows of the contacts, and what to do.
+// them, what the desk knows of the contacts (on its list, without the
+// staff's note; reported by how many other people), and what to do.
 func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) error {
 	if h.checker == nil {
 		return fmt.Errorf("no job-offer checker configured")
@@ -28,6 +30,22 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 	if v := s.Answers[joboffer.KeyAlready]; v != "" {
 		answers[joboffer.KeyAlready] = v
 	}
+	found := entities(res.Entities)
+	over, err := h.overCap(t)
+	if err != nil {
+		return err
+	}
+	if over { // the verdict still helps; the check is not kept, nor counted
+		hits, err := t.desk.LookupEntities(t.ctx, found, t.in.ChatID)
+		if err != nil {
+			return err
+		}
+		if err := t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), e.Text))); err != nil {
+			return err
+		}
+		t.capped = true
+		return nil
+	}
 	c, err := t.desk.OpenCase(t.ctx, desk.NewCase{
 		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: t.in.UserID,
 		ReporterChatID: t.in.ChatID, ReporterLang: s.Lang(), ReporterName: t.in.SenderName, Answers: answers,
@@ -36,8 +54,7 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
-	found := entities(res.Entities)
-	hits, err := t.desk.LookupEntities(t.ctx, found, c.ID)
+	hits, err := t.desk.LookupEntities(t.ctx, found, t.in.ChatID)
 	if err != nil {
 		return err
 	}
@@ -95,11 +112,11 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit, alerts []jobcheck.
 		r.Lines = append(r.Lines, flows.M("joboffer.signal_line", "Reason", flows.M(sgn.Message)))
 	}
 	for _, hit := range hits {
-		if hit.Listed {
-			r.Lines = append(r.Lines, flows.M("joboffer.entity_listed", "Value", hit.Value, "Note", hit.Note))
+		if hit.Listed { // on the list, without the staff's note: a scammer may be asking
+			r.Lines = append(r.Lines, flows.M("joboffer.entity_listed", "Value", hit.Value))
 		}
-		if n := hit.Reports + hit.Checks; n > 0 {
-			r.Lines = append(r.Lines, flows.M("joboffer.entity_seen", "Value", hit.Value, "Count", n))
+		if hit.People > 0 { // people, not cases: one person cannot inflate it
+			r.Lines = append(r.Lines, flows.M("joboffer.entity_reported", "Value", hit.Value, "Count", hit.People))
 		}
 	}
 	if len(hits) == 0 && !res.Entities.Empty() {
@@ -115,6 +132,11 @@ func verdictReply(res jobcheck.Result, hits []desk.EntityHit, alerts []jobcheck.
 // reportRecruiter turns the session's job check into a job_report case,
 // which alerts the desk chat.
 func (h *Handler) reportRecruiter(t *turn, s *flows.Session) error {
+	over, err := h.overCap(t)
+	if err != nil || over {
+		t.capped = over
+		return err
+	}
 	return h.withCase(t, s, func(check *desk.Case) error {
 		answers := map[string]string{"checked_as": string(check.Ref)}
 		for _, k := range []string{joboffer.KeyAd, jobcheck.AnswerRiskLevel, jobcheck.AnswerRedFlags, joboffer.KeyAlready} {

@@ -21,7 +21,10 @@ type turn struct {
 	now  time.Time
 	// caseRef is the case the conversation fed before this step.
 	caseRef string
-	out     []mailbox.Message
+	// capped says the reporter reached the daily cap of new cases: the
+	// conversation ends with a calm answer instead of its replies.
+	capped bool
+	out    []mailbox.Message
 }
 
 // send renders a reply in lang for chatID and queues it; caseID links the

@@ -14,21 +14,25 @@ type Entity struct {
 }
 
 // EntityHit is what the desk knows about one entity found in a job offer:
-// whether staff put it on the desk's list (/flag), with their note, and
-// how many earlier cases named it.
+// whether staff put it on the desk's list (/flag), with their note (for
+// staff: a reporter is told only that it is listed), and how many people
+// named it before.
 type EntityHit struct {
 	Entity
-	Listed  bool
-	Note    string
-	Reports int // recruiter reports (job_report cases) naming it
-	Checks  int // other people's job checks naming it
+	Listed bool
+	Note   string
+	// People counts the distinct reporters, the asker aside, whose job
+	// checks or recruiter reports named it: one person checking again
+	// and again counts once.
+	People int
 }
 
 // EntityStore keeps the entities cases named and the desk's list.
 type EntityStore interface {
 	// LookupEntities returns the entities that are on the desk's list or
-	// named by cases other than exceptCase. Errors: none expected.
-	LookupEntities(ctx context.Context, es []Entity, exceptCase int64) ([]EntityHit, error)
+	// named by job checks or recruiter reports of reporters other than
+	// the chat exceptReporter. Errors: none expected.
+	LookupEntities(ctx context.Context, es []Entity, exceptReporter int64) ([]EntityHit, error)
 	// SaveEntities records the entities a case named. Errors: not_found
 	// (no such case).
 	SaveEntities(ctx context.Context, caseID int64, es []Entity) error

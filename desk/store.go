@@ -51,6 +51,9 @@ type CaseStore interface {
 	// CasesOf returns the reporter's cases, newest first, at most
 	// MaxCasesOf of them (for /status).
 	CasesOf(ctx context.Context, reporterChatID int64) ([]Case, error)
+	// NewCasesSince counts the reporter's cases other than distress
+	// reports opened at or after since (the daily cap of new cases).
+	NewCasesSince(ctx context.Context, reporterChatID int64, since time.Time) (int, error)
 	// ReporterBlocked reports whether staff blocked any case of the chat.
 	ReporterBlocked(ctx context.Context, reporterChatID int64) (bool, error)
 	// UpdateAnswers merges answers into the case's answers (a key given

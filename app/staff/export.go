@@ -1,13 +1,11 @@
 package staff
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff/casecsv"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -24,18 +22,7 @@ const (
 	maxExportBytes = 20 << 20
 	// dateLayout is how staff write dates.
 	dateLayout = "2006-01-02"
-	// exportTimeLayout writes times in Phnom Penh time, a form Excel and
-	// LibreOffice read as date and time.
-	exportTimeLayout = "2006-01-02 15:04:05"
 )
-
-// utf8BOM starts the CSV so that Excel reads it as UTF-8 and shows Hangul
-// and Khmer instead of mojibake.
-const utf8BOM = "\uFEFF"
-
-// exportHeader names the CSV columns.
-var exportHeader = []string{"ref", "type", "priority", "status", "created_at", "closed_at", "reporter_lang",
-	"reporter_name", "assignee", "first_reply_at", "resolution", "answers", "last_lat", "last_lon", "indicators"}
 
 // export sends the cases opened in a period as a CSV document to the
 // supervisor's private chat (/export [from] [to], dates inclusive, in
@@ -108,11 +95,8 @@ func (d *Cmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool, err
 // exportCSV writes the cases created in [from, to) as CSV. It returns nil
 // data when the file would pass maxExportBytes.
 func (d *Cmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Location) ([]byte, int, error) {
-	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true // RFC 4180, and what Excel writes
-	if err := w.Write(exportHeader); err != nil {
+	f, err := casecsv.New(names, loc)
+	if err != nil {
 		return nil, 0, err
 	}
 	marks, err := d.desk.IndicatorsCreated(d.ctx, from, to) // before the export: its loop must not use the store
@@ -124,87 +108,17 @@ func (d *Cmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Lo
 		if err != nil {
 			return nil, 0, err
 		}
-		if err := w.Write(append(exportRow(&c, names, loc), exportIndicators(desk.Effective(marks[c.ID], c.Answers, c.CreatedAt)))); err != nil {
+		if err := f.Add(&c, desk.Effective(marks[c.ID], c.Answers, c.CreatedAt)); err != nil {
 			return nil, 0, err
 		}
 		n++
-		if buf.Len() > maxExportBytes {
+		if f.Len() > maxExportBytes {
 			return nil, n, nil
 		}
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, 0, err
+	data, err := f.Bytes()
+	if err != nil || len(data) > maxExportBytes {
+		return nil, n, err
 	}
-	if buf.Len() > maxExportBytes {
-		return nil, n, nil
-	}
-	return buf.Bytes(), n, nil
-}
-
-func exportRow(c *desk.Case, names map[int64]string, loc *time.Location) []string {
-	at := func(t *time.Time) string {
-		if t == nil {
-			return ""
-		}
-		return t.In(loc).Format(exportTimeLayout)
-	}
-	assignee := ""
-	if c.AssigneeID != nil {
-		assignee = strings.TrimSpace(names[*c.AssigneeID] + " (" + itoa(*c.AssigneeID) + ")")
-	}
-	lat, lon := "", ""
-	if l := c.LastLocation; l != nil {
-		lat, lon = strconv.FormatFloat(l.Lat, 'f', 6, 64), strconv.FormatFloat(l.Lon, 'f', 6, 64)
-	}
-	return []string{string(c.Ref), string(c.Type), string(c.Priority), string(c.Status), at(&c.CreatedAt),
-		at(c.ClosedAt), c.ReporterLang, cell(c.ReporterName), cell(assignee), at(c.FirstReplyAt),
-		cell(c.Resolution), exportAnswers(c.Answers), lat, lon}
-}
-
-// exportAnswers writes a case's answers as one JSON object, keys sorted,
-// Hangul and Khmer as they are, passport numbers masked.
-func exportAnswers(answers map[string]string) string {
-	out := make(map[string]string, len(answers))
-	for k, v := range answers {
-		switch {
-		case k == flows.CaseRefKey:
-		case hiddenAnswers[k]:
-			out[k] = desk.MaskForExport(v)
-		default:
-			out[k] = v
-		}
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil { // a map of strings always encodes
-		return ""
-	}
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-// cell defuses spreadsheet formulas: a cell a reporter wrote that starts
-// like a formula (=, +, -, @) would run in Excel, so it gets a leading
-// apostrophe (OWASP "CSV injection").
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// exportIndicators lists the indicators recorded on a case, by name,
-// separated by semicolons.
-func exportIndicators(marks []desk.IndicatorMark) string {
-	var names []string
-	for _, m := range marks {
-		if m.Present {
-			names = append(names, string(m.Indicator))
-		}
-	}
-	return strings.Join(names, ";")
+	return data, n, nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 )
@@ -47,6 +48,9 @@ type Config struct {
 	// fields and a set-aside update's content are kept.
 	CaseRetention  time.Duration
 	InboxRetention time.Duration
+	// DailyCases caps the new cases, distress reports aside, that one
+	// reporter opens in 24 hours (CASE_DAILY_CAP; 0: no cap).
+	DailyCases int
 }
 
 // mode is the command a configuration is loaded for: each needs a part.
@@ -178,6 +182,9 @@ func loadConfig(m mode) (Config, error) {
 		errs = append(errs, fmt.Errorf("WORKERS must be at most %d (each holds a database connection)", maxWorkers))
 	}
 	c.SendRate = positive(get("SEND_RATE", "25"), "SEND_RATE", &errs)
+	if c.DailyCases, err = strconv.Atoi(get("CASE_DAILY_CAP", strconv.Itoa(app.DefaultDailyCases))); err != nil || c.DailyCases < 0 {
+		errs = append(errs, errors.New("CASE_DAILY_CAP must be a whole number of cases a reporter may open a day (0: no cap)"))
+	}
 	if needKey {
 		if v := get("DATA_KEY", ""); v == "" {
 			errs = append(errs, errors.New("DATA_KEY (or DATA_KEY_FILE) is not set or empty: the key that seals passport and phone numbers. "+

@@ -12,27 +12,27 @@ import (
 )
 
 // lookupEntities answers for each (kind, value) given whether it is on
-// the desk's list and how many earlier cases named it; caseID's own rows
-// do not count.
+// the desk's list and how many people named it before in a job check or a
+// recruiter report: distinct reporters, the asker ($3) aside, so that one
+// person checking or reporting again and again counts once, and never
+// for themselves. Erased cases (reporter 0) count for nobody.
 const lookupEntities = `
 SELECT e.kind, e.value, f.id IS NOT NULL AS listed, coalesce(f.note, '') AS note,
-    count(DISTINCT c.id) FILTER (WHERE c.type = 'job_report') AS reports,
-    count(DISTINCT c.id) FILTER (WHERE c.type = 'job_check') AS checks
+    count(DISTINCT nullif(c.reporter_chat_id, 0)) AS people
 FROM unnest($1::text[], $2::text[]) AS e(kind, value)
 LEFT JOIN flagged_entities f ON f.kind = e.kind AND f.value = e.value
-LEFT JOIN case_entities ce ON ce.kind = e.kind AND ce.value = e.value AND ce.case_id <> $3
-LEFT JOIN cases c ON c.id = ce.case_id
+LEFT JOIN case_entities ce ON ce.kind = e.kind AND ce.value = e.value
+LEFT JOIN cases c ON c.id = ce.case_id AND c.reporter_chat_id <> $3 AND c.type IN ('job_check', 'job_report')
 GROUP BY e.kind, e.value, f.id, f.note
-HAVING f.id IS NOT NULL OR count(c.id) > 0`
+HAVING f.id IS NOT NULL OR count(DISTINCT nullif(c.reporter_chat_id, 0)) > 0`
 
 // entityHitRow is one row of lookupEntities.
 type entityHitRow struct {
-	Kind    string `db:"kind"`
-	Value   string `db:"value"`
-	Listed  bool   `db:"listed"`
-	Note    string `db:"note"`
-	Reports int    `db:"reports"`
-	Checks  int    `db:"checks"`
+	Kind   string `db:"kind"`
+	Value  string `db:"value"`
+	Listed bool   `db:"listed"`
+	Note   string `db:"note"`
+	People int    `db:"people"`
 }
 
 // entityArrays splits entities into the parallel arrays unnest takes.
@@ -45,16 +45,16 @@ func entityArrays(es []desk.Entity) (kinds, values pq.StringArray) {
 }
 
 // LookupEntities returns the given entities the desk knows.
-func (d *Store) LookupEntities(ctx context.Context, es []desk.Entity, exceptCase int64) ([]desk.EntityHit, error) {
+func (d *Store) LookupEntities(ctx context.Context, es []desk.Entity, exceptReporter int64) ([]desk.EntityHit, error) {
 	var rows []entityHitRow
 	kinds, values := entityArrays(es)
-	if err := sqlx.SelectContext(ctx, d.q, &rows, lookupEntities, kinds, values, exceptCase); err != nil {
+	if err := sqlx.SelectContext(ctx, d.q, &rows, lookupEntities, kinds, values, exceptReporter); err != nil {
 		return nil, mapError(fmt.Errorf("look up entities: %w", err))
 	}
 	hits := make([]desk.EntityHit, 0, len(rows))
 	for _, r := range rows {
 		hits = append(hits, desk.EntityHit{Entity: desk.Entity{Kind: r.Kind, Value: r.Value}, Listed: r.Listed,
-			Note: r.Note, Reports: r.Reports, Checks: r.Checks})
+			Note: r.Note, People: r.People})
 	}
 	return hits, nil
 }
