@@ -56,10 +56,19 @@ func (h *Handler) route(t *turn) error {
 		}
 		return h.edited(t)
 	}
+	if later, err := h.albumItem(t, s); later || err != nil {
+		return err
+	}
 	if s.Idle() && relayable(t.in) {
 		relayed, err := h.relay(t, s)
-		if relayed || err != nil {
+		switch {
+		case err != nil:
 			return err
+		case relayed && t.in.MediaGroup != "":
+			s.Set(albumKey, t.in.MediaGroup) // the album's later items are not answered again
+			return t.tx.SaveSession(t.ctx, s, t.now)
+		case relayed:
+			return nil
 		}
 	}
 	return h.converse(t, s)
@@ -88,6 +97,9 @@ func (h *Handler) converse(t *turn, s *flows.Session) error {
 		if err := h.staffLanguage(t, s.Language); err != nil {
 			return err
 		}
+	}
+	if t.in.MediaGroup != "" && t.in.Kind.Media() {
+		s.Set(albumKey, t.in.MediaGroup) // the album's later items are not answered again
 	}
 	if err := t.tx.SaveSession(t.ctx, s, t.now); err != nil {
 		return err

@@ -15,12 +15,39 @@ import (
 // relayable inputs, sent outside any conversation by a reporter with an
 // open case, go to that case.
 func relayable(in flows.Input) bool {
-	switch in.Kind {
-	case flows.KindText, flows.KindPhoto, flows.KindVoice, flows.KindDocument, flows.KindLocation, flows.KindContact:
+	switch {
+	case in.Kind == flows.KindText, in.Kind == flows.KindLocation, in.Kind == flows.KindContact, in.Kind.Media():
 		return len([]rune(in.Text)) <= flows.MaxTextRunes
 	}
 	return false
 }
+
+// fileKinds are how the case keeps each kind of file.
+var fileKinds = map[flows.Kind]desk.FileKind{
+	flows.KindPhoto: desk.FilePhoto, flows.KindVoice: desk.FileVoice, flows.KindDocument: desk.FileDocument,
+	flows.KindVideo: desk.FileVideo, flows.KindVideoNote: desk.FileVideoNote, flows.KindAudio: desk.FileAudio,
+}
+
+// sendFile is the Bot API method that shows each kind of file again.
+var sendFile = map[desk.FileKind]string{
+	desk.FilePhoto: mailbox.MethodSendPhoto, desk.FileVoice: mailbox.MethodSendVoice,
+	desk.FileDocument: mailbox.MethodSendDocument, desk.FileVideo: mailbox.MethodSendVideo,
+	desk.FileVideoNote: mailbox.MethodSendVideoNote, desk.FileAudio: mailbox.MethodSendAudio,
+}
+
+// albumMedia is what each kind of file is in an album; voice notes and
+// video notes never come in one.
+var albumMedia = map[desk.FileKind]string{
+	desk.FilePhoto: mailbox.MediaPhoto, desk.FileVideo: mailbox.MediaVideo,
+	desk.FileDocument: mailbox.MediaDocument, desk.FileAudio: mailbox.MediaAudio,
+}
+
+// albumKey is the session answer naming the album the chat sent last, so
+// that its later items are kept with the first and answered once.
+const albumKey = "album"
+
+// albumData names, in a timeline event, the album its file came in.
+const albumData = "album"
 
 // relay adds a reporter's message to their open case and forwards it to
 // the officer handling it. It returns false when they have no open case.
@@ -32,23 +59,47 @@ func (h *Handler) relay(t *turn, s *flows.Session) (bool, error) {
 	if err := h.addToCase(t, c, t.in); err != nil {
 		return false, err
 	}
+	if t.in.MediaGroup != "" {
+		return true, t.text(s.Lang(), "relay.added_album", "Ref", c.Ref)
+	}
 	return true, t.text(s.Lang(), "relay.added", "Ref", c.Ref)
+}
+
+// albumItem keeps a later item of an album on the case its first item
+// went to (the conversation's case, or the open case) and adds it to the
+// officers' album, with no second answer to the reporter. It reports
+// whether the input was such an item.
+func (h *Handler) albumItem(t *turn, s *flows.Session) (bool, error) {
+	g := t.in.MediaGroup
+	if g == "" || !t.in.Kind.Media() || s.Answers[albumKey] != g {
+		return false, nil
+	}
+	var c *desk.Case
+	var err error
+	if ref := s.Answers[flows.CaseRefKey]; ref != "" {
+		c, err = t.desk.Case(t.ctx, desk.Ref(ref))
+	} else {
+		c, err = openCase(t, "")
+	}
+	if c == nil || err != nil {
+		return true, err // no case took the first item either
+	}
+	return true, h.addToCase(t, c, t.in)
 }
 
 // addToCase puts what the reporter sent on the case's timeline and, unless
 // the reporter is blocked, forwards it to whoever handles the case.
 func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: t.now}
-	switch in.Kind {
-	case flows.KindPhoto:
-		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FilePhoto
-	case flows.KindVoice:
-		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FileVoice
-	case flows.KindDocument:
-		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, desk.FileDocument
-	case flows.KindLocation:
+	switch {
+	case in.Kind.Media():
+		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, fileKinds[in.Kind]
+		if in.MediaGroup != "" {
+			ev.Data = map[string]string{albumData: in.MediaGroup}
+		}
+	case in.Kind == flows.KindLocation:
 		ev.Kind, ev.Lat, ev.Lon = desk.EventLocation, &in.Location.Lat, &in.Location.Lon
-	case flows.KindContact:
+	case in.Kind == flows.KindContact:
 		ev.Text = in.Phone
 	}
 	if _, err := t.desk.AddEvent(t.ctx, c.ID, ev); err != nil {
@@ -128,8 +179,18 @@ func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) er
 	}
 	buttons := mailbox.Call{Inline: h.staff.CaseButtons(r.Lang, c)}
 	switch {
+	case ev.Data[albumData] != "" && albumMedia[ev.FileKind] != "":
+		return h.forwardAlbumItem(t, r, c, ev, header)
+	case ev.FileKind == desk.FileVideoNote:
+		// A video note has no caption: the header comes first, with the
+		// buttons.
+		buttons.Text = mailbox.Truncate(body, mailbox.MaxMessageRunes)
+		if err := t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {
+			return err
+		}
+		return t.queue(r.ID, t.prio, mailbox.MethodSendVideoNote, mailbox.Call{FileID: ev.FileID}, c.ID)
 	case ev.FileID != "":
-		method := map[desk.FileKind]string{desk.FilePhoto: mailbox.MethodSendPhoto, desk.FileVoice: mailbox.MethodSendVoice}[ev.FileKind]
+		method := sendFile[ev.FileKind]
 		if method == "" {
 			method = mailbox.MethodSendDocument
 		}
@@ -144,6 +205,22 @@ func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) er
 	}
 	buttons.Text = mailbox.Truncate(body, mailbox.MaxMessageRunes)
 	return t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID)
+}
+
+// forwardAlbumItem adds one item of an album to the officer's album: the
+// transport gathers an album's items into one call (see
+// mailbox.KindAlbum), headed by the case's header, which shows on the
+// album when the item starts it.
+func (h *Handler) forwardAlbumItem(t *turn, r staff.Chat, c *desk.Case, ev desk.Event, header string) error {
+	call := mailbox.Call{Text: header, Media: []mailbox.Media{{Kind: albumMedia[ev.FileKind], FileID: ev.FileID,
+		Caption: mailbox.Truncate(ev.Text, mailbox.MaxCaptionRunes)}}}
+	m, err := mailbox.New(r.ID, t.prio, mailbox.MethodSendMediaGroup, call)
+	if err != nil {
+		return err
+	}
+	m.CaseID, m.Kind, m.Refs = c.ID, mailbox.KindAlbum, []string{ev.Data[albumData]}
+	t.out = append(t.out, m)
+	return nil
 }
 
 // liveLocation keeps an open case's location current while the reporter

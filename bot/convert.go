@@ -87,17 +87,37 @@ func messageInput(m *tgmodels.Message, edited bool) flows.Input {
 		}
 	case m.Location != nil:
 		in.Kind = flows.KindLocation
-		in.Location = &flows.Location{Lat: m.Location.Latitude, Lon: m.Location.Longitude, Live: m.Location.LivePeriod > 0}
-	case len(m.Photo) > 0:
-		in.Kind, in.FileID, in.Text = flows.KindPhoto, m.Photo[len(m.Photo)-1].FileID, m.Caption
-	case m.Voice != nil:
-		in.Kind, in.FileID = flows.KindVoice, m.Voice.FileID
-	case m.Document != nil:
-		in.Kind, in.FileID, in.Text = flows.KindDocument, m.Document.FileID, m.Caption
+		in.Location = &flows.Location{Lat: m.Location.Latitude, Lon: m.Location.Longitude,
+			Live: m.Location.LivePeriod > 0, Period: m.Location.LivePeriod}
 	case m.Contact != nil:
 		in.Kind, in.Phone = flows.KindContact, m.Contact.PhoneNumber
+	default:
+		mediaInput(m, &in)
 	}
 	return in
+}
+
+// mediaInput fills in the file a message carries, its caption and its
+// album; a message with none stays unsupported (a sticker, a poll).
+func mediaInput(m *tgmodels.Message, in *flows.Input) {
+	switch {
+	case len(m.Photo) > 0:
+		in.Kind, in.FileID = flows.KindPhoto, m.Photo[len(m.Photo)-1].FileID
+	case m.Video != nil:
+		in.Kind, in.FileID = flows.KindVideo, m.Video.FileID
+	case m.VideoNote != nil:
+		in.Kind, in.FileID = flows.KindVideoNote, m.VideoNote.FileID
+	case m.Voice != nil:
+		in.Kind, in.FileID = flows.KindVoice, m.Voice.FileID
+	case m.Audio != nil:
+		in.Kind, in.FileID = flows.KindAudio, m.Audio.FileID
+	case m.Document != nil:
+		// An animation (GIF) comes with its document too.
+		in.Kind, in.FileID = flows.KindDocument, m.Document.FileID
+	default:
+		return
+	}
+	in.Text, in.MediaGroup = m.Caption, m.MediaGroupID
 }
 
 // command splits "/start@KoreanDeskBot sos" into "start" and "sos". Only a

@@ -72,6 +72,29 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		m, err := s.b.SendVoice(ctx, &tgbot.SendVoiceParams{ChatID: chatID, Voice: &tgmodels.InputFileString{Data: c.FileID},
 			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
+	case mailbox.MethodSendVideo:
+		m, err := s.b.SendVideo(ctx, &tgbot.SendVideoParams{ChatID: chatID, Video: &tgmodels.InputFileString{Data: c.FileID},
+			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+		return messageID(m, err)
+	case mailbox.MethodSendVideoNote:
+		m, err := s.b.SendVideoNote(ctx, &tgbot.SendVideoNoteParams{ChatID: chatID, VideoNote: &tgmodels.InputFileString{Data: c.FileID},
+			ReplyMarkup: markup(c), DisableNotification: c.Silent})
+		return messageID(m, err)
+	case mailbox.MethodSendAudio:
+		m, err := s.b.SendAudio(ctx, &tgbot.SendAudioParams{ChatID: chatID, Audio: &tgmodels.InputFileString{Data: c.FileID},
+			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+		return messageID(m, err)
+	case mailbox.MethodSendMediaGroup:
+		if len(c.Media) == 1 { // Telegram's albums have two items at least
+			it := c.Media[0]
+			return s.Send(ctx, chatID, singleMedia[it.Kind], mustJSON(mailbox.Call{FileID: it.FileID, Text: it.Caption, Silent: c.Silent}))
+		}
+		ms, err := s.b.SendMediaGroup(ctx, &tgbot.SendMediaGroupParams{ChatID: chatID, Media: inputMedia(c.Media),
+			DisableNotification: c.Silent})
+		if err != nil || len(ms) == 0 {
+			return 0, err
+		}
+		return messageID(ms[0], nil)
 	case mailbox.MethodSendDocument:
 		var doc tgmodels.InputFile = &tgmodels.InputFileString{Data: c.FileID}
 		if c.FileName != "" {
@@ -82,6 +105,33 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		return messageID(m, err)
 	}
 	return 0, permanent(fmt.Errorf("unknown outbox method %q", method))
+}
+
+// singleMedia sends an album's only item on its own.
+var singleMedia = map[string]string{mailbox.MediaPhoto: mailbox.MethodSendPhoto, mailbox.MediaVideo: mailbox.MethodSendVideo,
+	mailbox.MediaDocument: mailbox.MethodSendDocument, mailbox.MediaAudio: mailbox.MethodSendAudio}
+
+func mustJSON(c mailbox.Call) []byte {
+	b, _ := json.Marshal(c) // a Call always encodes
+	return b
+}
+
+// inputMedia makes an album's items, each sent again by its file id.
+func inputMedia(items []mailbox.Media) []tgmodels.InputMedia {
+	out := make([]tgmodels.InputMedia, 0, len(items))
+	for _, it := range items {
+		switch it.Kind {
+		case mailbox.MediaVideo:
+			out = append(out, &tgmodels.InputMediaVideo{Media: it.FileID, Caption: it.Caption})
+		case mailbox.MediaAudio:
+			out = append(out, &tgmodels.InputMediaAudio{Media: it.FileID, Caption: it.Caption})
+		case mailbox.MediaDocument:
+			out = append(out, &tgmodels.InputMediaDocument{Media: it.FileID, Caption: it.Caption})
+		default:
+			out = append(out, &tgmodels.InputMediaPhoto{Media: it.FileID, Caption: it.Caption})
+		}
+	}
+	return out
 }
 
 func messageID(m *tgmodels.Message, err error) (int64, error) {

@@ -54,7 +54,8 @@ func splitText(s string, limit int) []string {
 }
 
 // captioned are the methods whose text is a caption.
-var captioned = map[string]bool{mailbox.MethodSendPhoto: true, mailbox.MethodSendVoice: true, mailbox.MethodSendDocument: true}
+var captioned = map[string]bool{mailbox.MethodSendPhoto: true, mailbox.MethodSendVoice: true, mailbox.MethodSendDocument: true,
+	mailbox.MethodSendVideo: true, mailbox.MethodSendAudio: true}
 
 // splitOutgoing applies Telegram's length limits to a queued call: a
 // message too long becomes several (its buttons on the last), a caption
@@ -64,6 +65,8 @@ func splitOutgoing(o mailbox.Message) ([]mailbox.Message, error) {
 	limit := telegramTextLimit
 	switch {
 	case o.Method == mailbox.MethodSendMessage:
+	case o.Method == mailbox.MethodSendMediaGroup:
+		return splitAlbum(o)
 	case captioned[o.Method]:
 		limit = telegramCaptionLimit
 	default:
@@ -124,6 +127,18 @@ type splitTx struct{ mailbox.Tx }
 func (t splitTx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
 	all := make([]mailbox.Message, 0, len(out))
 	for _, o := range out {
+		if o.Kind == mailbox.KindAlbum {
+			if o.NotBefore.IsZero() {
+				o.NotBefore = now.Add(albumWait)
+			}
+			merged, err := t.gather(ctx, now, o)
+			if err != nil {
+				return err
+			}
+			if merged {
+				continue
+			}
+		}
 		parts, err := splitOutgoing(o)
 		if err != nil {
 			return err

@@ -69,3 +69,31 @@ func TestSplitOutgoingKeepsEverything(t *testing.T) {
 		t.Errorf("continuation = %+v, want the case and priority, not counted as another alert", parts[1])
 	}
 }
+
+func TestSplitAlbumHeadsItAndKeepsEveryCaption(t *testing.T) {
+	long := strings.Repeat("😀", 600) // 1,200 units
+	c := mailbox.Call{Text: "KD-7Q3M", Media: []mailbox.Media{{Kind: mailbox.MediaPhoto, FileID: "A", Caption: long},
+		{Kind: mailbox.MediaVideo, FileID: "B", Caption: "b"}}}
+	o, err := mailbox.New(7, mailbox.PriorityHigh, mailbox.MethodSendMediaGroup, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.CaseID, o.Kind, o.Refs = 3, mailbox.KindAlbum, []string{"g1"}
+	parts, err := splitOutgoing(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 2 || parts[0].Kind != mailbox.KindAlbum || parts[1].Method != mailbox.MethodSendMessage || parts[1].Kind != "" {
+		t.Fatalf("parts = %+v, want the album and one message", parts)
+	}
+	var album, rest mailbox.Call
+	_ = json.Unmarshal(parts[0].Payload, &album)
+	_ = json.Unmarshal(parts[1].Payload, &rest)
+	first := album.Media[0].Caption
+	if album.Text != "" || !strings.HasPrefix(first, "KD-7Q3M\n") || utf16Len(first) > 1024 || album.Media[1].Caption != "b" {
+		t.Errorf("album = %+v", album)
+	}
+	if strings.TrimPrefix(first, "KD-7Q3M\n")+rest.Text != long {
+		t.Error("caption cut")
+	}
+}

@@ -89,7 +89,7 @@ type Event struct {
 	ActorID  int64
 	Text     string
 	FileID   string   // Telegram file_id of an attachment
-	FileKind FileKind // photo, voice or document
+	FileKind FileKind // photo, voice, document, video, video note or audio
 	Lat      *float64
 	Lon      *float64
 	At       time.Time

@@ -157,12 +157,22 @@ func ParseEventKind(s string) (EventKind, error) { return parseEnum(s, "event ki
 // FileKind says what an attachment is.
 type FileKind string
 
-// File kinds of attachments.
+// File kinds of attachments. They match the case_events.file_kind CHECK
+// constraint.
 const (
-	FilePhoto    FileKind = "photo"
-	FileVoice    FileKind = "voice"
-	FileDocument FileKind = "document"
+	FilePhoto     FileKind = "photo"
+	FileVoice     FileKind = "voice"
+	FileDocument  FileKind = "document"
+	FileVideo     FileKind = "video"
+	FileVideoNote FileKind = "video_note"
+	FileAudio     FileKind = "audio"
 )
+
+// FileKinds lists every file kind.
+var FileKinds = []FileKind{FilePhoto, FileVoice, FileDocument, FileVideo, FileVideoNote, FileAudio}
+
+// Valid reports whether k is a known file kind.
+func (k FileKind) Valid() bool { return slices.Contains(FileKinds, k) }
 
 func parseEnum[T ~string](s, what string, valid []T) (T, error) {
 	v := T(strings.ToLower(strings.TrimSpace(s)))

@@ -21,6 +21,9 @@ const (
 	KindPhoto       Kind = "photo"
 	KindVoice       Kind = "voice"
 	KindDocument    Kind = "document"
+	KindVideo       Kind = "video"
+	KindVideoNote   Kind = "video_note"
+	KindAudio       Kind = "audio"
 	KindContact     Kind = "contact"
 	KindUnsupported Kind = "unsupported"
 )
@@ -59,8 +62,12 @@ type Input struct {
 	// Data is the callback data of a pressed inline button.
 	Data     string
 	Location *Location
-	// FileID is the Telegram file id of a photo, voice note or document.
+	// FileID is the Telegram file id of a photo, voice note, document,
+	// video, video note or audio file.
 	FileID string
+	// MediaGroup is the id Telegram gives every item of one album
+	// (media_group_id), "" for a message on its own.
+	MediaGroup string
 	// Phone is the number of a shared contact.
 	Phone string
 	// Forwarded marks a message forwarded from another chat (a
@@ -76,6 +83,20 @@ type Location struct {
 	Lat  float64 `json:"lat"`
 	Lon  float64 `json:"lon"`
 	Live bool    `json:"live,omitempty"`
+	// Period is how long a live location is shared, in seconds from
+	// the message's date (Telegram's live_period), 0 for a fixed point
+	// or a live location that has stopped.
+	Period int `json:"period,omitempty"`
+}
+
+// Media reports whether k is a file: a photo, voice note, document,
+// video, video note or audio file.
+func (k Kind) Media() bool {
+	switch k {
+	case KindPhoto, KindVoice, KindDocument, KindVideo, KindVideoNote, KindAudio:
+		return true
+	}
+	return false
 }
 
 // Valid reports whether the coordinates are on Earth.

@@ -16,6 +16,10 @@ const (
 	MethodSendPhoto      = "sendPhoto"
 	MethodSendVoice      = "sendVoice"
 	MethodSendDocument   = "sendDocument"
+	MethodSendVideo      = "sendVideo"
+	MethodSendVideoNote  = "sendVideoNote"
+	MethodSendAudio      = "sendAudio"
+	MethodSendMediaGroup = "sendMediaGroup"
 	MethodDeleteMessages = "deleteMessages"
 	MethodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
 )
@@ -44,6 +48,9 @@ type Call struct {
 	// FileID re-sends a photo, voice note or document by Telegram file
 	// id; Text is then its caption.
 	FileID string `json:"file_id,omitempty"`
+	// Media are the items of an album (sendMediaGroup), each with its
+	// own caption.
+	Media []Media `json:"media,omitempty"`
 	// FileName and FileData upload a new document (the CSV export).
 	FileName string `json:"file_name,omitempty"`
 	FileData []byte `json:"file_data,omitempty"`
@@ -56,6 +63,26 @@ type Call struct {
 	// chat's scope); an empty one deletes it.
 	Commands []Command `json:"commands,omitempty"`
 }
+
+// Media is one item of an album: a file by its Telegram file id.
+type Media struct {
+	// Kind is MediaPhoto, MediaVideo, MediaDocument or MediaAudio.
+	Kind    string `json:"kind"`
+	FileID  string `json:"file_id"`
+	Caption string `json:"caption,omitempty"`
+}
+
+// Kinds of album items. Telegram's albums hold photos and videos, or
+// documents only, or audio files only.
+const (
+	MediaPhoto    = "photo"
+	MediaVideo    = "video"
+	MediaDocument = "document"
+	MediaAudio    = "audio"
+)
+
+// AlbumSize is the most items one album holds.
+const AlbumSize = 10
 
 // Command is one entry of a command menu.
 type Command struct {

@@ -75,6 +75,9 @@ type Message struct {
 	// ClaimedAt is when the dispatcher's lease on it began (the claim's
 	// time), so a send soon after needs no renewal.
 	ClaimedAt time.Time
+	// NotBefore, when set, holds the message back until then (an album
+	// waiting for its other items).
+	NotBefore time.Time
 }
 
 // Outcome is what happened to a claimed message, for Outbox.Record.
@@ -104,10 +107,12 @@ type Result struct {
 	Ambiguous bool
 }
 
-// Kinds of outbox messages that bundling counts.
+// Kinds of outbox messages that bundling counts, and albums, which
+// gather the items of one album (Refs: the album) into one call.
 const (
 	KindAlert       = "alert"
 	KindAlertBundle = "alert_bundle"
+	KindAlbum       = "album"
 )
 
 // Inbox keeps received updates durable until they are processed.
@@ -223,6 +228,10 @@ type Tx interface {
 	PendingAlerts(ctx context.Context, chatID int64, now time.Time) (n int, bundleID int64, refs []string, err error)
 	// UpdateBundle rewrites a pending bundle.
 	UpdateBundle(ctx context.Context, id int64, refs []string, payload []byte) error
+	// PendingAlbum returns the call gathering an album (KindAlbum, Refs
+	// [album]) for a chat that has not gone out yet, locked for this
+	// transaction, or id 0 when there is none.
+	PendingAlbum(ctx context.Context, chatID int64, album string, now time.Time) (id int64, payload []byte, err error)
 
 	// SetQuiet puts a chat in quiet mode (or out of it): from then on,
 	// everything queued for it is sent silently.

@@ -47,3 +47,28 @@ func (x *tx) UpdateBundle(ctx context.Context, id int64, refs []string, payload 
 	}
 	return nil
 }
+
+// lockPendingAlbum finds the call gathering an album that has not gone
+// out yet; one being sent (leased) is left alone and the album's later
+// items start a call of their own.
+const lockPendingAlbum = `
+SELECT id, payload FROM outbox
+WHERE chat_id = COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = $1), $1)
+  AND status = 'pending' AND kind = 'album' AND bundle_refs = ARRAY[$2]::text[]
+  AND (leased_until IS NULL OR leased_until <= $3)
+ORDER BY id DESC LIMIT 1
+FOR UPDATE SKIP LOCKED`
+
+// PendingAlbum returns a chat's call gathering album that has not gone
+// out yet, or id 0.
+func (x *tx) PendingAlbum(ctx context.Context, chatID int64, album string, now time.Time) (int64, []byte, error) {
+	var row struct {
+		ID      int64  `db:"id"`
+		Payload []byte `db:"payload"`
+	}
+	err := x.t.GetContext(ctx, &row, lockPendingAlbum, chatID, album, now)
+	if err != nil && mapErrorCode(err) != "not_found" {
+		return 0, nil, mapError(fmt.Errorf("album of %d: %w", chatID, err))
+	}
+	return row.ID, row.Payload, nil
+}

@@ -84,7 +84,7 @@ INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, bundle_re
 VALUES (COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = $1), $1), $2, $3,
     CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = $1 AND quiet)
          THEN $4::jsonb || '{"silent": true}' ELSE $4::jsonb END,
-    NULLIF($5, 0), $6, $7, $8, $8)`
+    NULLIF($5, 0), $6, $7, COALESCE($9::timestamptz, $8), $8)`
 
 const upsertQuiet = `
 INSERT INTO chats (chat_id, quiet, created_at, updated_at) VALUES ($1, $2, $3, $3)
@@ -98,12 +98,20 @@ func (x *tx) SetQuiet(ctx context.Context, chatID int64, quiet bool, now time.Ti
 	return nil
 }
 
+// notBefore is when a queued call may go: NULL for at once.
+func notBefore(o mailbox.Message) *time.Time {
+	if o.NotBefore.IsZero() {
+		return nil
+	}
+	return &o.NotBefore
+}
+
 // Enqueue adds calls to the outbox in order. A call to a group that
 // became a supergroup goes to the new chat.
 func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
-			o.Kind, pq.Array(o.Refs), now); err != nil {
+			o.Kind, pq.Array(o.Refs), now, notBefore(o)); err != nil {
 			return mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
 		}
 	}

@@ -15,12 +15,13 @@ import (
 
 // fileKinds gives Telegram-looking file_id prefixes and getFile directories.
 var fileKinds = map[string]struct{ prefix, dir string }{
-	KindDocument: {"BQACAgIAAxkBAAI", "documents"},
-	KindPhoto:    {"AgACAgIAAxkBAAI", "photos"},
-	KindVoice:    {"AwACAgIAAxkBAAI", "voice"},
-	KindAudio:    {"CQACAgIAAxkBAAI", "music"},
-	KindVideo:    {"BAACAgIAAxkBAAI", "videos"},
-	KindSticker:  {"CAACAgIAAxkBAAI", "stickers"},
+	KindDocument:  {"BQACAgIAAxkBAAI", "documents"},
+	KindPhoto:     {"AgACAgIAAxkBAAI", "photos"},
+	KindVoice:     {"AwACAgIAAxkBAAI", "voice"},
+	KindAudio:     {"CQACAgIAAxkBAAI", "music"},
+	KindVideo:     {"BAACAgIAAxkBAAI", "videos"},
+	KindVideoNote: {"DQACAgIAAxkBAAI", "video_notes"},
+	KindSticker:   {"CAACAgIAAxkBAAI", "stickers"},
 }
 
 // newFile registers file content under a fresh file_id; s.mu held.
@@ -93,6 +94,8 @@ func setMedia(w *models.Message, kind string, f *File, duration int) {
 	case KindVideo:
 		w.Video = &models.Video{FileID: f.ID, FileUniqueID: f.UniqueID, Width: 1280, Height: 720, Duration: duration,
 			FileName: f.Name, MimeType: f.MimeType, FileSize: size}
+	case KindVideoNote:
+		w.VideoNote = &models.VideoNote{FileID: f.ID, FileUniqueID: f.UniqueID, Length: 384, Duration: duration, FileSize: f.Size}
 	case KindSticker:
 		w.Sticker = &models.Sticker{FileID: f.ID, FileUniqueID: f.UniqueID, Type: "regular", Width: 512, Height: 512, FileSize: f.Size}
 	}

@@ -14,17 +14,18 @@ import (
 
 // Message kinds, the value of Message.Kind.
 const (
-	KindText     = "text"
-	KindLocation = "location"
-	KindVenue    = "venue"
-	KindDocument = "document"
-	KindPhoto    = "photo"
-	KindVoice    = "voice"
-	KindAudio    = "audio"
-	KindVideo    = "video"
-	KindSticker  = "sticker"
-	KindContact  = "contact"
-	KindOther    = "other"
+	KindText      = "text"
+	KindLocation  = "location"
+	KindVenue     = "venue"
+	KindDocument  = "document"
+	KindPhoto     = "photo"
+	KindVoice     = "voice"
+	KindAudio     = "audio"
+	KindVideo     = "video"
+	KindVideoNote = "video_note"
+	KindSticker   = "sticker"
+	KindContact   = "contact"
+	KindOther     = "other"
 )
 
 // File is a file known to the Server: uploaded by the bot, sent by a user, or

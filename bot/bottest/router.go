@@ -65,6 +65,8 @@ var methodTable = func() map[string]apiMethod {
 		{name: "sendVoice", fn: mediaMethod(KindVoice), sends: true},
 		{name: "sendAudio", fn: mediaMethod(KindAudio), sends: true},
 		{name: "sendVideo", fn: mediaMethod(KindVideo), sends: true},
+		{name: "sendVideoNote", fn: mediaMethod(KindVideoNote), sends: true},
+		{name: "sendMediaGroup", fn: (*Server).apiSendMediaGroup, sends: true},
 		{name: "copyMessage", fn: (*Server).apiCopyMessage, sends: true},
 		{name: "forwardMessage", fn: (*Server).apiForwardMessage, sends: true},
 		{name: "editMessageText", fn: (*Server).apiEditMessageText},

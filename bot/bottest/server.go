@@ -58,6 +58,7 @@ type Server struct {
 	calls     []Call
 	files     map[string]*File
 	fileSeq   int
+	albumSeq  int64
 	callbacks map[string]*callbackState
 	cbByUpd   map[int64]string
 	cbSeq     int

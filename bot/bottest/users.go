@@ -299,6 +299,8 @@ func kindOf(m *models.Message) string {
 		return KindAudio
 	case m.Video != nil:
 		return KindVideo
+	case m.VideoNote != nil:
+		return KindVideoNote
 	case m.Sticker != nil:
 		return KindSticker
 	case m.Contact != nil:

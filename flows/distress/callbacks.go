@@ -109,6 +109,8 @@ func stayed(t *flows.Turn, state string, m move) {
 	case state == StateExtra && (m.stay == stayKept || m.stay == stayLocation):
 		t.Say(extraReply("distress.extra_received"))
 		return
+	case m.stay == stayKept && t.Input.MediaGroup != "":
+		t.Text("distress.received_album") // once for the album: its later items go to the case unanswered
 	case m.stay == stayKept:
 		t.Text("distress.received")
 	case m.stay == stayLocation:

@@ -22,7 +22,7 @@ type move struct {
 type stay int
 
 const (
-	stayKept        stay = iota + 1 // text, photo, voice, document, contact: on the case, question again
+	stayKept        stay = iota + 1 // text, a file, contact: on the case, question again
 	stayLocation                    // a plausible location: on the case and saved, question again
 	stayBadLocation                 // implausible coordinates: refused, question again
 	stayBadCount                    // not a number of people: on the case, explained, question again
@@ -74,7 +74,10 @@ func classify(state string, in flows.Input) move {
 		return callback(state, in.Data)
 	case flows.KindLocation:
 		return location(state, in.Location)
-	case flows.KindPhoto, flows.KindVoice, flows.KindDocument, flows.KindContact:
+	case flows.KindContact:
+		return move{event: EventStay, stay: stayKept}
+	}
+	if in.Kind.Media() {
 		return move{event: EventStay, stay: stayKept}
 	}
 	return move{} // a sticker or anything else the engine calls unsupported
@@ -111,8 +114,8 @@ func edited(in flows.Input) move {
 		ok = in.Location != nil && in.Location.Valid()
 	case flows.KindText:
 		ok = usable(in.Text) != ""
-	case flows.KindPhoto, flows.KindVoice, flows.KindDocument:
-		ok = true
+	default:
+		ok = in.Kind.Media()
 	}
 	if !ok {
 		return move{event: EventStay, stay: stayIgnored}

@@ -73,8 +73,8 @@ func classify(s *flows.Session, in flows.Input) move {
 		return location(s, in.Location)
 	case flows.KindPhoto, flows.KindDocument:
 		return media(s, in)
-	case flows.KindVoice:
-		if hasCase(s) { // a voice note telling the story: on the case
+	case flows.KindVoice, flows.KindVideo, flows.KindVideoNote, flows.KindAudio:
+		if hasCase(s) { // a voice note or video telling the story: on the case
 			return move{event: EventStay, keep: true, say: "family.received"}
 		}
 	case flows.KindContact:

@@ -296,7 +296,7 @@ func TestAddEventAppliesToTheCase(t *testing.T) {
 		"kind":          {Kind: "bogus", At: t0},
 		"no time":       {Kind: desk.EventNote},
 		"half a point":  {Kind: desk.EventLocation, Lat: ptr(1.0), At: t0},
-		"file kind":     {Kind: desk.EventAttachment, FileKind: "video", At: t0},
+		"file kind":     {Kind: desk.EventAttachment, FileKind: "hologram", At: t0},
 		"off the globe": {Kind: desk.EventLocation, Lat: ptr(91.0), Lon: ptr(0.0), At: t0},
 	}
 	for name, e := range invalidEvents {

@@ -114,7 +114,7 @@ func validEvent(e desk.Event) error {
 		return invalid("event with half a location")
 	case e.Lat != nil && !validPoint(*e.Lat, *e.Lon):
 		return invalid("location %v, %v", *e.Lat, *e.Lon)
-	case e.FileKind != "" && e.FileKind != desk.FilePhoto && e.FileKind != desk.FileVoice && e.FileKind != desk.FileDocument:
+	case e.FileKind != "" && !e.FileKind.Valid():
 		return invalid("file kind %q", e.FileKind)
 	}
 	return nil
