@@ -33,9 +33,9 @@ func TestEveryKindOfFileReachesTheOfficer(t *testing.T) {
 		kinds []string // what the officer gets
 		text  string   // in the last of them, with the case reference
 	}{
-		{"video", func() { h.api.SendVideo(reporter, "복도 영상") }, []string{bottest.KindVideo}, "복도 영상"},
-		{"video note", func() { h.api.SendVideoNote(reporter, 9) }, []string{bottest.KindText, bottest.KindVideoNote}, ""},
-		{"audio", func() { h.api.SendAudio(reporter, "녹음") }, []string{bottest.KindAudio}, "녹음"},
+		{"video", func() { h.api.SendFile(reporter, bottest.KindVideo, "복도 영상") }, []string{bottest.KindVideo}, "복도 영상"},
+		{"video note", func() { h.api.SendFile(reporter, bottest.KindVideoNote, "") }, []string{bottest.KindText, bottest.KindVideoNote}, ""},
+		{"audio", func() { h.api.SendFile(reporter, bottest.KindAudio, "녹음") }, []string{bottest.KindAudio}, "녹음"},
 		{"document", func() { h.api.SendDocument(reporter, "contract.pdf", []byte("%PDF")) }, []string{bottest.KindDocument}, ""},
 	}
 	for _, tt := range tests {

@@ -4,86 +4,47 @@ import (
 	"strconv"
 
 	"github.com/go-telegram/bot/models"
+
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 )
 
-// Albums: a user's album arrives as one message update per item, all with
-// one media_group_id; the bot sends one with sendMediaGroup (2 to 10
-// items: photos and videos together, or documents only, or audio only).
+// fileNames name the files SendFile and SendAlbum make, for their MIME type.
+var fileNames = map[string]string{KindPhoto: "a.jpg", KindVideo: "a.mp4", KindVideoNote: "a.mp4", KindAudio: "a.mp3",
+	KindDocument: "a.pdf", KindVoice: "a.ogg"}
 
-// AlbumItem is one item of an album a user sends.
-type AlbumItem struct {
-	// Kind is KindPhoto, KindVideo, KindDocument or KindAudio.
-	Kind    string
-	Caption string
+// SendFile queues a file of kind (KindVideo, KindVideoNote, KindAudio,
+// ...) with a caption from u.
+func (s *Server) SendFile(u User, kind, caption string) int64 {
+	md := media{kind: kind, name: fileNames[kind], data: []byte("bottest " + kind), caption: caption, seconds: 5}
+	md.mime = tgapi.MimeOf(&tgapi.Upload{Name: md.name})
+	return s.sendMedia(u, md, nil)
 }
 
-// SendAlbum queues an album from u: one message per item, sharing a
-// media_group_id, as Telegram delivers it. It returns the update ids.
+// AlbumItem is one item of an album a user sends: a KindPhoto,
+// KindVideo, KindDocument or KindAudio, with its caption.
+type AlbumItem struct{ Kind, Caption string }
+
+// SendAlbum queues an album from u as Telegram delivers it: one message
+// update per item, sharing a media_group_id. It returns the update ids.
 func (s *Server) SendAlbum(u User, items ...AlbumItem) []int64 {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.albumSeq++
 	group := strconv.FormatInt(13000000000000000+s.albumSeq, 10)
+	s.mu.Unlock()
 	ids := make([]int64, 0, len(items))
 	for _, it := range items {
-		f := s.newFile(it.Kind, "album_"+it.Kind, mimeOfKind(it.Kind), []byte("bottest album "+it.Kind))
-		m := &Message{Kind: it.Kind, Text: it.Caption, File: f}
-		m.Raw.Caption, m.Raw.MediaGroupID = it.Caption, group
-		setMedia(&m.Raw, it.Kind, f, 3)
-		id, _ := s.userSend(u.ID, u, m)
-		ids = append(ids, id)
+		md := media{kind: it.Kind, name: fileNames[it.Kind], data: []byte("album"), caption: it.Caption}
+		md.mime = tgapi.MimeOf(&tgapi.Upload{Name: md.name})
+		ids = append(ids, s.sendMedia(u, md, func(m *models.Message) { m.MediaGroupID = group }))
 	}
 	return ids
 }
 
-// SendVideo queues a video with a caption from u.
-func (s *Server) SendVideo(u User, caption string) int64 {
-	return s.sendMedia(u, media{kind: KindVideo, name: "video.mp4", mime: "video/mp4",
-		data: []byte("bottest video"), caption: caption, seconds: 12}, nil)
-}
-
-// SendVideoNote queues a round video note from u.
-func (s *Server) SendVideoNote(u User, seconds int) int64 {
-	return s.sendMedia(u, media{kind: KindVideoNote, name: "video_note.mp4", mime: "video/mp4",
-		data: []byte("bottest video note"), seconds: seconds}, nil)
-}
-
-// SendAudio queues an audio file with a caption from u.
-func (s *Server) SendAudio(u User, caption string) int64 {
-	return s.sendMedia(u, media{kind: KindAudio, name: "audio.mp3", mime: "audio/mpeg",
-		data: []byte("ID3 bottest audio"), caption: caption, seconds: 30}, nil)
-}
-
-func mimeOfKind(kind string) string {
-	switch kind {
-	case KindPhoto:
-		return "image/jpeg"
-	case KindVideo:
-		return "video/mp4"
-	case KindAudio:
-		return "audio/mpeg"
-	}
-	return "application/octet-stream"
-}
-
-// inputMedia is one element of sendMediaGroup's media parameter.
-type inputMedia struct {
-	Type    string `json:"type"`
-	Media   string `json:"media"`
-	Caption string `json:"caption"`
-}
-
-// apiSendMediaGroup sends an album: one message per item, one
+// apiSendMediaGroup sends an album: one message per item under one
 // media_group_id, answered with the array of messages.
-func (s *Server) apiSendMediaGroup(rq *request) (any, *apiError) {
-	var items []inputMedia
-	if ok, err := rq.p.decode("media", &items); !ok || err != nil {
-		return nil, badRequest("can't parse media JSON object")
-	}
-	if len(items) < 2 || len(items) > 10 {
-		return nil, badRequest("wrong number of media specified")
-	}
-	if err := albumMix(items); err != nil {
+func (s *Server) apiSendMediaGroup(rq *request) (any, *tgapi.Error) {
+	items, err := tgapi.ParseAlbum(rq.p)
+	if err != nil {
 		return nil, err
 	}
 	c, err := s.writableChat(rq.p)
@@ -91,11 +52,10 @@ func (s *Server) apiSendMediaGroup(rq *request) (any, *apiError) {
 		return nil, err
 	}
 	s.albumSeq++
-	group := strconv.FormatInt(14000000000000000+s.albumSeq, 10)
-	out := make([]*models.Message, 0, len(items))
+	group, out := strconv.FormatInt(14000000000000000+s.albumSeq, 10), make([]*models.Message, 0, len(items))
 	for _, it := range items {
-		p := params{vals: map[string]string{it.Type: it.Media, "caption": it.Caption}, files: rq.p.files}
-		m := &Message{FromBot: true, Kind: it.Type, Silent: rq.p.bool("disable_notification")}
+		p := tgapi.Params{Vals: map[string]string{it.Type: it.Media, "caption": it.Caption}, Files: rq.p.Files}
+		m := &Message{FromBot: true, Kind: it.Type, Silent: rq.p.Bool("disable_notification")}
 		if err := s.fillMedia(p, it.Type, m); err != nil {
 			return nil, err
 		}
@@ -103,18 +63,4 @@ func (s *Server) apiSendMediaGroup(rq *request) (any, *apiError) {
 		out = append(out, wire(s.store(c, m, s.bot)))
 	}
 	return out, nil
-}
-
-// albumMix checks the kinds of an album's items as Telegram does.
-func albumMix(items []inputMedia) *apiError {
-	first := items[0].Type
-	for _, it := range items {
-		switch {
-		case it.Type != KindPhoto && it.Type != KindVideo && it.Type != KindDocument && it.Type != KindAudio:
-			return badRequest("unsupported media type %q", it.Type)
-		case (first == KindDocument || first == KindAudio || it.Type == KindDocument || it.Type == KindAudio) && it.Type != first:
-			return badRequest("%s can't be mixed with other media types", it.Type)
-		}
-	}
-	return nil
 }

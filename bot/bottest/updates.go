@@ -63,7 +63,7 @@ func (s *Server) SendUpdate(u models.Update) int64 {
 			if m.From != nil {
 				from = *m.From
 			}
-			rec := &Message{Kind: kindOf(&m), Text: m.Text + m.Caption, Raw: m, Location: m.Location,
+			rec := &Message{Kind: tgapi.KindOf(&m), Text: m.Text + m.Caption, Raw: m, Location: m.Location,
 				Venue: m.Venue, Contact: m.Contact}
 			s.store(c, rec, from)
 			if m.From == nil {

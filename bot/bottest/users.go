@@ -152,7 +152,7 @@ func (s *Server) SendReply(u User, replyTo int, text string) int64 {
 func (s *Server) SendMessageAs(chatID int64, u User, m models.Message) (updateID int64, msgID int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec := &Message{Kind: kindOf(&m), Text: m.Text + m.Caption, Raw: m,
+	rec := &Message{Kind: tgapi.KindOf(&m), Text: m.Text + m.Caption, Raw: m,
 		Location: m.Location, Venue: m.Venue, Contact: m.Contact}
 	if m.ReplyToMessage != nil {
 		rec.ReplyToMessageID = m.ReplyToMessage.ID
@@ -280,35 +280,6 @@ func (s *Server) SendContact(u User, phone string) int64 {
 	m.Raw.Contact = ct
 	id, _ := s.userSend(u.ID, u, m)
 	return id
-}
-
-// kindOf classifies a wire message.
-func kindOf(m *models.Message) string {
-	switch {
-	case m.Venue != nil:
-		return KindVenue
-	case m.Location != nil:
-		return KindLocation
-	case m.Document != nil:
-		return KindDocument
-	case len(m.Photo) > 0:
-		return KindPhoto
-	case m.Voice != nil:
-		return KindVoice
-	case m.Audio != nil:
-		return KindAudio
-	case m.Video != nil:
-		return KindVideo
-	case m.VideoNote != nil:
-		return KindVideoNote
-	case m.Sticker != nil:
-		return KindSticker
-	case m.Contact != nil:
-		return KindContact
-	case m.Text != "":
-		return KindText
-	}
-	return KindOther
 }
 
 // chatInstance is a stable per-chat value for callback_query.chat_instance.
