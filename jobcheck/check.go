@@ -145,8 +145,8 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 			from, to = m.end, cm.start
 		}
 		if cd.Applies == "negatable" && cd.Position == "before" && m.inner > 0 &&
-			cm.start >= m.inner && cm.end <= m.end {
-			return true // inside the phrase, after its first part
+			cm.start >= m.inner && cm.end <= m.end && !m.ownWord(cm.start, cm.end) {
+			return true // inside the phrase, after its first part, not one of its own words
 		}
 		if from > to || cm.start < m.end && cm.end > m.start {
 			continue

@@ -23,8 +23,13 @@ type match struct {
 	alone      int32 // ... this one, used when no other indicator is found
 	start, end int
 	inner      int // English phrases: where the first part ends; a negation after it, inside
-	// the phrase, cancels it too ("we never keep your passport")
+	// the phrase, cancels it too ("we never keep your passport") ...
+	own [maxOwn][2]int // ... unless it is one of the phrase's own words: the later parts'
+	// spans ("Korea + without waiting"), zero when unused
 }
+
+// maxOwn is how many later parts of a phrase a match remembers.
+const maxOwn = 4
 
 // matchAll runs every pattern of the ruleset over t.
 func (c *Checker) matchAll(t *text) []match {
@@ -149,23 +154,24 @@ func (c *Checker) chain(t *text, vw *view, hs []hit, out []match) []match {
 	}
 	var last hit // the match so far: start of the first part, end of the last, end of the first
 	last.end = -1
+	var path, lastPath [maxOwn + 1]hit // the parts chosen
 	for _, first := range bySlot[0] {
-		end, ok := extend(vw.s, p, bySlot, 1, first.end)
+		end, ok := extend(vw.s, p, bySlot, 1, first.end, path[:])
 		if !ok {
 			continue
 		}
 		// Of several starts reaching the same end, keep the closest: "a a b" matches "a b".
 		if end != last.end {
-			out = c.emit(t, vw, p, last, out)
+			out = c.emit(t, vw, p, last, &lastPath, out)
 		}
-		last = hit{slot: int16(first.end - first.start), start: first.start, end: end}
+		last, lastPath = hit{slot: int16(first.end - first.start), start: first.start, end: end}, path
 	}
-	return c.emit(t, vw, p, last, out)
+	return c.emit(t, vw, p, last, &lastPath, out)
 }
 
 // emit adds the match m (view bytes [m.start, m.end), the first part m.slot bytes long), unless
 // the parts of a phrase lie in different sentences.
-func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, out []match) []match {
+func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, path *[maxOwn + 1]hit, out []match) []match {
 	if m.end < 0 {
 		return out
 	}
@@ -173,16 +179,31 @@ func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, out []match) []matc
 	if p.slots > 1 && crosses(t.bounds().sentence, s, e) {
 		return out
 	}
-	inner := 0
+	nm := match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone, start: s, end: e}
 	if p.slots > 1 && vw == &t.words {
-		_, inner = t.span(vw, int(m.start), int(m.start)+int(m.slot))
+		_, nm.inner = t.span(vw, int(m.start), int(m.start)+int(m.slot))
+		for si := 1; si < p.slots && si <= maxOwn; si++ {
+			if h := path[si]; h.end > h.start {
+				nm.own[si-1][0], nm.own[si-1][1] = t.span(vw, int(h.start), int(h.end))
+			}
+		}
 	}
-	return append(out, match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone,
-		start: s, end: e, inner: inner})
+	return append(out, nm)
 }
 
-// extend fills slot si onwards after view byte end, trying every candidate (depth first).
-func extend(s string, p *pattern, bySlot [][]hit, si int, end int32) (int32, bool) {
+// ownWord reports whether [start, end) lies inside one of m's later parts.
+func (m *match) ownWord(start, end int) bool {
+	for _, sp := range m.own {
+		if sp[1] > sp[0] && start >= sp[0] && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// extend fills slot si onwards after view byte end, trying every candidate (depth first), and
+// records the parts chosen in path (as far as it reaches).
+func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit) (int32, bool) {
 	if si == p.slots {
 		return end, true
 	}
@@ -193,7 +214,10 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32) (int32, boo
 		if gapRunes(s, end, h.start) > int(p.gaps[si-1]) {
 			break
 		}
-		if e, ok := extend(s, p, bySlot, si+1, h.end); ok {
+		if e, ok := extend(s, p, bySlot, si+1, h.end, path); ok {
+			if si < len(path) {
+				path[si] = h
+			}
 			return e, true
 		}
 	}
