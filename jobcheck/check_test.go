@@ -46,6 +46,9 @@ func TestCues(t *testing.T) {
 		{"hwagin haseyo", "숙식 제공. 자세한 내용은 확인하세요", "employer_pays_travel", true},
 		{"khmer closing line", "ប្រសិនបើមានអ្នកចាប់អារម្មណ៍ សូមទាក់ទងតាមតេលេក្រាម ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន", "passport_or_phone_surrender", true},
 		{"korean scam notice before the lures", "아래와 같은 광고는 사기입니다: 항공권 무료, 여권 사본 먼저.", "early_passport_copy", false},
+		// A negation that is one of the phrase's own words does not cancel it; one outside does.
+		{"own negation", "Work in Korea without waiting years!", "bypass_official_program", true},
+		{"outside negation", "We never promise Korea without waiting.", "bypass_official_program", false},
 		// Typos of the ads themselves.
 		{"benking typo", "벵킹 앱 깔린 폰 지참", "bank_account_or_crypto_handover", true},
 		{"seutepeu typo", "리조트 스텦 모집", "casino_resort_entertainment", true},
