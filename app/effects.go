@@ -25,6 +25,8 @@ func (h *Handler) apply(t *turn, s *flows.Session, effects []flows.Effect) error
 			err = h.forget(t, s)
 		case flows.ShowStatus:
 			err = h.status(t, s)
+		case flows.Quiet:
+			err = h.quietAsked(t, s, e.On)
 		case flows.CheckOffer:
 			err = h.checkOffer(t, s, e)
 		case flows.ReportRecruiter:
@@ -176,6 +178,30 @@ func (h *Handler) staffLanguage(t *turn, lang string) error {
 		return nil
 	}
 	return err
+}
+
+// quietAsked turns quiet mode on or off at the person's request (/quiet),
+// notes it on the timeline of each open case, so the officer knows before
+// writing, and answers; turned on, the answer itself arrives silently.
+func (h *Handler) quietAsked(t *turn, s *flows.Session, on bool) error {
+	if err := t.tx.SetQuiet(t.ctx, t.in.ChatID, on, t.now); err != nil {
+		return err
+	}
+	cases, err := t.desk.CasesOf(t.ctx, t.in.ChatID)
+	if err != nil {
+		return err
+	}
+	state := map[bool]string{true: "on", false: "off"}[on]
+	for _, c := range cases {
+		if !c.Open() {
+			continue
+		}
+		e := desk.Event{Kind: desk.EventQuiet, At: t.now, Data: map[string]string{"asked": state}}
+		if _, err := t.desk.AddEvent(t.ctx, c.ID, e); err != nil {
+			return err
+		}
+	}
+	return t.text(s.Lang(), "quiet."+state)
 }
 
 // quiet puts the reporter's chat in quiet mode (everything the bot sends

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/koreandesk/hotline/bot/bottest"
@@ -67,4 +68,49 @@ func TestDailyCapOfNewCases(t *testing.T) {
 		t.Errorf("the /sos case is %s", sos.Priority)
 	}
 	h.until(officer.ID, officerBefore, string(sos.Ref))
+}
+
+// TestQuietAtThePersonsRequest: /quiet makes every message to the reporter
+// silent (the answer to /quiet included) and says so on the case's
+// timeline; /quiet off makes them ring again.
+func TestQuietAtThePersonsRequest(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9311, FirstName: "Quiet", LanguageCode: "ko"}
+	h.step(u, func() { h.api.SendText(u, "/sos") }, "KD-")
+	c := h.caseOf(u.ID)
+	silent := func(text string) (quiet, loud int) {
+		for _, call := range h.api.Calls("sendMessage") {
+			if call.Params["chat_id"] == "9311" && strings.Contains(call.Params["text"], text) {
+				if call.Params["disable_notification"] == "true" {
+					quiet++
+				} else {
+					loud++
+				}
+			}
+		}
+		return quiet, loud
+	}
+	h.step(u, func() { h.api.SendText(u, "/quiet") }, "조용한 모드를 켰어요")
+	if q, l := silent("조용한 모드를 켰어요"); q != 1 || l != 0 {
+		t.Errorf("the answer to /quiet: %d silent, %d with a sound", q, l)
+	}
+	h.step(u, func() { h.api.SendText(officer, "/reply "+string(c.Ref)+" first words") }, "first words")
+	if q, l := silent("first words"); q != 1 || l != 0 {
+		t.Errorf("the desk's reply in quiet mode: %d silent, %d with a sound", q, l)
+	}
+	if got := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'quiet' AND data->>'asked' = 'on'`, c.ID); got != 1 {
+		t.Errorf("%d /quiet entries on the timeline, want 1", got)
+	}
+	view := h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, "조용한 모드를 켰습니다")
+	contains(t, view.Text, string(c.Ref))
+
+	h.step(u, func() { h.api.SendText(u, "/quiet off") }, "조용한 모드를 껐어요")
+	h.step(u, func() { h.api.SendText(officer, "/reply "+string(c.Ref)+" second words") }, "second words")
+	if q, l := silent("second words"); q != 0 || l != 1 {
+		t.Errorf("the desk's reply after /quiet off: %d silent, %d with a sound", q, l)
+	}
+	if got := h.count(`SELECT count(*) FROM chats WHERE chat_id = $1 AND NOT quiet`, u.ID); got != 1 {
+		t.Error("the chat is still quiet after /quiet off")
+	}
 }

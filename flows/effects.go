@@ -35,6 +35,14 @@ type AddToCase struct {
 // leaving one neutral line. The desk keeps the case.
 type Forget struct{}
 
+// Quiet turns the chat's quiet mode on or off at the person's own request
+// (/quiet, /quiet off): the same quiet mode that "not safe to talk" and
+// /forget turn on, in which everything the bot sends arrives silently.
+type Quiet struct {
+	On bool
+}
+
+func (Quiet) effect()       {}
 func (OpenCase) effect()    {}
 func (SaveAnswers) effect() {}
 func (AddToCase) effect()   {}

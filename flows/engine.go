@@ -73,7 +73,7 @@ func (e *Engine) Entries() []Entry {
 // command menu's order: start first, these after the conversations.
 var (
 	leadCommands  = []string{"start"}
-	trailCommands = []string{"status", "help", "language", "cancel", "forget"}
+	trailCommands = []string{"status", "help", "language", "cancel", "forget", "quiet"}
 )
 
 // Commands lists the commands of everyone's command menu, in order; each
@@ -185,6 +185,17 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 		t.Do(Forget{})
 	case "status":
 		t.Do(ShowStatus{})
+	case "quiet":
+		// /quiet or /quiet on, /quiet off; the conversation in progress
+		// goes on where it was.
+		switch strings.ToLower(strings.TrimSpace(t.Input.Args)) {
+		case "", "on":
+			t.Do(Quiet{On: true})
+		case "off":
+			t.Do(Quiet{})
+		default:
+			t.Text("quiet.usage")
+		}
 	default:
 		if _, ok := e.entries[cmd]; ok {
 			return e.enter(t, cmd)

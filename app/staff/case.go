@@ -98,6 +98,9 @@ func (d *Cmd) eventLine(e desk.Event) string {
 		who = d.staffName(e.ActorID)
 	}
 	what := d.h.render.Text(d.lang, flows.M("desk.event_"+string(e.Kind)))
+	if asked := e.Data["asked"]; e.Kind == desk.EventQuiet && asked != "" { // the reporter's own /quiet
+		what = d.h.render.Text(d.lang, flows.M("desk.event_quiet_asked_"+asked))
+	}
 	detail := e.Text
 	switch {
 	case e.Lat != nil && e.Lon != nil:

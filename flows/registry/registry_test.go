@@ -63,7 +63,7 @@ func TestEveryConversationIsOffered(t *testing.T) {
 // TestCommandMenuOrder is the command menu everyone sees.
 func TestCommandMenuOrder(t *testing.T) {
 	got := registry.New(nil).Commands()
-	want := []string{"start", "sos", "check", "family", "status", "help", "language", "cancel", "forget"}
+	want := []string{"start", "sos", "check", "family", "status", "help", "language", "cancel", "forget", "quiet"}
 	if !slices.Equal(got, want) {
 		t.Errorf("commands = %v, want %v", got, want)
 	}
