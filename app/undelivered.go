@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
@@ -39,7 +41,15 @@ func (h *Handler) SetAside(ctx context.Context, tx mailbox.Tx, chatID, updateID 
 func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string) error {
 	t := h.background(ctx, tx)
 	if chatID == h.deskChat || chatID < 0 {
-		return h.toSupervisors(t, 0, "desk.group_unreachable", "Chat", chatID, "Reason", oneLine(reason))
+		// A group that refuses the bot refuses every alert: the
+		// supervisors hear of it once in a while, not once a message.
+		alert, err := tx.Throttle(ctx, "group_unreachable:"+strconv.FormatInt(chatID, 10), t.now, groupAlertEvery)
+		if err != nil || !alert {
+			return err
+		}
+		return h.toSupervisorsReply(t, 0, flows.Reply{
+			Text:  flows.M("desk.group_unreachable", "Chat", chatID, "Reason", oneLine(reason)),
+			Lines: []flows.Msg{flows.M("desk.group_unreachable_throttled", "Minutes", int(groupAlertEvery.Minutes()))}})
 	}
 	if caseID == 0 {
 		return nil
@@ -86,18 +96,27 @@ func (h *Handler) lastResponder(t *turn, c *desk.Case) (*desk.Staff, error) {
 	return st, err
 }
 
+// groupAlertEvery is how often the supervisors hear that the desk group
+// refuses the bot's messages, while it does.
+const groupAlertEvery = 15 * time.Minute
+
 // toSupervisors sends one message to every active supervisor, in private.
 func (h *Handler) toSupervisors(t *turn, caseID int64, id string, kv ...any) error {
+	return h.toSupervisorsReply(t, caseID, flows.Reply{Text: flows.M(id, kv...)})
+}
+
+// toSupervisorsReply sends rep to every active supervisor, in private.
+func (h *Handler) toSupervisorsReply(t *turn, caseID int64, rep flows.Reply) error {
 	sups, err := t.desk.Supervisors(t.ctx)
 	if err != nil {
 		return err
 	}
 	if len(sups) == 0 {
-		h.log.Error("no supervisor to tell", "message", id)
+		h.log.Error("no supervisor to tell", "message", rep.Text.ID)
 	}
 	for i := range sups {
 		r := staff.Recipient(&sups[i])
-		if err := t.send(r.ID, r.Lang, caseID, flows.Reply{Text: flows.M(id, kv...)}); err != nil {
+		if err := t.send(r.ID, r.Lang, caseID, rep); err != nil {
 			return err
 		}
 	}

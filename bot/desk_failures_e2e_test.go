@@ -114,6 +114,47 @@ func TestDeskGroupRefusalReachesTheSupervisors(t *testing.T) {
 	contains(t, alert.Text, "kicked")
 }
 
+// A group that refuses the bot refuses every alert: the supervisors hear
+// of it once in 15 minutes, not once a message, and the time of the last
+// alert is kept in the database.
+func TestDeskGroupRefusalsAreReportedOnceInAWhile(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	h.api.SetBlocked(deskGroup, true)
+	refusals := func() []string {
+		var out []string
+		for _, m := range h.api.BotMessages(supervisor.ID) {
+			if strings.Contains(m.Text, "desk group") {
+				out = append(out, m.Text)
+			}
+		}
+		return out
+	}
+	h.sos(bottest.User{ID: 9721, FirstName: "Bora", LanguageCode: "ko"})
+	h.until(supervisor.ID, 0, "desk group")
+	h.sos(bottest.User{ID: 9722, FirstName: "Chan", LanguageCode: "ko"})
+	err := h.eventually(func() bool {
+		return h.count(`SELECT count(*) FROM outbox WHERE chat_id = $1 AND status = 'failed'`, deskGroup) == 2
+	}, wait)
+	if err != nil {
+		t.Fatal("the group's second refusal was not recorded")
+	}
+	if n := h.count(`SELECT count(*) FROM alert_throttle WHERE key = $1`, "group_unreachable:"+strconv.FormatInt(deskGroup, 10)); n != 1 {
+		t.Errorf("%d throttle records, want 1", n)
+	}
+	h.clock.Advance(16 * time.Minute)
+	h.sos(bottest.User{ID: 9723, FirstName: "Dara", LanguageCode: "ko"})
+	if err := h.api.WaitFor(func() bool { return len(refusals()) >= 2 }, wait); err != nil {
+		t.Fatal("no new alert after the window")
+	}
+	settled(h, supervisor.ID)
+	got := refusals()
+	if len(got) != 2 {
+		t.Errorf("%d alerts for 3 refusals over 16 minutes, want 2", len(got))
+	}
+	contains(t, got[0], "15 minutes")
+}
+
 // An officer's /reply that the reporter's Telegram refuses (they blocked
 // the bot) is reported to that officer, in their language, on the case.
 func TestUndeliveredReplyTellsTheOfficer(t *testing.T) {

@@ -228,6 +228,9 @@ type Tx interface {
 	PendingAlerts(ctx context.Context, chatID int64, now time.Time) (n int, bundleID int64, refs []string, err error)
 	// UpdateBundle rewrites a pending bundle.
 	UpdateBundle(ctx context.Context, id int64, refs []string, payload []byte) error
+	// Throttle reports whether an alert for key may go now, at most one
+	// every every, and records it when it may.
+	Throttle(ctx context.Context, key string, now time.Time, every time.Duration) (bool, error)
 	// PendingAlbum returns the call gathering an album (KindAlbum, Refs
 	// [album]) for a chat that has not gone out yet, locked for this
 	// transaction, or id 0 when there is none.
