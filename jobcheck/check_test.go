@@ -49,6 +49,8 @@ func TestCues(t *testing.T) {
 		// A negation that is one of the phrase's own words does not cancel it; one outside does.
 		{"own negation", "Work in Korea without waiting years!", "bypass_official_program", true},
 		{"outside negation", "We never promise Korea without waiting.", "bypass_official_program", false},
+		{"khmer negation inside", "ក្រុមហ៊ុនយើងមិនរក្សាទុកលិខិតឆ្លងដែនរបស់បុគ្គលិកទេ", "passport_or_phone_surrender", false},
+		{"khmer own negation", "ទៅកូរ៉េ អត់ប្រឡង កក់ ១០០០$", "bypass_official_program", true},
 		// Typos of the ads themselves.
 		{"benking typo", "벵킹 앱 깔린 폰 지참", "bank_account_or_crypto_handover", true},
 		{"seutepeu typo", "리조트 스텦 모집", "casino_resort_entertainment", true},

@@ -22,8 +22,8 @@ type match struct {
 	weak       bool  // the phrase has an alone weight ...
 	alone      int32 // ... this one, used when no other indicator is found
 	start, end int
-	inner      int // English phrases: where the first part ends; a negation after it, inside
-	// the phrase, cancels it too ("we never keep your passport") ...
+	inner      int // where the first part ends; a negation after it, inside the phrase,
+	// cancels it too ("we never keep your passport", "ក្រុមហ៊ុនមិនរក្សាទុក...") ...
 	own [maxOwn][2]int // ... unless it is one of the phrase's own words: the later parts'
 	// spans ("Korea + without waiting"), zero when unused
 }
@@ -180,7 +180,7 @@ func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, path *[maxOwn + 1]h
 		return out
 	}
 	nm := match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone, start: s, end: e}
-	if p.slots > 1 && vw == &t.words {
+	if p.slots > 1 {
 		_, nm.inner = t.span(vw, int(m.start), int(m.start)+int(m.slot))
 		for si := 1; si < p.slots && si <= maxOwn; si++ {
 			if h := path[si]; h.end > h.start {
