@@ -220,6 +220,9 @@ func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone in
 		return nil
 	}
 	slots, joins := splitSlots(src)
+	if len(slots) > maxSlots {
+		return fmt.Errorf("pattern %q: more than %d parts", src, maxSlots)
+	}
 	p := pattern{rule: ri, weight: weight, alone: alone, slots: len(slots)}
 	for _, j := range joins {
 		g := int32(gap)

@@ -28,8 +28,12 @@ type match struct {
 	// spans ("Korea + without waiting"), zero when unused
 }
 
-// maxOwn is how many later parts of a phrase a match remembers.
-const maxOwn = 4
+// maxOwn is how many later parts of a phrase a match remembers; maxSlots is how many parts a
+// phrase may have (compile checks it).
+const (
+	maxOwn   = 4
+	maxSlots = 8
+)
 
 // matchAll runs every pattern of the ruleset over t.
 func (c *Checker) matchAll(t *text) []match {
@@ -143,9 +147,16 @@ func bounded(s string, o aho.Occurrence, m litMeta) bool {
 // slots in order with the allowed gaps, keeping the earliest completion per first-slot hit.
 func (c *Checker) chain(t *text, vw *view, hs []hit, out []match) []match {
 	p := &c.patterns[hs[0].pat]
-	bySlot := make([][]hit, p.slots)
-	for _, h := range hs {
-		bySlot[h.slot] = append(bySlot[h.slot], h)
+	// hs is sorted by slot: each slot's hits are a run of it.
+	var runs [maxSlots][]hit
+	bySlot := runs[:p.slots]
+	for i := 0; i < len(hs); {
+		j := i
+		for j < len(hs) && hs[j].slot == hs[i].slot {
+			j++
+		}
+		bySlot[hs[i].slot] = hs[i:j]
+		i = j
 	}
 	for _, s := range bySlot {
 		if len(s) == 0 {
@@ -211,7 +222,7 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit)
 		if h.start < end {
 			continue
 		}
-		if gapRunes(s, end, h.start) > int(p.gaps[si-1]) {
+		if !gapWithin(s, end, h.start, int(p.gaps[si-1])) {
 			break
 		}
 		if e, ok := extend(s, p, bySlot, si+1, h.end, path); ok {
@@ -229,6 +240,19 @@ func gapRunes(s string, from, to int32) int {
 		return 0
 	}
 	return utf8.RuneCountInString(s[from:to])
+}
+
+// gapWithin reports whether at most max runes lie between byte offsets from and to, counting
+// them only when the byte distance alone cannot tell (a rune is 1 to 4 bytes).
+func gapWithin(s string, from, to int32, max int) bool {
+	d := int(to - from)
+	switch {
+	case d <= max:
+		return true
+	case d > utf8.UTFMax*max:
+		return false
+	}
+	return gapRunes(s, from, to) <= max
 }
 
 // numberRuns returns the [start, end) of every run of ASCII digits, with inner , or . groups.
