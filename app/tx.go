@@ -25,20 +25,44 @@ type turn struct {
 	// conversation ends with a calm answer instead of its replies.
 	capped bool
 	out    []mailbox.Message
+	// answered is set once a reply to the sender is queued.
+	answered bool
 }
 
 // send renders a reply in lang for chatID and queues it; caseID links the
 // sent message to a case (0 for none).
 func (t *turn) send(chatID int64, lang string, caseID int64, rep flows.Reply) error {
-	msgs, err := t.h.render.Reply(chatID, lang, t.prio, rep)
+	first := chatID == t.in.ChatID && !t.answered
+	p := t.replyPriority(chatID)
+	msgs, err := t.h.render.Reply(chatID, lang, p, rep)
 	if err != nil {
 		return err
+	}
+	if first && p == mailbox.PriorityUrgent && len(msgs) > 0 {
+		msgs[0].Kind = mailbox.KindAck
 	}
 	for i := range msgs {
 		msgs[i].CaseID = caseID
 	}
 	t.out = append(t.out, msgs...)
 	return nil
+}
+
+// replyPriority is the outbox class of a message to chatID. The first
+// answer to an urgent input (a /sos) goes with the desk's urgent alerts,
+// before everything else; the sender's other answers come next, as
+// replies to a person in a conversation; messages to other chats keep the
+// turn's priority.
+func (t *turn) replyPriority(chatID int64) mailbox.Priority {
+	if chatID != t.in.ChatID {
+		return t.prio
+	}
+	first := !t.answered
+	t.answered = true
+	if first && t.prio == mailbox.PriorityUrgent {
+		return mailbox.PriorityUrgent
+	}
+	return mailbox.PriorityHigh
 }
 
 // queue adds a raw call.

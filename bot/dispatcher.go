@@ -10,21 +10,22 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/time/rate"
-
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// Dispatcher sends the outbox. Each round it leases the head call of every
-// chat that has one ready, most urgent first, and sends them concurrently
-// under a global rate limit; a chat waiting out a 429 or a retry holds up
-// only itself.
+// Dispatcher sends the outbox. It keeps up to Batch chats in flight: it
+// leases the head call of each chat that has one ready, most urgent first,
+// with the calls that follow it in its chat, and sends each chat's calls in
+// order, chats concurrently, under a pace that keeps Telegram's limits
+// (pace.go); a chat waiting out a 429 or a retry holds up only itself. As
+// soon as a chat is done, more are claimed. Results are written in groups
+// (recorder.go).
 //
 // Several dispatchers (replicas, or a rolling deploy) may share one
-// outbox. A claim writes a lease token; the lease is restarted just before
-// the call is sent (after the rate limiter's wait) and is longer than the
-// send's own timeout, so no call can still be in flight when another
-// dispatcher may take it; and every result is written only by the lease's
+// outbox. A claim writes a lease token; a send that starts too late for
+// the claim's lease to outlast it (after the pace's wait) restarts the
+// lease first, so no call can still be in flight when another dispatcher
+// may take it; and every result is written only by the lease's
 // holder, so a stale dispatcher never marks a delivered call for retry.
 type Dispatcher struct {
 	outbox  mailbox.Outbox
@@ -32,7 +33,7 @@ type Dispatcher struct {
 	log     *slog.Logger
 	now     Clock
 	metrics *Metrics
-	limiter *rate.Limiter
+	pace    *pacer
 	kick    chan struct{}
 	results *recorder
 	// lastRound is when a round last finished (unix nanoseconds), for
@@ -66,14 +67,20 @@ type Dispatcher struct {
 func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
 	d := &Dispatcher{
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
-		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond),
-		kick:    make(chan struct{}, 1),
-		Batch:   50, Follow: 4, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
+		pace:  newPacer(perSecond, 0, 1),
+		kick:  make(chan struct{}, 1),
+		Batch: 50, Follow: 4, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
 		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
 	d.results = &recorder{outbox: outbox, now: now}
 	d.lastRound.Store(time.Now().UnixNano())
 	return d
+}
+
+// PaceChats sends at most burst messages at once into one chat, then one
+// every every (0: no per-chat pace).
+func (d *Dispatcher) PaceChats(every time.Duration, burst int) {
+	d.pace.chatPace, d.pace.chatBurst = every, max(burst, 1)
 }
 
 // Kick wakes the dispatcher after a transaction queued calls.
@@ -189,7 +196,7 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 // none overtakes it.
 func (d *Dispatcher) sendChat(ctx context.Context, calls []mailbox.Message) {
 	for i, c := range calls {
-		if err := d.limiter.Wait(ctx); err != nil || !d.timeLeft(ctx) {
+		if err := d.pace.wait(ctx, c.ChatID, c.Method); err != nil || !d.timeLeft(ctx) {
 			d.release(calls[i:])
 			return
 		}
@@ -286,6 +293,7 @@ func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, c mailbox.Mess
 	if o.retryAfter > 0 {
 		d.metrics.TooManyRequests.Inc()
 		wait, result = time.Duration(o.retryAfter)*time.Second, "too_many_requests"
+		d.pace.tooMany(c.ChatID, wait)
 	}
 	d.metrics.OutboxFailed.WithLabelValues(result).Inc()
 	log.Info("call will be retried", "err", err, "retry_in", wait)

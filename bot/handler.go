@@ -106,6 +106,12 @@ func (h *Handler) Escalate(ctx context.Context, tx mailbox.Tx, after time.Durati
 	return h.app.Escalate(ctx, splitTx{tx}, after)
 }
 
+// OverdueAcks alerts the supervisors about first answers to a /sos not
+// delivered after overdue (see app.Handler.OverdueAcks).
+func (h *Handler) OverdueAcks(ctx context.Context, tx mailbox.Tx, overdue time.Duration) (int, error) {
+	return h.app.OverdueAcks(ctx, splitTx{tx}, overdue)
+}
+
 // CheckIns sends the safety check-ins due and escalates unanswered ones
 // (see app.Handler.CheckIns).
 func (h *Handler) CheckIns(ctx context.Context, tx mailbox.Tx) (int, error) {

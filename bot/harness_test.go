@@ -75,6 +75,7 @@ type harnessOpts struct {
 	receiveStale                      time.Duration
 	sendRate                          int
 	noPoll                            bool
+	ackEvery                          time.Duration
 }
 
 // checkingIn turns the check-in loop on, for the tests of check-ins.
@@ -188,7 +189,7 @@ func (h *harness) start() {
 		Metrics: h.metrics, Log: log, Now: h.clock.Now,
 		EscalateAfter: 5 * time.Minute, EscalateEvery: h.escalateEvery, CheckInEvery: h.checkInEvery,
 		MaxUpdateAttempts: o.maxAttempts, UpdateLease: o.updateLease, SendLease: o.sendLease, SendTimeout: o.sendTimer,
-		ReceiveStale: o.receiveStale,
+		ReceiveStale: o.receiveStale, AckCheckEvery: o.ackEvery,
 	})
 	h.svc = svc
 	ctx, cancel := context.WithCancel(context.Background())

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -16,9 +17,14 @@ type Options struct {
 	APIURL string // Bot API server, e.g. https://api.telegram.org
 	Token  string
 	// Workers is how many updates are processed at once (of different
-	// chats); SendRate is the global Bot API calls per second.
+	// chats); SendRate is the global Bot API calls per second, where the
+	// adaptive pace starts and which it never exceeds.
 	Workers  int
 	SendRate int
+	// ChatPace paces the messages into one chat ahead of Telegram's limit:
+	// ChatBurst at once, then one every ChatPace (0: no per-chat pace).
+	ChatPace  time.Duration
+	ChatBurst int
 	// ShutdownTimeout bounds shutdown (25 s): updates in progress finish
 	// and ones already received are answered for a quarter of it, sends
 	// in flight finish (SendTimeout at most), and the outbox is flushed
@@ -46,9 +52,14 @@ type Options struct {
 	// CheckInEvery is how often safety check-ins are looked at (negative:
 	// never, for tests that must not race the loop).
 	CheckInEvery time.Duration
-	Metrics      *Metrics
-	Log          *slog.Logger
-	Now          Clock
+	// AckOverdue is how long the first answer to a /sos may stay
+	// undelivered before the supervisors are alerted (1 min), checked every
+	// AckCheckEvery (0: never, the default for tests).
+	AckOverdue    time.Duration
+	AckCheckEvery time.Duration
+	Metrics       *Metrics
+	Log           *slog.Logger
+	Now           Clock
 }
 
 // Service runs the whole pipeline: poller → inbox → workers → outbox →
@@ -112,6 +123,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s.recv.urgent = h.app.Urgent
 	s.dispatch = NewDispatcher(store, sender, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
+	s.dispatch.PaceChats(o.ChatPace, o.ChatBurst)
 	s.dispatch.GaveUp = s.undelivered
 	s.recv.quarantined = s.quarantined
 	o.Metrics.watchBacklog(store, o.Now)
@@ -155,6 +167,7 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	others.Go(func() { s.janitor(ctx) })
 	others.Go(func() { s.escalator(ctx) })
 	others.Go(func() { s.checkIns(ctx) })
+	others.Go(func() { s.overdueAcks(ctx) })
 	if poll {
 		p := NewPoller(s.opts.APIURL, s.opts.Token, s.recv, s.opts.Log)
 		others.Go(func() { p.Run(ctx) })
@@ -235,6 +248,17 @@ func (s *Service) escalator(ctx context.Context) {
 // unanswered ones.
 func (s *Service) checkIns(ctx context.Context) {
 	s.every(ctx, s.opts.CheckInEvery, "checkins", "run check-ins", s.handler.CheckIns)
+}
+
+// overdueAcks alerts the desk about first answers to a /sos not delivered
+// in time.
+func (s *Service) overdueAcks(ctx context.Context) {
+	if s.opts.AckCheckEvery <= 0 {
+		return
+	}
+	overdue := cmp.Or(s.opts.AckOverdue, time.Minute)
+	s.every(ctx, s.opts.AckCheckEvery, "acks", "alert about overdue first answers",
+		func(ctx context.Context, tx mailbox.Tx) (int, error) { return s.handler.OverdueAcks(ctx, tx, overdue) })
 }
 
 // every runs job in its own transaction each period (negative: never, for

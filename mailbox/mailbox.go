@@ -113,6 +113,9 @@ const (
 	KindAlert       = "alert"
 	KindAlertBundle = "alert_bundle"
 	KindAlbum       = "album"
+	// KindAck is the first answer to an urgent input (a /sos): the desk
+	// is alerted when it is not delivered within a minute.
+	KindAck = "ack"
 )
 
 // Inbox keeps received updates durable until they are processed.
@@ -180,6 +183,15 @@ type Outbox interface {
 	Migrate(ctx context.Context, m Message, newChat int64, now time.Time) error
 }
 
+// OverdueAck is an acknowledgement not delivered in time.
+type OverdueAck struct {
+	ChatID    int64     `db:"chat_id"`
+	CaseID    int64     `db:"case_id"`
+	Since     time.Time `db:"created_at"`
+	Attempts  int       `db:"attempts"`
+	LastError string    `db:"last_error"`
+}
+
 // FailedUpdate is an update set aside, as the desk sees it: no content.
 type FailedUpdate struct {
 	UpdateID    int64
@@ -239,6 +251,10 @@ type Tx interface {
 	// SetQuiet puts a chat in quiet mode (or out of it): from then on,
 	// everything queued for it is sent silently.
 	SetQuiet(ctx context.Context, chatID int64, quiet bool, now time.Time) error
+	// OverdueAcks returns the acknowledgements (KindAck) queued before
+	// before and still not delivered, each once: they are marked alerted
+	// at now.
+	OverdueAcks(ctx context.Context, before, now time.Time) ([]OverdueAck, error)
 	// FailedUpdates returns the updates set aside (failed after their
 	// attempts, or quarantined), newest first.
 	FailedUpdates(ctx context.Context, limit int) ([]FailedUpdate, error)

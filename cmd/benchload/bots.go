@@ -94,8 +94,10 @@ func newDatabase(ctx context.Context, admin *sqlx.DB, baseURL, name string) (str
 }
 
 // runHotline starts the bot against srv on a fresh database; sendRate
-// is its global pace (calls a second).
-func runHotline(ctx context.Context, admin *sqlx.DB, baseURL, name string, srv *loadServer, workers, sendRate int) (*hotline, error) {
+// is its global pace (calls a second), chatPace its per-chat pace (as
+// cmd/hotline's defaults: 1 s, 3 at once; 0 lifts it).
+func runHotline(ctx context.Context, admin *sqlx.DB, baseURL, name string, srv *loadServer, workers, sendRate int,
+	chatPace time.Duration) (*hotline, error) {
 	dbURL, err := newDatabase(ctx, admin, baseURL, name)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", name, err)
@@ -120,7 +122,7 @@ func runHotline(ctx context.Context, admin *sqlx.DB, baseURL, name string, srv *
 	engine := registry.New([]flows.Contact{{Label: flows.M("contacts.police"), Number: "117"}})
 	a := app.New(engine, render, log, time.Now).WithDeskChat(deskChat, "ko")
 	svc := bot.NewService(store, store, bot.NewHandler(a, render, log, time.Now), bot.NewTelegramSender(tg), bot.Options{
-		APIURL: srv.URL(), Token: srv.token, Workers: workers, SendRate: sendRate,
+		APIURL: srv.URL(), Token: srv.token, Workers: workers, SendRate: sendRate, ChatPace: chatPace, ChatBurst: 3,
 		Metrics: bot.NewMetrics(prometheus.NewRegistry()), Log: log, Now: time.Now,
 	})
 	run, cancel := context.WithCancel(context.Background())

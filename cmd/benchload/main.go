@@ -108,6 +108,9 @@ func loadAvg() string {
 	return strings.Join(f[:3], " ")
 }
 
+// lifted is the global pace of the scenarios whose send pacing is lifted.
+const lifted = 1_000_000
+
 func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duration, only, cpuProfile string) error {
 	ctx := context.Background()
 	baseURL := os.Getenv("DATABASE_URL")
@@ -140,7 +143,11 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 		sk := newSink()
 		srv := newLoadServer(sk.onSend)
 		defer srv.Close()
-		h, err := runHotline(ctx, admin, baseURL, "benchload_"+name, srv, workers, sendRate)
+		pace := time.Duration(0)
+		if sendRate != lifted {
+			pace = time.Second
+		}
+		h, err := runHotline(ctx, admin, baseURL, "benchload_"+name, srv, workers, sendRate, pace)
 		if err != nil {
 			return err
 		}
@@ -153,7 +160,6 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 		r.add("%-40s %10.0f %9s %9s %9s %9s %8s", label, res.rate, ms(res.d.p50), ms(res.d.p90), ms(res.d.p99), ms(res.d.max), per)
 		return nil
 	}
-	const lifted = 1_000_000 // the bot's send pacing lifted
 	if want("loop") {
 		var rate float64
 		err := hot("loop", lifted, func(srv *loadServer, sk *sink) (result, string) {
@@ -206,7 +212,7 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 		sk := newSink()
 		srv := newLoadServer(sk.onSend)
 		srv.limit(30)
-		h, err := runHotline(ctx, admin, baseURL, "benchload_burst", srv, workers, 30)
+		h, err := runHotline(ctx, admin, baseURL, "benchload_burst", srv, workers, 30, time.Second)
 		if err != nil {
 			return err
 		}

@@ -26,6 +26,8 @@ type Config struct {
 	DeskChatID    int64
 	DeskLang      string
 	EscalateAfter time.Duration
+	// ChatPace is the per-chat pace (CHAT_PACE, 0 for none).
+	ChatPace      time.Duration
 	Contacts      []flows.Contact
 	WebhookURL    string
 	WebhookSecret string
@@ -184,6 +186,9 @@ func loadConfig(m mode) (Config, error) {
 	c.SendRate = positive(get("SEND_RATE", "25"), "SEND_RATE", &errs)
 	if c.DailyCases, err = strconv.Atoi(get("CASE_DAILY_CAP", strconv.Itoa(app.DefaultDailyCases))); err != nil || c.DailyCases < 0 {
 		errs = append(errs, errors.New("CASE_DAILY_CAP must be a whole number of cases a reporter may open a day (0: no cap)"))
+	}
+	if c.ChatPace, err = time.ParseDuration(get("CHAT_PACE", "1s")); err != nil || c.ChatPace < 0 {
+		errs = append(errs, errors.New("CHAT_PACE must be a duration such as 1s, or 0 for none"))
 	}
 	if needKey {
 		if v := get("DATA_KEY", ""); v == "" {

@@ -283,6 +283,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	handler := bot.NewHandler(application, render, log, time.Now)
 	svc := bot.NewService(store, store, handler, bot.NewTelegramSender(tg), bot.Options{
 		APIURL: c.APIURL, Token: c.BotToken, Workers: c.Workers, SendRate: c.SendRate,
+		ChatPace: c.ChatPace, ChatBurst: chatBurst, AckOverdue: time.Minute, AckCheckEvery: 10 * time.Second,
 		Metrics: metrics, Log: log, Now: time.Now, EscalateAfter: c.EscalateAfter,
 	})
 
@@ -495,6 +496,11 @@ func setDelivery(ctx context.Context, tg *tgbot.Bot, c Config, log *slog.Logger)
 // and ten for the rest (the dispatcher's concurrent results, the poller or
 // webhook calls, the escalator and janitor, retention, probes and metrics).
 func poolSize(workers int) int { return workers + 10 }
+
+// chatBurst is how many messages go into one chat at once before
+// CHAT_PACE applies: Telegram allows short bursts, so a reply of a few
+// messages is not held back.
+const chatBurst = 3
 
 // opsHandler serves the operators' endpoints on METRICS_ADDR: the probes
 // (/livez, /readyz, and /healthz as /readyz) and Prometheus metrics.

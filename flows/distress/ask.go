@@ -39,9 +39,24 @@ var questions = map[string]string{
 // end of the flow) and the emergency numbers at once.
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
-	t.Say(flows.Reply{Text: flows.M("distress.opened", "Ref", caseRef(t.Session)), Lines: []flows.Msg{flows.M("distress.discreet")}})
+	// The first answer is one message, the case reference with the
+	// location question: in a burst of reports, where Telegram lets a bot
+	// send about 30 messages a second, everyone has a reference before
+	// anyone gets a second message. The emergency numbers follow.
+	first := locationQuestion()
+	first.Text, first.Lines = flows.M("distress.opened", "Ref", caseRef(t.Session)),
+		[]flows.Msg{flows.M("distress.discreet"), first.Text}
+	t.Say(first)
 	t.Say(c.contactsReply())
-	c.Prompt(t)
+}
+
+// locationQuestion asks where the person is, with the location button.
+func locationQuestion() flows.Reply {
+	return flows.Reply{Text: flows.M("distress.ask_location"), Keyboard: [][]flows.KeyButton{
+		{{Label: flows.M(keySendLocation), RequestLocation: true}},
+		{{Label: flows.M(keyNoLocation)}},
+		{{Label: flows.M(keySkip)}},
+	}}
 }
 
 // Prompt implements flows.Conversation: the current question with its
@@ -51,11 +66,7 @@ func (c *Conversation) Prompt(t *flows.Turn) { ask(t, t.Session.State) }
 func ask(t *flows.Turn, state string) {
 	switch state {
 	case StateLocation:
-		t.Say(flows.Reply{Text: flows.M("distress.ask_location"), Keyboard: [][]flows.KeyButton{
-			{{Label: flows.M(keySendLocation), RequestLocation: true}},
-			{{Label: flows.M(keyNoLocation)}},
-			{{Label: flows.M(keySkip)}},
-		}})
+		t.Say(locationQuestion())
 	case StateAddress:
 		t.Say(flows.Reply{Text: flows.M("distress.ask_address"), Keyboard: [][]flows.KeyButton{{{Label: flows.M(keySkip)}}}})
 	case StateExtra:

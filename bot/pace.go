@@ -1,0 +1,146 @@
+package bot
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/koreandesk/hotline/mailbox"
+)
+
+// pacer keeps the sends within Telegram's limits ahead of time, rather than
+// only after a 429: about 30 messages a second in all, and about one a
+// second in a chat (short bursts allowed).
+//
+// The global pace adapts: a 429 that a chat's own pace cannot explain
+// means the bot as a whole is too fast, and the pace drops by a third; each
+// quiet period (adaptEvery) without one raises it again by one a second, up
+// to the configured rate. The per-chat pace lets chatBurst messages go at
+// once, then one every chatPace (a generic cell rate: each chat has a
+// theoretical time for its next message).
+type pacer struct {
+	limiter   *rate.Limiter
+	max       rate.Limit
+	chatPace  time.Duration
+	chatBurst int
+
+	mu       sync.Mutex
+	tat      map[int64]time.Time // per chat: when its pace is back to empty
+	lastSent map[int64]time.Time
+	slowed   time.Time // the last global 429
+	raised   time.Time
+	pruned   time.Time
+}
+
+// adaptEvery is how long the global pace must go without a 429 before it
+// rises again by one message a second; minRate is its floor.
+const (
+	adaptEvery = 10 * time.Second
+	minRate    = 1
+)
+
+func newPacer(perSecond int, chatPace time.Duration, chatBurst int) *pacer {
+	return &pacer{
+		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond), max: rate.Limit(perSecond),
+		chatPace: chatPace, chatBurst: max(chatBurst, 1),
+		tat: map[int64]time.Time{}, lastSent: map[int64]time.Time{},
+	}
+}
+
+// paced reports whether a method sends a message into a chat (what
+// Telegram's per-chat limit counts).
+func paced(method string) bool {
+	switch method {
+	case mailbox.MethodSendMessage, mailbox.MethodSendLocation, mailbox.MethodSendPhoto, mailbox.MethodSendVoice,
+		mailbox.MethodSendDocument:
+		return true
+	}
+	return false
+}
+
+// wait blocks until a call of method to chat may go: first the chat's own
+// pace, then the global one.
+func (p *pacer) wait(ctx context.Context, chat int64, method string) error {
+	if paced(method) {
+		if d := p.reserveChat(chat, time.Now()); d > 0 {
+			t := time.NewTimer(d)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return ctx.Err()
+			case <-t.C:
+			}
+		}
+	}
+	p.raise(time.Now())
+	return p.limiter.Wait(ctx)
+}
+
+// reserveChat takes the chat's next slot and returns how long to wait for it.
+func (p *pacer) reserveChat(chat int64, now time.Time) time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.prune(now)
+	tat := p.tat[chat]
+	if tat.Before(now) {
+		tat = now
+	}
+	allowed := tat.Add(-time.Duration(p.chatBurst-1) * p.chatPace) // the earliest a message may go
+	if p.chatPace <= 0 {
+		allowed = now
+	}
+	p.tat[chat] = tat.Add(p.chatPace)
+	if allowed.After(now) {
+		p.lastSent[chat] = allowed
+		return allowed.Sub(now)
+	}
+	p.lastSent[chat] = now
+	return 0
+}
+
+// prune forgets chats whose pace is long back to empty; p.mu held.
+func (p *pacer) prune(now time.Time) {
+	if now.Sub(p.pruned) < time.Minute {
+		return
+	}
+	p.pruned = now
+	for chat, tat := range p.tat {
+		if now.Sub(tat) > time.Minute {
+			delete(p.tat, chat)
+			delete(p.lastSent, chat)
+		}
+	}
+}
+
+// tooMany is told of a 429 for chat. When the chat had a message within
+// its pace, the chat's limit explains it and its retry_after is honoured
+// for it alone; otherwise the bot is too fast as a whole and the global
+// pace drops.
+func (p *pacer) tooMany(chat int64, retryAfter time.Duration) {
+	now := time.Now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if last, ok := p.lastSent[chat]; ok && now.Sub(last) < max(p.chatPace, time.Second)*2 {
+		// The chat's own limit: nothing sent to it before retry_after.
+		p.tat[chat] = now.Add(retryAfter + time.Duration(p.chatBurst-1)*p.chatPace)
+		return
+	}
+	p.slowed, p.raised = now, now
+	p.limiter.SetLimitAt(now, max(p.limiter.Limit()*2/3, minRate))
+}
+
+// raise lifts the global pace by one a second for each quiet period.
+func (p *pacer) raise(now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.limiter.Limit() >= p.max || now.Sub(p.raised) < adaptEvery {
+		return
+	}
+	p.raised = now
+	p.limiter.SetLimitAt(now, min(p.limiter.Limit()+1, p.max))
+}
+
+// rate is the global pace now, in calls a second.
+func (p *pacer) rate() float64 { return float64(p.limiter.Limit()) }
