@@ -54,7 +54,8 @@ func newPacer(perSecond int, chatPace time.Duration, chatBurst int) *pacer {
 func paced(method string) bool {
 	switch method {
 	case mailbox.MethodSendMessage, mailbox.MethodSendLocation, mailbox.MethodSendPhoto, mailbox.MethodSendVoice,
-		mailbox.MethodSendDocument:
+		mailbox.MethodSendDocument, mailbox.MethodSendVideo, mailbox.MethodSendVideoNote, mailbox.MethodSendAudio,
+		mailbox.MethodSendMediaGroup:
 		return true
 	}
 	return false
