@@ -140,6 +140,14 @@ func (s *Service) wakeWorkers() {
 	}
 }
 
+// WakeWorkers tells the workers that updates may be waiting (another
+// replica stored them).
+func (s *Service) WakeWorkers() { s.wakeWorkers() }
+
+// WakeDispatcher tells the dispatcher that messages may be waiting
+// (another replica queued them).
+func (s *Service) WakeDispatcher() { s.dispatch.Kick() }
+
 // Receive stores one update delivered by a webhook. The caller answers
 // Telegram only after it returns nil, so the update is durable first.
 func (s *Service) Receive(ctx context.Context, raw json.RawMessage) error {

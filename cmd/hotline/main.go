@@ -312,6 +312,11 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 		}()
 	}
 	go retain(ctx, store, postgres.Retention{Cases: c.CaseRetention, Inbox: c.InboxRetention}, log)
+	// Another replica's commits wake this one at once; the workers' and
+	// the dispatcher's slow timers stay as the safety net.
+	if err := postgres.Listen(ctx, c.DatabaseURL, log, svc.WakeWorkers, svc.WakeDispatcher); err != nil {
+		log.Warn("not listening for other replicas' work; polling only", "component", "main", "err", err)
+	}
 	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL,
 		"http_addr", c.HTTPAddr, "metrics_addr", c.MetricsAddr, "key_id", sealer.KeyID(),
 		"version", readBuildVersion().String())
