@@ -8,7 +8,7 @@ import (
 	"github.com/lib/pq"
 )
 
-// The channels on which commits announce new work (migration 00014's
+// The channels on which commits announce new work (migration 00015's
 // triggers): an update stored in the inbox, a message queued in the outbox.
 const (
 	ChannelInbox  = "hotline_inbox"
