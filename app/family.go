@@ -24,8 +24,9 @@ func sameSubject(c *desk.Case, e flows.OpenCase) bool {
 	return desk.SameRelative(c.Answers[family.KeyName], e.Answers[family.KeyName])
 }
 
-// saveAnswers merges a step's answers into the case. A passport number is
-// sealed apart and only its masked form joins the answers; the consent
+// saveAnswers merges a step's answers into the case. A passport number and
+// the callback phone are sealed apart and only their masked forms join
+// the answers; the consent
 // also sets the case's consent column and, being the family inquiry's
 // last answer, tells the desk chat the inquiry is complete.
 func (h *Handler) saveAnswers(t *turn, c *desk.Case, answers map[string]string) error {
@@ -35,6 +36,13 @@ func (h *Handler) saveAnswers(t *turn, c *desk.Case, answers map[string]string) 
 		}
 		answers = maps.Clone(answers)
 		answers[family.KeyPassport] = desk.MaskPassport(n)
+	}
+	if n, ok := answers[family.KeyPhone]; ok {
+		if err := h.sealPhone(t, c, family.KeyPhone, n); err != nil {
+			return err
+		}
+		answers = maps.Clone(answers)
+		answers[family.KeyPhone] = desk.MaskPhone(n)
 	}
 	if err := t.desk.UpdateAnswers(t.ctx, c.ID, answers, t.now); err != nil {
 		return err
@@ -69,4 +77,18 @@ func (h *Handler) sealPassport(t *turn, c *desk.Case, number string) error {
 		return fmt.Errorf("seal passport of %s: %w", c.Ref, err)
 	}
 	return t.desk.SetPassport(t.ctx, c.ID, sealed, h.sealer.Hash(number), t.now)
+}
+
+// sealPhone keeps a phone number (E.164) sealed, with its keyed hash for
+// /find and matching.
+func (h *Handler) sealPhone(t *turn, c *desk.Case, field, number string) error {
+	if h.sealer == nil {
+		h.log.Error("phone number dropped: no data key", "case", c.Ref)
+		return nil
+	}
+	sealed, err := h.sealer.SealAs(desk.KindPhone, number)
+	if err != nil {
+		return fmt.Errorf("seal %s of %s: %w", field, c.Ref, err)
+	}
+	return t.desk.SetPhone(t.ctx, c.ID, field, sealed, h.sealer.HashAs(desk.KindPhone, number), t.now)
 }

@@ -80,7 +80,7 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 			h.until(u.ID, 0, tt.thanks)
 			for k, want := range map[string]string{"relationship": "parent", "relative_name": "박서준" + tt.lang,
 				"birth_date": "1995-03-07", "passport_number": "M*****678", "last_contact": "2025-12-20",
-				"last_place": "Sihanoukville", "situation": "compound", "callback_phone": "+821098765432", "consent_share": "yes"} {
+				"last_place": "Sihanoukville", "situation": "compound", "callback_phone": "+82******5432", "consent_share": "yes"} {
 				if c.Answers[k] != want {
 					t.Errorf("answer %s = %q, want %q", k, c.Answers[k], want)
 				}
@@ -102,7 +102,15 @@ func TestFamilyWholeFlowInEachLanguage(t *testing.T) {
 			}
 			// The desk group had the least; /case shows the inquiry in private.
 			done := h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref))
-			contains(t, done.Text, "+821098765432")
+			contains(t, done.Text, "+82******5432") // an agent sees the numbers of their own cases only
+			if n := h.count(`SELECT count(*) FROM cases WHERE id = $1 AND answers::text LIKE '%98765432%'`, c.ID); n != 0 {
+				t.Error("the case's answers hold the clear callback number")
+			}
+			if n := h.count(`SELECT count(*) FROM chats WHERE chat_id = $1 AND answers::text LIKE '%98765432%'`, u.ID); n != 0 {
+				t.Error("the stored session holds the clear callback number")
+			}
+			h.step(officer, func() { h.api.SendText(officer, "/claim "+string(c.Ref)) }, string(c.Ref))
+			done = h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, "+821098765432")
 			contains(t, done.Text, "다른 기관(대사관, 출입국, 다른 경찰 부서) 전달 동의: 예")
 			// Staff reply in the family's language; /status lists the case.
 			n := len(h.api.BotMessages(u.ID))
@@ -180,9 +188,21 @@ func TestFamilyRefusesBadAnswersAndKeepsNoConsent(t *testing.T) {
 	h.step(u, func() { h.api.SendText(u, "+855 12 345 678") }, "pass it to other agencies")
 	h.step(u, func() { h.tap(u, "family:consent:no") }, "will not pass your inquiry")
 	c = h.caseOf(u.ID)
-	if c.ConsentShare == nil || *c.ConsentShare || c.Answers["consent_share"] != "no" || c.Answers["callback_phone"] != "+85512345678" {
+	if c.ConsentShare == nil || *c.ConsentShare || c.Answers["consent_share"] != "no" || c.Answers["callback_phone"] != "+85*****5678" {
 		t.Errorf("case consent %v, answers %v", c.ConsentShare, c.Answers)
 	}
+	// The callback number is sealed, found by /find however it is
+	// written, and shown in full to the officer who takes the case.
+	var sealed []byte
+	if err := h.db.Get(&sealed, `SELECT sealed FROM case_phones WHERE case_id = $1 AND field = 'callback_phone'`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := h.sealer.OpenAs(desk.KindPhone, sealed); err != nil || n != "+85512345678" {
+		t.Errorf("sealed callback number opens to %q, %v", n, err)
+	}
+	contains(t, h.step(officer, func() { h.api.SendText(officer, "/find 012 345 678") }, "🔎").Text, string(c.Ref))
+	h.step(officer, func() { h.api.SendText(officer, "/claim "+string(c.Ref)) }, string(c.Ref))
+	contains(t, h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, "+85512345678").Text, string(c.Ref))
 	contains(t, h.step(officer, func() { h.api.SendText(officer, "/case "+string(c.Ref)) }, string(c.Ref)).Text, "다른 기관 전달 동의 없음")
 }
 

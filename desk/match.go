@@ -58,4 +58,13 @@ type FamilyStore interface {
 	// PassportCases returns the cases whose sealed passport number has
 	// this keyed hash (Sealer.Hash), newest first, at most 20.
 	PassportCases(ctx context.Context, hash []byte) ([]int64, error)
+	// SetPhone stores a case's sealed phone number (field names it, e.g.
+	// callback_phone) and its keyed hash, replacing any earlier one.
+	// Errors: not_found, invalid.
+	SetPhone(ctx context.Context, caseID int64, field string, sealed, hash []byte, now time.Time) error
+	// Phones returns a case's sealed phone numbers by field.
+	Phones(ctx context.Context, caseID int64) (map[string][]byte, error)
+	// PhoneCases returns the cases with a sealed phone number whose keyed
+	// hash is one of hashes (Sealer.Hashes), newest first, at most 20.
+	PhoneCases(ctx context.Context, hashes [][]byte) ([]int64, error)
 }

@@ -264,6 +264,17 @@ func MaskPassport(n string) string {
 	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
 }
 
+// MaskPhone is how a case's answers keep a phone number beside its seal:
+// the "+" and country code's first digits and the last four,
+// +821098765432 giving +82******5432.
+func MaskPhone(n string) string {
+	r := []rune(strings.TrimSpace(n))
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
+}
+
 // MaskForExport keeps the last three characters of a passport number (of
 // a third of a short one) for files that leave the bot: enough to match
 // it against a passport the task force holds, useless for anything else

@@ -1,6 +1,8 @@
 package staff
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,10 +51,19 @@ func (d *Cmd) show() error {
 	if passport != "" {
 		lines = append(lines, passport)
 	}
-	detail := ""
-	if shown {
-		detail = "passport shown"
+	phones, phonesShown, err := d.phoneLines(c) // sealed too: opened here, and only here
+	if err != nil {
+		return err
 	}
+	lines = append(lines, phones...)
+	var shownParts []string
+	if shown {
+		shownParts = append(shownParts, "passport shown")
+	}
+	if phonesShown {
+		shownParts = append(shownParts, "phone shown")
+	}
+	detail := strings.Join(shownParts, ", ")
 	if err := d.audit(c.ID, detail); err != nil { // every view, and whether the number was shown
 		return err
 	}
@@ -163,4 +174,42 @@ func (d *Cmd) passportLine(c *desk.Case) (line string, shown bool, err error) {
 			"Key", keyID, "Current", d.h.sealer.KeyID())), false, nil
 	}
 	return label + n, true, nil
+}
+
+// phoneLines show a case's sealed phone numbers (a family inquiry's
+// callback number) as passportLine shows the passport number: in full to
+// a supervisor and the case's officer, masked to other agents, and a
+// seal no configured key opens said plainly.
+func (d *Cmd) phoneLines(c *desk.Case) (lines []string, shown bool, err error) {
+	if d.h.sealer == nil {
+		return nil, false, nil
+	}
+	phones, err := d.desk.Phones(d.ctx, c.ID)
+	if err != nil {
+		return nil, false, err
+	}
+	r := d.h.render
+	fields := slices.Sorted(maps.Keys(phones))
+	for _, field := range fields {
+		label := "• " + field + ": "
+		if id := "answer." + field; r.Has(id) {
+			label = "• " + r.Text(d.lang, flows.M(id)) + ": "
+		}
+		masked := c.Answers[field]
+		if !d.handles(c) {
+			lines = append(lines, label+masked+"\n  "+r.Text(d.lang, flows.M("desk.passport_assignee_only")))
+			continue
+		}
+		n, err := d.h.sealer.OpenAs(desk.KindPhone, phones[field])
+		if err != nil {
+			keyID, _ := desk.SealedKeyID(phones[field])
+			d.h.log.Error("phone number cannot be opened with the configured data keys",
+				"case", c.Ref, "field", field, "key_id", keyID, "current_key_id", d.h.sealer.KeyID(), "err", err)
+			lines = append(lines, label+masked+"\n  "+r.Text(d.lang, flows.M("desk.number_unsealable",
+				"Key", keyID, "Current", d.h.sealer.KeyID())))
+			continue
+		}
+		lines, shown = append(lines, label+n), true
+	}
+	return lines, shown, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/koreandesk/hotline/desk"
+	"github.com/koreandesk/hotline/desk/phone"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
@@ -16,7 +17,8 @@ const (
 	maxFindRunes = 100
 )
 
-// find searches cases by reference, name, phone, passport or compound
+// find searches cases by reference, name, phone (a sealed callback number
+// by its keyed hash), passport or compound
 // (/find text), open ones first. The search text may be a phone number:
 // it goes neither into the audit log nor into the logs, only its length.
 func (d *Cmd) find() error {
@@ -37,6 +39,11 @@ func (d *Cmd) find() error {
 	} else if len(byPassport) > 0 {
 		cases = append(byPassport, cases...)
 	}
+	byPhone, err := d.phoneCases(text)
+	if err != nil {
+		return err
+	}
+	cases = dedupe(append(byPhone, cases...))
 	if err := d.audit(0, "length="+strconv.Itoa(n)+" found="+strconv.Itoa(min(len(cases), findLimit))); err != nil {
 		return err
 	}
@@ -60,6 +67,56 @@ func (d *Cmd) find() error {
 	return d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, 0)
 }
 
+// phoneCases finds cases by a sealed phone number (a family inquiry's
+// callback number), compared by keyed hash under every configured key.
+// The text is read as a phone number however it is written; a national
+// number that could be Korean or Cambodian is looked up as both.
+func (d *Cmd) phoneCases(text string) ([]desk.Case, error) {
+	if d.h.sealer == nil {
+		return nil, nil
+	}
+	var hashes [][]byte
+	for _, region := range []phone.Region{phone.Guess, phone.Korea, phone.Cambodia} {
+		if n, err := phone.Parse(text, region); err == nil {
+			hashes = append(hashes, d.h.sealer.Hashes(desk.KindPhone, n)...)
+		}
+	}
+	if len(hashes) == 0 {
+		return nil, nil
+	}
+	ids, err := d.desk.PhoneCases(d.ctx, hashes)
+	if err != nil {
+		return nil, err
+	}
+	return d.casesByID(ids)
+}
+
+// casesByID loads cases by their ids.
+func (d *Cmd) casesByID(ids []int64) ([]desk.Case, error) {
+	out := make([]desk.Case, 0, len(ids))
+	for _, id := range ids {
+		c, err := d.desk.CaseByID(d.ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *c)
+	}
+	return out, nil
+}
+
+// dedupe keeps the first of each case.
+func dedupe(cases []desk.Case) []desk.Case {
+	seen := make(map[int64]bool, len(cases))
+	out := cases[:0]
+	for _, c := range cases {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // passportCases finds cases by a sealed passport number: passport numbers
 // are stored encrypted, so /find compares keyed hashes instead of text.
 func (d *Cmd) passportCases(text string) ([]desk.Case, error) {
@@ -71,13 +128,5 @@ func (d *Cmd) passportCases(text string) ([]desk.Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]desk.Case, 0, len(ids))
-	for _, id := range ids {
-		c, err := d.desk.CaseByID(d.ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *c)
-	}
-	return out, nil
+	return d.casesByID(ids)
 }

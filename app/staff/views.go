@@ -12,9 +12,9 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// hiddenAnswers are never shown in alerts and lists (the passport number
-// only in /case) or are bookkeeping.
-var hiddenAnswers = map[string]bool{"passport": true, family.KeyPassport: true, flows.CaseRefKey: true}
+// hiddenAnswers are never shown in alerts and lists (the passport and
+// callback numbers only in /case) or are bookkeeping.
+var hiddenAnswers = map[string]bool{"passport": true, family.KeyPassport: true, family.KeyPhone: true, flows.CaseRefKey: true}
 
 // AnswerLines renders what a case's conversation collected, one line per
 // answer, labelled in lang where the catalogue knows the answer.

@@ -364,6 +364,7 @@ func checkDeployment(ctx context.Context, db *sql.DB, kind string) error {
 // the canary sealed at the first start (or the last rekey) and one stored
 // value per key. On a new database it seals the canary. Values sealed
 // under an old key (DATA_KEY_OLD) are fine, with a reminder to rekey.
+// Callback numbers an earlier release kept in the clear are sealed.
 func checkDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Sealer, log *slog.Logger) error {
 	hasCanary, stale, err := verifyDataKey(ctx, store, sealer)
 	if err != nil {
@@ -382,7 +383,11 @@ func checkDataKey(ctx context.Context, store *postgres.Store, sealer *desk.Seale
 		log.Warn("some stored values are sealed under an older key: run hotline rekey, then remove DATA_KEY_OLD",
 			"component", "main", "key_id", sealer.KeyID())
 	}
-	return nil
+	n, err := store.SealClearPhones(ctx, sealer, time.Now()) // kept in the clear before they were sealed
+	if n > 0 {
+		log.Info("sealed callback numbers kept in the clear by an earlier release", "component", "main", "values", n)
+	}
+	return err
 }
 
 // verifyDataKey checks, writing nothing, that the sealer opens the

@@ -66,7 +66,7 @@ func keep(t *flows.Turn, m move) {
 		answers[a.key] = a.value
 		shown := a.value
 		if a.shown != "" {
-			shown = a.shown // never the passport number in the stored session
+			shown = a.shown // never the passport or phone number in the stored session
 		}
 		s.Set(a.key, shown)
 	}

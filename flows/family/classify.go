@@ -33,7 +33,8 @@ const (
 	dataSkip   = dataPrefix + "skip:"
 )
 
-// Case answer keys. The bot seals KeyPassport before it reaches the case.
+// Case answer keys. The bot seals KeyPassport and KeyPhone before they
+// reach the case.
 const (
 	KeyRelationship     = "relationship"
 	KeyName             = "relative_name"
@@ -152,7 +153,7 @@ func phone(s string, contact bool) move {
 	case phoneInvalid:
 		return move{event: EventStay, say: "family.phone_invalid"}
 	}
-	return move{event: EventAnswer, answers: []answer{{key: KeyPhone, value: e164}}}
+	return move{event: EventAnswer, answers: []answer{{KeyPhone, e164, MaskPhone(e164)}}}
 }
 
 func location(s *flows.Session, l *flows.Location) move {

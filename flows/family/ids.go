@@ -79,6 +79,17 @@ func MaskPassport(n string) string {
 	return string(r[0]) + strings.Repeat("*", len(r)-4) + string(r[len(r)-3:])
 }
 
+// MaskPhone hides a phone number but its first three characters and last
+// four: +821098765432 gives +82******5432. The stored session and the
+// summary show only this; the bot seals the number itself.
+func MaskPhone(n string) string {
+	r := []rune(n)
+	if len(r) < 8 {
+		return strings.Repeat("*", len(r))
+	}
+	return string(r[:3]) + strings.Repeat("*", len(r)-7) + string(r[len(r)-4:])
+}
+
 // phoneProblem says why a text is not a usable phone number.
 type phoneProblem int
 

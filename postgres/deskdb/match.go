@@ -12,17 +12,18 @@ import (
 )
 
 // selectMatches finds the cases that share a name, phone or passport with
-// case $1, each from its own index, and then counts the reasons. Family
+// case $1, each from its own index (phone and passport numbers by their
+// keyed hashes: they are sealed), and then counts the reasons. Family
 // inquiries match any case; other cases match family inquiries only. A
 // same date of birth is a reason only beside another one.
 const selectMatches = `
 WITH me AS (
-    SELECT c.id, c.type, c.match_names, c.match_birth, c.match_phone, p.hash
+    SELECT c.id, c.type, c.match_names, c.match_birth, p.hash
     FROM cases c LEFT JOIN case_passports p ON p.case_id = c.id WHERE c.id = $1
 ), hits AS (
     SELECT o.id, 'name' AS reason FROM me, cases o WHERE o.match_names && me.match_names
     UNION ALL
-    SELECT o.id, 'phone' FROM me, cases o WHERE o.match_phone = me.match_phone
+    SELECT o.case_id, 'phone' FROM case_phones m JOIN case_phones o ON o.hash = m.hash WHERE m.case_id = $1
     UNION ALL
     SELECT p.case_id, 'passport' FROM me, case_passports p WHERE p.hash = me.hash
     UNION ALL
