@@ -44,27 +44,12 @@ func (d *Cmd) show() error {
 	if v := c.Answers["passport"]; v != "" { // staff see it here, and only here
 		lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
 	}
-	passport, shown, err := d.passportLine(c) // sealed: opened here, and only here
+	numbers, shown, err := d.sealedLines(c) // sealed: opened here, and only here
 	if err != nil {
 		return err
 	}
-	if passport != "" {
-		lines = append(lines, passport)
-	}
-	phones, phonesShown, err := d.phoneLines(c) // sealed too: opened here, and only here
-	if err != nil {
-		return err
-	}
-	lines = append(lines, phones...)
-	var shownParts []string
-	if shown {
-		shownParts = append(shownParts, "passport shown")
-	}
-	if phonesShown {
-		shownParts = append(shownParts, "phone shown")
-	}
-	detail := strings.Join(shownParts, ", ")
-	if err := d.audit(c.ID, detail); err != nil { // every view, and whether the number was shown
+	lines = append(lines, numbers...)
+	if err := d.audit(c.ID, strings.Join(shown, ", ")); err != nil { // every view, and which numbers it showed
 		return err
 	}
 	indicators, err := d.indicatorsLine(c)
@@ -139,77 +124,60 @@ func (d *Cmd) eventLine(e desk.Event) string {
 	return line
 }
 
-// passportLine shows a family inquiry's passport number: in full, opened
-// from its seal, to a supervisor and to the officer the case is assigned
-// to; masked, with who may see it, to any other officer. A seal that no
-// configured key opens is said plainly to the officer and logged (ids
-// only), never passed off as a mask. shown reports whether the full
-// number was shown, for the audit entry.
-func (d *Cmd) passportLine(c *desk.Case) (line string, shown bool, err error) {
+// sealedLines are a case's sealed numbers for /case: the passport number,
+// then the phone numbers (a family inquiry's callback number). shown says
+// which were shown in full, for the audit entry.
+func (d *Cmd) sealedLines(c *desk.Case) (lines, shown []string, err error) {
 	if d.h.sealer == nil {
-		return "", false, nil
-	}
-	sealed, err := d.desk.Passport(d.ctx, c.ID)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		return "", false, nil
-	}
-	if err != nil {
-		return "", false, err
+		return nil, nil, nil
 	}
 	r := d.h.render
-	label := "• " + r.Text(d.lang, flows.M("answer.passport_number")) + ": "
-	masked := c.Answers[family.KeyPassport]
-	if !d.handles(c) {
-		return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.passport_assignee_only")), false, nil
-	}
-	n, err := d.h.sealer.Open(sealed)
-	if err != nil {
-		keyID, ok := desk.SealedKeyID(sealed)
-		if !ok {
-			keyID = "legacy"
+	add := func(kind desk.Kind, label, masked string, sealed []byte) {
+		line, full := d.numberLine(c, kind, label, masked, sealed)
+		if lines = append(lines, line); full {
+			shown = append(shown, string(kind)+" shown")
 		}
-		d.h.log.Error("passport cannot be opened with the configured data keys",
-			"case", c.Ref, "key_id", keyID, "current_key_id", d.h.sealer.KeyID(), "err", err)
-		return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.passport_unsealable",
-			"Key", keyID, "Current", d.h.sealer.KeyID())), false, nil
 	}
-	return label + n, true, nil
-}
-
-// phoneLines show a case's sealed phone numbers (a family inquiry's
-// callback number) as passportLine shows the passport number: in full to
-// a supervisor and the case's officer, masked to other agents, and a
-// seal no configured key opens said plainly.
-func (d *Cmd) phoneLines(c *desk.Case) (lines []string, shown bool, err error) {
-	if d.h.sealer == nil {
-		return nil, false, nil
+	sealed, err := d.desk.Passport(d.ctx, c.ID)
+	switch {
+	case err == nil:
+		add(desk.KindPassport, r.Text(d.lang, flows.M("answer.passport_number")), c.Answers[family.KeyPassport], sealed)
+	case flows.ErrorCode(err) != flows.ENotFound:
+		return nil, nil, err
 	}
 	phones, err := d.desk.Phones(d.ctx, c.ID)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, err
 	}
-	r := d.h.render
-	fields := slices.Sorted(maps.Keys(phones))
-	for _, field := range fields {
-		label := "• " + field + ": "
+	for _, field := range slices.Sorted(maps.Keys(phones)) {
+		label := field
 		if id := "answer." + field; r.Has(id) {
-			label = "• " + r.Text(d.lang, flows.M(id)) + ": "
+			label = r.Text(d.lang, flows.M(id))
 		}
-		masked := c.Answers[field]
-		if !d.handles(c) {
-			lines = append(lines, label+masked+"\n  "+r.Text(d.lang, flows.M("desk.passport_assignee_only")))
-			continue
-		}
-		n, err := d.h.sealer.OpenAs(desk.KindPhone, phones[field])
-		if err != nil {
-			keyID, _ := desk.SealedKeyID(phones[field])
-			d.h.log.Error("phone number cannot be opened with the configured data keys",
-				"case", c.Ref, "field", field, "key_id", keyID, "current_key_id", d.h.sealer.KeyID(), "err", err)
-			lines = append(lines, label+masked+"\n  "+r.Text(d.lang, flows.M("desk.number_unsealable",
-				"Key", keyID, "Current", d.h.sealer.KeyID())))
-			continue
-		}
-		lines, shown = append(lines, label+n), true
+		add(desk.KindPhone, label, c.Answers[field], phones[field])
 	}
 	return lines, shown, nil
+}
+
+// numberLine shows a sealed number: in full, opened from its seal, to a
+// supervisor and to the officer the case is assigned to; masked, with who
+// may see it, to any other officer. A seal that no configured key opens
+// is said plainly to the officer and logged (ids only), never passed off
+// as a mask. full reports whether the number was shown in full.
+func (d *Cmd) numberLine(c *desk.Case, kind desk.Kind, label, masked string, sealed []byte) (line string, full bool) {
+	r, label := d.h.render, "• "+label+": "
+	if !d.handles(c) {
+		return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.passport_assignee_only")), false
+	}
+	n, err := d.h.sealer.OpenAs(kind, sealed)
+	if err == nil {
+		return label + n, true
+	}
+	keyID, ok := desk.SealedKeyID(sealed)
+	if !ok {
+		keyID = "legacy"
+	}
+	d.h.log.Error("sealed number cannot be opened with the configured data keys",
+		"case", c.Ref, "kind", kind, "key_id", keyID, "current_key_id", d.h.sealer.KeyID(), "err", err)
+	return label + masked + "\n  " + r.Text(d.lang, flows.M("desk.number_unsealable", "Key", keyID, "Current", d.h.sealer.KeyID())), false
 }

@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,16 +35,15 @@ func (d *Cmd) find() error {
 	if err != nil {
 		return err
 	}
-	if byPassport, err := d.passportCases(text); err != nil {
-		return err
-	} else if len(byPassport) > 0 {
-		cases = append(byPassport, cases...)
-	}
-	byPhone, err := d.phoneCases(text)
+	sealed, err := d.sealedCases(text)
 	if err != nil {
 		return err
 	}
-	cases = dedupe(append(byPhone, cases...))
+	seen := map[int64]bool{}
+	cases = slices.DeleteFunc(append(sealed, cases...), func(c desk.Case) bool { // each case once
+		defer func() { seen[c.ID] = true }()
+		return seen[c.ID]
+	})
 	if err := d.audit(0, "length="+strconv.Itoa(n)+" found="+strconv.Itoa(min(len(cases), findLimit))); err != nil {
 		return err
 	}
@@ -67,13 +67,21 @@ func (d *Cmd) find() error {
 	return d.queue(d.in.ChatID, mailbox.PriorityHigh, mailbox.MethodSendMessage, body, 0)
 }
 
-// phoneCases finds cases by a sealed phone number (a family inquiry's
-// callback number), compared by keyed hash under every configured key.
-// The text is read as a phone number however it is written; a national
-// number that could be Korean or Cambodian is looked up as both.
-func (d *Cmd) phoneCases(text string) ([]desk.Case, error) {
+// sealedCases finds cases by a sealed passport or phone number (a family
+// inquiry's callback number): such numbers are stored encrypted, so /find
+// compares keyed hashes instead of text. A phone number is read however it
+// is written; one that could be Korean or Cambodian is looked up as both.
+func (d *Cmd) sealedCases(text string) ([]desk.Case, error) {
 	if d.h.sealer == nil {
 		return nil, nil
+	}
+	var ids []int64
+	if n, ok := desk.PassportNumber(text); ok {
+		got, err := d.desk.PassportCases(d.ctx, d.h.sealer.Hash(n))
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
 	}
 	var hashes [][]byte
 	for _, region := range []phone.Region{phone.Guess, phone.Korea, phone.Cambodia} {
@@ -81,18 +89,13 @@ func (d *Cmd) phoneCases(text string) ([]desk.Case, error) {
 			hashes = append(hashes, d.h.sealer.Hashes(desk.KindPhone, n)...)
 		}
 	}
-	if len(hashes) == 0 {
-		return nil, nil
+	if len(hashes) > 0 {
+		got, err := d.desk.PhoneCases(d.ctx, hashes)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
 	}
-	ids, err := d.desk.PhoneCases(d.ctx, hashes)
-	if err != nil {
-		return nil, err
-	}
-	return d.casesByID(ids)
-}
-
-// casesByID loads cases by their ids.
-func (d *Cmd) casesByID(ids []int64) ([]desk.Case, error) {
 	out := make([]desk.Case, 0, len(ids))
 	for _, id := range ids {
 		c, err := d.desk.CaseByID(d.ctx, id)
@@ -102,31 +105,4 @@ func (d *Cmd) casesByID(ids []int64) ([]desk.Case, error) {
 		out = append(out, *c)
 	}
 	return out, nil
-}
-
-// dedupe keeps the first of each case.
-func dedupe(cases []desk.Case) []desk.Case {
-	seen := make(map[int64]bool, len(cases))
-	out := cases[:0]
-	for _, c := range cases {
-		if !seen[c.ID] {
-			seen[c.ID] = true
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// passportCases finds cases by a sealed passport number: passport numbers
-// are stored encrypted, so /find compares keyed hashes instead of text.
-func (d *Cmd) passportCases(text string) ([]desk.Case, error) {
-	n, ok := desk.PassportNumber(text)
-	if d.h.sealer == nil || !ok {
-		return nil, nil
-	}
-	ids, err := d.desk.PassportCases(d.ctx, d.h.sealer.Hash(n))
-	if err != nil {
-		return nil, err
-	}
-	return d.casesByID(ids)
 }

@@ -348,8 +348,9 @@ func TestDemoOnlyOnItsOwnDatabase(t *testing.T) {
 }
 
 // TestNoPassportNumberAtRest: after a family inquiry with a passport
-// number and an officer's /case (which shows it in full), a data-only dump
-// of the database and the bot's debug logs do not hold the number.
+// number and a callback phone, a supervisor's /case (which shows both in
+// full) and /export, a data-only dump of the database and the bot's debug
+// logs hold neither number.
 func TestNoPassportNumberAtRest(t *testing.T) {
 	api, _, _ := deployed(t)
 	t.Setenv("DESK_ADMIN_IDS", "42")
@@ -387,13 +388,26 @@ func TestNoPassportNumberAtRest(t *testing.T) {
 	api.SendText(officer, "/case "+ref)
 	if err := api.WaitFor(func() bool {
 		for _, m := range api.BotMessages(officer.ID)[n:] {
-			if strings.Contains(m.Text, passport) {
+			if strings.Contains(m.Text, passport) && strings.Contains(m.Text, "+821098765432") {
 				return true
 			}
 		}
 		return false
 	}, 15*time.Second); err != nil {
-		t.Fatal("the officer's /case does not show the passport number")
+		t.Fatal("the supervisor's /case does not show the passport and callback numbers")
+	}
+	// The supervisor's /export: a CSV document in their private chat.
+	n = len(api.BotMessages(officer.ID))
+	api.SendText(officer, "/export")
+	if err := api.WaitFor(func() bool {
+		for _, m := range api.BotMessages(officer.ID)[n:] {
+			if m.Kind == bottest.KindDocument && m.File != nil && strings.Contains(string(m.File.Content), ref) {
+				return true
+			}
+		}
+		return false
+	}, 15*time.Second); err != nil {
+		t.Fatal("no /export document holding the case")
 	}
 	var pending int
 	if err := waitDB(t, db, &pending, `SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE status = 'pending')`); err != nil {
@@ -401,7 +415,7 @@ func TestNoPassportNumberAtRest(t *testing.T) {
 	}
 
 	dump := pgDump(t, os.Getenv("DATABASE_URL"))
-	for _, s := range []string{passport, "87654321"} {
+	for _, s := range []string{passport, "87654321", "98765432"} { // the passport and the callback number
 		if c := strings.Count(dump, s); c != 0 {
 			t.Errorf("the data-only dump holds %q %d times", s, c)
 		}
@@ -409,8 +423,10 @@ func TestNoPassportNumberAtRest(t *testing.T) {
 	if !strings.Contains(dump, ref) {
 		t.Errorf("the dump lacks the case %s: not a dump of this database?", ref)
 	}
-	if c := strings.Count(logs.String(), "87654321"); c != 0 {
-		t.Errorf("the debug logs hold the passport number %d times", c)
+	for _, s := range []string{"87654321", "98765432"} {
+		if c := strings.Count(logs.String(), s); c != 0 {
+			t.Errorf("the debug logs hold %q %d times", s, c)
+		}
 	}
 }
 
