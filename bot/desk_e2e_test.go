@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/koreandesk/hotline/bot/bottest"
 	"github.com/koreandesk/hotline/desk"
 )
@@ -39,6 +41,15 @@ func (h *harness) sos(u bottest.User) *desk.Case {
 	}
 	for _, chat := range onDuty {
 		h.until(chat, 0, string(c.Ref))
+	}
+	// And until the alerts are recorded sent: a test that moves the clock
+	// on next would otherwise see a lease run out on an alert delivered a
+	// moment ago and get it again (at least once, as promised).
+	err := h.eventually(func() bool {
+		return h.count(`SELECT count(*) FROM outbox WHERE status = 'pending' AND chat_id = ANY($1)`, pq.Array(onDuty)) == 0
+	}, wait)
+	if err != nil {
+		h.t.Fatal("the alerts were never recorded sent")
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -55,6 +56,12 @@ FROM unnest($1::bigint[], $2::bigint[]) AS r(id, token)
 WHERE outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
 RETURNING outbox.id`
 
+// querier is a database or a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	SelectContext(ctx context.Context, dest any, query string, args ...any) error
+}
+
 // Record writes many results in one transaction.
 func (s *Store) Record(ctx context.Context, results []mailbox.Result, now time.Time) ([]error, error) {
 	var (
@@ -85,7 +92,15 @@ func (s *Store) Record(ctx context.Context, results []mailbox.Result, now time.T
 			relIDs, relTok = append(relIDs, m.ID), append(relTok, m.Token)
 		}
 	}
-	err := s.inTx(ctx, func(t *sqlx.Tx) error {
+	// One kind of outcome is one statement, with no transaction around it
+	// (one round trip); several are written together.
+	kinds := 0
+	for _, n := range []int{len(sentIDs), len(retryIDs), len(failIDs), len(relIDs)} {
+		if n > 0 {
+			kinds++
+		}
+	}
+	write := func(t querier) error {
 		if len(sentIDs) > 0 {
 			if _, err := t.ExecContext(ctx, markSentMany, pq.Array(sentIDs), pq.Array(sentMsg), now); err != nil {
 				return mapError(fmt.Errorf("mark %d outgoing sent: %w", len(sentIDs), err))
@@ -113,7 +128,13 @@ func (s *Store) Record(ctx context.Context, results []mailbox.Result, now time.T
 			}
 		}
 		return nil
-	})
+	}
+	var err error
+	if kinds == 1 {
+		err = write(s.db)
+	} else {
+		err = s.inTx(ctx, func(t *sqlx.Tx) error { return write(t) })
+	}
 	if err != nil {
 		return nil, err
 	}

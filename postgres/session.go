@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -106,14 +107,49 @@ func notBefore(o mailbox.Message) *time.Time {
 	return &o.NotBefore
 }
 
-// Enqueue adds calls to the outbox in order. A call to a group that
+// insertOutgoingMany is insertOutgoing for many calls in one statement,
+// in order (the ids follow the rows' order).
+const insertOutgoingMany = `
+INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_before, created_at)
+SELECT COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = m.chat_id), m.chat_id), m.priority, m.method,
+    CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = m.chat_id AND quiet)
+         THEN m.payload::jsonb || '{"silent": true}' ELSE m.payload::jsonb END,
+    NULLIF(m.case_id, 0), m.kind, COALESCE(NULLIF(m.not_before, '')::timestamptz, $8), $8
+FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[])
+    WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, ord)
+ORDER BY m.ord`
+
+// Enqueue adds calls to the outbox in order, in one statement (calls
+// naming cases, bundles and albums, one by one). A call to a group that
 // became a supergroup goes to the new chat.
 func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
+	if len(out) > 1 && !slices.ContainsFunc(out, func(o mailbox.Message) bool { return len(o.Refs) > 0 }) {
+		return x.enqueueMany(ctx, now, out)
+	}
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
 			o.Kind, pq.Array(o.Refs), now, notBefore(o)); err != nil {
 			return mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
 		}
+	}
+	return nil
+}
+
+func (x *tx) enqueueMany(ctx context.Context, now time.Time, out []mailbox.Message) error {
+	n := len(out)
+	chats, prios, cases := make([]int64, n), make([]int64, n), make([]int64, n)
+	methods, payloads, kinds, notBefore := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, o := range out {
+		chats[i], prios[i], cases[i] = o.ChatID, int64(o.Priority), o.CaseID
+		methods[i], payloads[i], kinds[i] = o.Method, string(o.Payload), o.Kind
+		if !o.NotBefore.IsZero() {
+			notBefore[i] = o.NotBefore.UTC().Format(time.RFC3339Nano)
+		}
+	}
+	_, err := x.t.ExecContext(ctx, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
+		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), now)
+	if err != nil {
+		return mapError(fmt.Errorf("enqueue %d calls: %w", n, err))
 	}
 	return nil
 }
