@@ -99,6 +99,9 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 		}
 	case in.Kind == flows.KindLocation:
 		ev.Kind, ev.Lat, ev.Lon = desk.EventLocation, &in.Location.Lat, &in.Location.Lon
+		if in.Location.Live {
+			ev.Data = map[string]string{liveData: "true"}
+		}
 	case in.Kind == flows.KindContact:
 		ev.Text = in.Phone
 	}
@@ -201,7 +204,11 @@ func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) er
 		if err := t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {
 			return err
 		}
-		return t.queue(r.ID, t.prio, mailbox.MethodSendLocation, mailbox.Call{Latitude: *ev.Lat, Longitude: *ev.Lon}, c.ID)
+		pin := mailbox.Call{Latitude: *ev.Lat, Longitude: *ev.Lon}
+		if ev.Data[liveData] == "true" {
+			return h.pinLive(t, r, c, pin)
+		}
+		return t.queue(r.ID, t.prio, mailbox.MethodSendLocation, pin, c.ID)
 	}
 	buttons.Text = mailbox.Truncate(body, mailbox.MaxMessageRunes)
 	return t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID)
@@ -221,23 +228,6 @@ func (h *Handler) forwardAlbumItem(t *turn, r staff.Chat, c *desk.Case, ev desk.
 	m.CaseID, m.Kind, m.Refs = c.ID, mailbox.KindAlbum, []string{ev.Data[albumData]}
 	t.out = append(t.out, m)
 	return nil
-}
-
-// liveLocation keeps an open case's location current while the reporter
-// shares a live location: every point goes on the timeline, and the desk
-// sees the newest one in /case.
-func (h *Handler) liveLocation(t *turn, s *flows.Session) error {
-	if t.in.Location == nil || !t.in.Location.Valid() {
-		return nil
-	}
-	c, err := openCase(t, "")
-	if c == nil || err != nil {
-		return err
-	}
-	lat, lon := t.in.Location.Lat, t.in.Location.Lon
-	_, err = t.desk.AddEvent(t.ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: t.now,
-		Data: map[string]string{"live": "true"}})
-	return err
 }
 
 // openCase returns the sender's newest open case of type typ (any type

@@ -44,7 +44,14 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		return messageID(m, err)
 	case mailbox.MethodSendLocation:
 		m, err := s.b.SendLocation(ctx, &tgbot.SendLocationParams{ChatID: chatID, Latitude: c.Latitude, Longitude: c.Longitude,
-			DisableNotification: c.Silent})
+			LivePeriod: c.LivePeriod, DisableNotification: c.Silent})
+		return messageID(m, err)
+	case mailbox.MethodEditLive:
+		m, err := s.b.EditMessageLiveLocation(ctx, &tgbot.EditMessageLiveLocationParams{ChatID: chatID, MessageID: c.MessageID,
+			Latitude: c.Latitude, Longitude: c.Longitude})
+		return messageID(m, err)
+	case mailbox.MethodStopLive:
+		m, err := s.b.StopMessageLiveLocation(ctx, &tgbot.StopMessageLiveLocationParams{ChatID: chatID, MessageID: c.MessageID})
 		return messageID(m, err)
 	case mailbox.MethodAnswerCallback:
 		_, err := s.b.AnswerCallbackQuery(ctx, &tgbot.AnswerCallbackQueryParams{CallbackQueryID: c.CallbackQueryID, Text: c.Text})

@@ -20,6 +20,8 @@ const (
 	MethodSendVideoNote  = "sendVideoNote"
 	MethodSendAudio      = "sendAudio"
 	MethodSendMediaGroup = "sendMediaGroup"
+	MethodEditLive       = "editMessageLiveLocation"
+	MethodStopLive       = "stopMessageLiveLocation"
 	MethodDeleteMessages = "deleteMessages"
 	MethodChatCommands   = "setChatCommands" // setMyCommands or deleteMyCommands for one chat
 )
@@ -43,6 +45,7 @@ type Call struct {
 	RemoveKeyboard  bool       `json:"remove_keyboard,omitempty"`
 	Latitude        float64    `json:"latitude,omitempty"`
 	Longitude       float64    `json:"longitude,omitempty"`
+	LivePeriod      int        `json:"live_period,omitempty"` // a live sendLocation's seconds (0x7FFFFFFF: until stopped)
 	MessageID       int        `json:"message_id,omitempty"`
 	CallbackQueryID string     `json:"callback_query_id,omitempty"`
 	// FileID re-sends a photo, voice note or document by Telegram file

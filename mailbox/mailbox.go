@@ -118,6 +118,24 @@ const (
 	KindAck = "ack"
 )
 
+// LivePin is the pin showing a reporter's live location (the message
+// ReporterMessage of chat ReporterChat) in a staff chat, until Until.
+type LivePin struct {
+	ReporterChat, ReporterMessage, CaseID int64
+	Until                                 time.Time
+}
+
+// LiveMove moves a reporter's live location to Lat, Lon. A pin or move
+// not sent yet is rewritten (the latest position wins); otherwise an
+// editMessageLiveLocation is queued, at most one every Every for each
+// pin. Stop ends the pins after this move (stopMessageLiveLocation).
+type LiveMove struct {
+	ReporterChat, ReporterMessage int64
+	Lat, Lon                      float64
+	Every                         time.Duration
+	Stop                          bool
+}
+
 // Inbox keeps received updates durable until they are processed.
 type Inbox interface {
 	// SaveUpdate stores a received update. It returns false, and no
@@ -243,6 +261,13 @@ type Tx interface {
 	// Throttle reports whether an alert for key may go now, at most one
 	// every every, and records it when it may.
 	Throttle(ctx context.Context, key string, now time.Time, every time.Duration) (bool, error)
+	// PinLive queues m, a live location (sendLocation with a live
+	// period) to a staff chat, and records it as the pin that shows the
+	// reporter's live location there.
+	PinLive(ctx context.Context, m Message, pin LivePin, now time.Time) error
+	// MoveLive moves every pin of a reporter's live location that is
+	// still live (see LiveMove) and returns how many it moved.
+	MoveLive(ctx context.Context, mv LiveMove, now time.Time) (int, error)
 	// PendingAlbum returns the call gathering an album (KindAlbum, Refs
 	// [album]) for a chat that has not gone out yet, locked for this
 	// transaction, or id 0 when there is none.

@@ -247,7 +247,7 @@ func (s *Store) Prune(ctx context.Context, inboxBefore, outboxBefore time.Time) 
 	for _, q := range []struct {
 		sql    string
 		before time.Time
-	}{{pruneInbox, inboxBefore}, {pruneOutbox, outboxBefore}, {pruneMessages, inboxBefore}} {
+	}{{pruneInbox, inboxBefore}, {pruneOutbox, outboxBefore}, {pruneMessages, inboxBefore}, {pruneLivePins, inboxBefore}} {
 		res, err := s.db.ExecContext(ctx, q.sql, q.before)
 		if err != nil {
 			return total, mapError(fmt.Errorf("prune: %w", err))

@@ -175,6 +175,16 @@ func (s *Server) SendLocation(u User, lat, lon float64, livePeriod int) (updateI
 // edited_message update; returns the update_id. An unknown msgID still
 // produces the update, built from scratch.
 func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
+	return s.editLocation(u, msgID, func(l *models.Location) { l.Latitude, l.Longitude = lat, lon })
+}
+
+// StopLocation has u stop sharing live location msgID: the edited_message
+// update carries the location without live_period.
+func (s *Server) StopLocation(u User, msgID int) int64 {
+	return s.editLocation(u, msgID, func(l *models.Location) { l.LivePeriod = 0 })
+}
+
+func (s *Server) editLocation(u User, msgID int, edit func(*models.Location)) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	c := s.chatOf(u.ID, u)
@@ -189,7 +199,7 @@ func (s *Server) EditLocation(u User, msgID int, lat, lon float64) int64 {
 	if m.Location != nil {
 		loc = *m.Location
 	}
-	loc.Latitude, loc.Longitude = lat, lon
+	edit(&loc)
 	m.Location, m.Edited, m.EditedAt = &loc, true, now
 	s.bump(m)
 	m.Raw.Location, m.Raw.EditDate = &loc, int(now.Unix())
