@@ -134,12 +134,13 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	t.Setenv("WEBHOOK_SECRET", "short-secret")
 	t.Setenv("DATA_KEY", "not-a-key")
 	t.Setenv("CASE_RETENTION", "forever")
+	t.Setenv("CASE_DAILY_CAP", "-1")
 	_, err := loadConfig(modeRun)
 	if err == nil {
 		t.Fatal("loadConfig accepted a broken environment")
 	}
 	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "sslmode", "DESK_ADMIN_IDS", "EMERGENCY_CONTACTS", "WORKERS",
-		"WEBHOOK_SECRET", "DATA_KEY", "CASE_RETENTION"} {
+		"WEBHOOK_SECRET", "DATA_KEY", "CASE_RETENTION", "CASE_DAILY_CAP"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}
