@@ -32,7 +32,8 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 
 // TestScripts plays testdata/*.txt, desk commands in and replies out, on a
 // real database and the real renderer, without Telegram or its emulator,
-// and compares what each command sent and audited with the .golden file
+// and compares what each command sent, audited and logged as an error
+// with the .golden file
 // beside it (go test ./app/staff -update rewrites them). A script sets
 // up staff and cases, then sends commands:
 //
@@ -76,6 +77,7 @@ func TestScripts(t *testing.T) {
 type script struct {
 	t      *testing.T
 	sealer *desk.Sealer
+	errLog *strings.Builder
 	store  *postgres.Store
 	desk   *staff.Desk
 	now    time.Time
@@ -87,14 +89,22 @@ func play(t *testing.T, path string) string {
 	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	cat, err := locales.Load(log)
+	var errLog strings.Builder // the desk's error logs, written to the golden file
+	deskLog := slog.New(slog.NewTextHandler(&errLog, &slog.HandlerOptions{Level: slog.LevelError,
+		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey {
+				return slog.Attr{}
+			}
+			return a
+		}}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	render := bot.NewRenderer(cat)
 	reporterMenu := func(string) []mailbox.Command { return []mailbox.Command{{Command: "start", Description: "start"}} }
 	sealer := mustSealer(t, 1)
-	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, log, reporterMenu).WithSealer(sealer),
-		sealer: sealer, now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}}
+	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, deskLog, reporterMenu).WithSealer(sealer),
+		sealer: sealer, now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}, errLog: &errLog}
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -217,6 +227,12 @@ func (s *script) send(user int64, text string) {
 	for _, a := range s.audits()[len(before):] {
 		fmt.Fprintf(&s.out, "  audit %s\n", s.alias(a))
 	}
+	for _, l := range strings.Split(strings.TrimSpace(s.errLog.String()), "\n") {
+		if l != "" {
+			fmt.Fprintf(&s.out, "  log %s\n", s.alias(l))
+		}
+	}
+	s.errLog.Reset()
 }
 
 // message writes one outbox message: chat, method, text and buttons.
