@@ -76,10 +76,13 @@ func (h *Handler) albumItem(t *turn, s *flows.Session) (bool, error) {
 	}
 	var c *desk.Case
 	var err error
-	if ref := s.Answers[flows.CaseRefKey]; ref != "" {
+	switch ref := s.Answers[flows.CaseRefKey]; {
+	case ref != "":
 		c, err = t.desk.Case(t.ctx, desk.Ref(ref))
-	} else {
+	case s.Idle():
 		c, err = openCase(t, "")
+	default:
+		return true, nil // the first item went to a conversation with no case yet (a job offer)
 	}
 	if c == nil || err != nil {
 		return true, err // no case took the first item either
