@@ -36,6 +36,8 @@ type Handler struct {
 	sealer *desk.Sealer
 	// dailyCap caps a reporter's new cases a day (WithDailyCap).
 	dailyCap int
+	// partners are those cases may be referred to (see WithPartners).
+	partners desk.Partners
 }
 
 // New returns a handler running engine and writing with render.

@@ -135,7 +135,7 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 			return err
 		}
 	}
-	return t.send(t.in.ChatID, reporterLang(c), c.ID, flows.Reply{Text: flows.M(thanks), Silent: true})
+	return t.send(t.in.ChatID, reporterLang(c), c.ID, flows.Reply{Text: flows.M(thanks)})
 }
 
 // checkInCase is the case a check-in button names, when it is the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/app/staff/referral"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
@@ -44,6 +45,9 @@ func (h *Handler) route(t *turn) error {
 	s.UserID = t.in.UserID
 	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, staff.CheckInData) {
 		return h.checkInAnswer(t, s.Lang())
+	}
+	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, referral.Data) {
+		return h.referralAnswer(t, s.Lang())
 	}
 	if t.in.MessageID != 0 && t.in.Kind != flows.KindCallback && !t.in.Edited {
 		if err := t.tx.RecordMessage(t.ctx, t.in.ChatID, int64(t.in.MessageID), 0, t.now); err != nil {

@@ -38,14 +38,15 @@ func TestTemplateReplyReachesAKhmerReporterInKhmer(t *testing.T) {
 	}
 }
 
-// TestTemplateReplyIsSilentForAReporterWhoCannotTalk: after "not safe to
-// talk", the desk's replies arrive without a sound.
+// TestTemplateReplyIsSilentForAReporterWhoCannotTalk: in a quiet chat
+// (after "not safe to talk", /forget or check-ins), the desk's replies
+// arrive without a sound: the chat's flag is the one rule.
 func TestTemplateReplyIsSilentForAReporterWhoCannotTalk(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9802, FirstName: "Min", LanguageCode: "ko"}
 	c := h.sos(reporter)
-	if _, err := h.db.Exec(`UPDATE cases SET answers = answers || '{"safe_to_talk":"no"}' WHERE id = $1`, c.ID); err != nil {
+	if _, err := h.db.Exec(`UPDATE chats SET quiet = true WHERE chat_id = $1`, reporter.ID); err != nil {
 		t.Fatal(err)
 	}
 	h.api.SendText(officer, "/reply "+string(c.Ref)+" #will_call")

@@ -55,7 +55,9 @@ type harness struct {
 	// checkInEvery runs the check-in loop at this period; zero leaves it
 	// off, like the escalation loop.
 	checkInEvery time.Duration
-	opts         harnessOpts
+	// partners are those cases may be referred to (/refer).
+	partners desk.Partners
+	opts     harnessOpts
 	// svc and metrics are the running bot's (replaced by restart).
 	svc     *bot.Service
 	metrics *bot.Metrics
@@ -173,7 +175,7 @@ func (h *harness) start() {
 	}
 	render := bot.NewRenderer(cat)
 	a := app.New(engine, render, log, h.clock.Now).WithDeskChat(h.deskChat, "ko").WithChecker(checker).
-		WithSealer(h.sealer)
+		WithSealer(h.sealer).WithPartners(h.partners)
 	handler := bot.NewHandler(a, render, log, h.clock.Now)
 	if h.escalateEvery == 0 {
 		h.escalateEvery = -1 // off

@@ -48,10 +48,6 @@ type Case struct {
 // Open reports whether the case is still in the queue.
 func (c *Case) Open() bool { return c.Status.Open() }
 
-// Quiet reports whether the reporter said they cannot talk safely: the
-// desk's messages then arrive without a sound.
-func (c *Case) Quiet() bool { return c.Answers["safe_to_talk"] == "no" }
-
 // AssignedTo reports whether staff member userID handles the case.
 func (c *Case) AssignedTo(userID int64) bool {
 	return c.AssigneeID != nil && *c.AssigneeID == userID

@@ -125,6 +125,9 @@ const (
 	// EventIndicator is a trafficking indicator ticked or cleared:
 	// Data: indicator, present ("true" or "false"); Text: the note.
 	EventIndicator EventKind = "indicator"
+	// EventReferral is a referral to a partner: Data["referral"] says
+	// what (Referral* in referral.go), Data["partner"] to whom.
+	EventReferral EventKind = "referral"
 )
 
 // What a check-in event records (its Data["checkin"]).
@@ -140,7 +143,7 @@ const (
 // EventKinds lists every event kind.
 var EventKinds = []EventKind{EventCreated, EventMessageIn, EventReplyOut, EventNote, EventStatus,
 	EventPriority, EventAssignment, EventLocation, EventAttachment, EventBlock, EventCheckIn, EventIndicator,
-	EventErased, EventHold, EventForget, EventQuiet}
+	EventErased, EventHold, EventForget, EventQuiet, EventReferral}
 
 // Valid reports whether k is a known event kind.
 func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }

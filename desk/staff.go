@@ -64,6 +64,12 @@ const (
 	// supervisor acting on another officer's case.
 	ActionCaseRefused  = "case.refused"
 	ActionCaseOverride = "case.override"
+	// Issue 18: referrals to partners. The request is the officer's; the
+	// answer is recorded under the reporter's user id; the summary under
+	// the officer who received it.
+	ActionCaseRefer        = "case.refer"
+	ActionCaseReferAnswer  = "case.refer_answer"
+	ActionCaseReferSummary = "case.refer_summary"
 )
 
 // Actions lists every audit action the desk records.
@@ -72,7 +78,8 @@ var Actions = []string{ActionCaseView, ActionCaseClaim, ActionCaseAssign, Action
 	ActionQueueView, ActionStatsView, ActionExport, ActionFlagAdd, ActionStaffAdd, ActionStaffRemove,
 	ActionStaffList, ActionStaffDuty, ActionTemplateList, ActionTemplateAdd, ActionTemplateEdit,
 	ActionTemplateRemove, ActionCheckIn, ActionIndicators,
-	ActionFailedView, ActionFailedRetry, ActionCaseRefused, ActionCaseOverride}
+	ActionFailedView, ActionFailedRetry, ActionCaseRefused, ActionCaseOverride,
+	ActionCaseRefer, ActionCaseReferAnswer, ActionCaseReferSummary}
 
 // AuditEntry records that a staff member did or saw something. The audit
 // log is append-only: the database refuses to change or delete entries.

@@ -29,6 +29,7 @@ type Store interface {
 	TemplateStore
 	CheckInStore
 	IndicatorStore
+	ReferralStore
 }
 
 // CaseStore opens, reads and changes cases. Every change records events
@@ -235,4 +236,16 @@ type IndicatorStore interface {
 	// IndicatorsCreated returns the marks of the cases created in
 	// [from, to), by case id, for the export.
 	IndicatorsCreated(ctx context.Context, from, to time.Time) (map[int64][]IndicatorMark, error)
+}
+
+// ReferralStore keeps the referrals of cases to partners.
+type ReferralStore interface {
+	// CreateReferral records an officer's request (Status pending) and
+	// returns its id. Errors: not_found (no such case).
+	CreateReferral(ctx context.Context, r Referral) (int64, error)
+	// Referral returns a referral. Errors: not_found.
+	Referral(ctx context.Context, id int64) (*Referral, error)
+	// AnswerReferral records the reporter's answer to a pending
+	// referral. Errors: not_found; conflict when it was answered before.
+	AnswerReferral(ctx context.Context, id int64, consent bool, at time.Time) (*Referral, error)
 }

@@ -112,6 +112,8 @@ func (d *Cmd) eventLine(e desk.Event) string {
 		if e.Text != "" {
 			detail += ": " + e.Text
 		}
+	case e.Kind == desk.EventReferral:
+		detail = d.h.render.Text(d.lang, flows.M("desk.referral_event_"+e.Data["referral"])) + " (" + e.Data["partner"] + ")"
 	case e.Kind == desk.EventCheckIn:
 		detail = d.h.render.Text(d.lang, flows.M("desk.checkin_event_"+e.Data["checkin"])) + " " + e.Data["every"]
 	case detail == "" && e.Data["to"] != "":

@@ -16,10 +16,11 @@ const (
 	CheckInDataHelp = "help"
 )
 
-// CheckInPrompt is the check-in a reporter answers: quiet, naming
-// neither the desk nor the police, with "I'm OK" and "I need help".
+// CheckInPrompt is the check-in a reporter answers, naming neither the
+// desk nor the police, with "I'm OK" and "I need help". It is quiet by
+// the chat's quiet flag, which /checkin sets.
 func CheckInPrompt(ref desk.Ref) flows.Reply {
-	return flows.Reply{Text: flows.M("checkin.prompt", "Ref", ref), Silent: true, Inline: [][]flows.Button{{
+	return flows.Reply{Text: flows.M("checkin.prompt", "Ref", ref), Inline: [][]flows.Button{{
 		{Label: flows.M("checkin.button_ok"), Data: CheckInData + CheckInDataOK + ":" + string(ref)},
 		{Label: flows.M("checkin.button_help"), Data: CheckInData + CheckInDataHelp + ":" + string(ref)},
 	}}}
@@ -62,6 +63,9 @@ func (d *Cmd) checkin() error {
 	if err := d.desk.SaveCheckIn(d.ctx, ci); err != nil {
 		return err
 	}
+	if err := d.quietForCheckIns(c); err != nil {
+		return err
+	}
 	for _, what := range []string{desk.CheckInStarted, desk.CheckInPrompted} {
 		if _, err := d.desk.AddEvent(d.ctx, c.ID, CheckInEvent(what, d.staff.UserID, &ci, now)); err != nil {
 			return err
@@ -75,6 +79,25 @@ func (d *Cmd) checkin() error {
 	}
 	return d.say("desk.checkin_started", "Ref", c.Ref, "Every", d.span(every, time.Minute, 2), "Grace", d.span(ci.Grace, time.Minute, 2),
 		"Lang", flows.LanguageNames[reporterLang(c)])
+}
+
+// quietForCheckIns puts the reporter's chat in quiet mode: a check-in is
+// for someone whose phone may be in a guard's hands. A reporter who turned
+// quiet mode off themselves (/quiet off) keeps their choice.
+func (d *Cmd) quietForCheckIns(c *desk.Case) error {
+	events, err := d.desk.Timeline(d.ctx, c.ID, 500)
+	if err != nil {
+		return err
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		if e := events[i]; e.Kind == desk.EventQuiet && e.Data["asked"] != "" {
+			if e.Data["asked"] == "off" {
+				return nil
+			}
+			break
+		}
+	}
+	return d.tx.SetQuiet(d.ctx, c.ReporterChatID, true, d.now)
 }
 
 func (d *Cmd) checkinOff(c *desk.Case) error {

@@ -56,8 +56,10 @@ func (d *Cmd) staffName(id int64) string {
 }
 
 // tellReporter sends a message to the case's reporter in their language.
+// Whether it makes a sound follows the one rule of every message to a
+// chat: the chat's quiet flag (after "not safe to talk", /forget,
+// check-ins, or when the reporter asks), applied as it is queued.
 func (d *Cmd) tellReporter(c *desk.Case, rep flows.Reply) error {
-	rep.Silent = rep.Silent || c.Quiet()
 	return d.send(c.ReporterChatID, c.ReporterLang, c.ID, rep)
 }
 

@@ -3,6 +3,7 @@ package staff
 import (
 	"strings"
 
+	"github.com/koreandesk/hotline/app/staff/library"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 )
@@ -28,7 +29,7 @@ func (d *Cmd) replyTemplate(c *desk.Case, text string) error {
 		key, extra = k, strings.TrimSpace(more+" "+extra)
 	}
 	key = strings.ToLower(key)
-	t, ok, err := d.findTemplate(key)
+	t, ok, err := library.Find(d.ctx, d.desk, key)
 	if err != nil {
 		return err
 	}
@@ -36,14 +37,14 @@ func (d *Cmd) replyTemplate(c *desk.Case, text string) error {
 		return d.say("desk.template_unknown", "Key", key)
 	}
 	lang := reporterLang(c)
-	body := t.text(d.h.render, lang)
+	body := t.Text(d.h.render, lang)
 	if extra = strings.TrimSpace(extra); extra != "" {
 		body += "\n\n" + extra
 	}
 	if err := d.deliver(c, body, "#"+key); err != nil {
 		return err
 	}
-	mine := t.text(d.h.render, d.lang)
+	mine := t.Text(d.h.render, d.lang)
 	if extra != "" {
 		mine += "\n\n" + extra
 	}

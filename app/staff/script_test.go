@@ -103,7 +103,7 @@ func play(t *testing.T, path string) string {
 	render := bot.NewRenderer(cat)
 	reporterMenu := func(string) []mailbox.Command { return []mailbox.Command{{Command: "start", Description: "start"}} }
 	sealer := mustSealer(t, 1)
-	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, deskLog, reporterMenu).WithSealer(sealer),
+	s := &script{t: t, store: postgres.New(pgtest.New(t)), desk: staff.New(render, deskLog, reporterMenu).WithSealer(sealer).WithPartners(scriptPartners),
 		sealer: sealer, now: time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC), refs: map[string]string{}, errLog: &errLog}
 	f, err := os.Open(path)
 	if err != nil {
@@ -252,7 +252,7 @@ func (s *script) message(m mailbox.Message) {
 		}
 		fmt.Fprintf(&s.out, " %s", strings.Join(names, " "))
 	}
-	if c.Silent {
+	if c.Silent || s.quiet(m.ChatID) {
 		s.out.WriteString(" (silent)")
 	}
 	s.out.WriteString("\n")
@@ -268,6 +268,21 @@ func (s *script) message(m mailbox.Message) {
 		}
 		fmt.Fprintf(&s.out, "    %s\n", strings.Join(labels, " "))
 	}
+}
+
+// scriptPartners are the partners of every script: a police unit for
+// supervisors, a shelter for agents.
+var scriptPartners = desk.Partners{
+	{Key: "police", Name: "Anti-Trafficking Police", Kind: desk.PartnerPolice, Lang: "km", Roles: []desk.Role{desk.RoleSupervisor}},
+	{Key: "shelter", Name: "Example Shelter", Kind: desk.PartnerShelter, Lang: "en", Roles: []desk.Role{desk.RoleAgent}},
+}
+
+// quiet reports whether a chat is in quiet mode, which makes every
+// message queued to it silent (the outbox applies it as it stores them).
+func (s *script) quiet(chatID int64) bool {
+	var n int
+	s.check(s.store.DB().Get(&n, `SELECT count(*) FROM chats WHERE chat_id = $1 AND quiet`, chatID))
+	return n > 0
 }
 
 // audits lists the audit log, oldest first, as "action case detail".

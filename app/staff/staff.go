@@ -29,6 +29,8 @@ type Desk struct {
 	// deskChat is the desk's group (0: none), the only group where desk
 	// commands and buttons work.
 	deskChat int64
+	// partners are those cases may be referred to (/refer).
+	partners desk.Partners
 }
 
 // WithDeskChat names the desk's group chat.

@@ -86,7 +86,7 @@ func TestMenu(t *testing.T) {
 			if !slices.Contains(names, "staff") || !slices.Contains(names, "start") {
 				t.Errorf("%s: menu %v lacks staff or start", lang, names)
 			}
-			want := []string{"start", "queue", "case", "claim", "reply", "templates", "note", "priority", "assign", "close", "reopen", "checkin", "indicators",
+			want := []string{"start", "queue", "case", "claim", "reply", "templates", "note", "priority", "assign", "close", "reopen", "checkin", "indicators", "refer",
 				"find", "block", "flag", "risk", "stats", "staff"}
 			if supervisor {
 				want = append(want, "export", "failed", "hold")

@@ -55,6 +55,7 @@ func init() {
 		{Name: "reopen", Usage: "/reopen KD-7Q3M", Role: desk.RoleAgent, Menu: "desk.command_reopen", Audit: desk.ActionCaseReopen, Run: (*Cmd).reopen},
 		{Name: "checkin", Usage: "/checkin KD-7Q3M 6h|off", Role: desk.RoleAgent, Menu: "desk.command_checkin", Audit: desk.ActionCheckIn, Run: (*Cmd).checkin},
 		{Name: "indicators", Usage: "/indicators KD-7Q3M [indicator [note|off]]", Role: desk.RoleAgent, Menu: "desk.command_indicators", Audit: desk.ActionIndicators, Run: (*Cmd).indicators},
+		{Name: "refer", Usage: "/refer KD-7Q3M partner", Role: desk.RoleAgent, Menu: "desk.command_refer", Audit: desk.ActionCaseRefer, Run: (*Cmd).refer},
 		{Name: "find", Usage: "/find text", Role: desk.RoleAgent, Menu: "desk.command_find", Audit: desk.ActionFind, Run: (*Cmd).find},
 		{Name: "block", Usage: "/block KD-7Q3M [off]", Role: desk.RoleAgent, Menu: "desk.command_block", Audit: desk.ActionCaseBlock, Run: (*Cmd).block},
 		{Name: "flag", Usage: "/flag phone|handle|domain|company|crypto|account|email VALUE | note", Role: desk.RoleAgent, Menu: "desk.command_flag", Audit: desk.ActionFlagAdd, Run: (*Cmd).flag},

@@ -3,6 +3,7 @@ package staff
 import (
 	"strings"
 
+	"github.com/koreandesk/hotline/app/staff/library"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -14,7 +15,7 @@ const templateLineRunes = 90
 // templates lists the reply library in the staff member's language, with
 // the keys /reply takes (/templates).
 func (d *Cmd) templates() error {
-	lib, err := d.library()
+	lib, err := library.Load(d.ctx, d.desk)
 	if err != nil {
 		return err
 	}
@@ -23,8 +24,8 @@ func (d *Cmd) templates() error {
 	}
 	lines := []string{d.h.render.Text(d.lang, flows.M("desk.templates_header", "Count", len(lib)))}
 	for _, t := range lib {
-		text := strings.Join(strings.Fields(t.text(d.h.render, d.lang)), " ")
-		lines = append(lines, "#"+t.key+" — "+mailbox.Truncate(text, templateLineRunes))
+		text := strings.Join(strings.Fields(t.Text(d.h.render, d.lang)), " ")
+		lines = append(lines, "#"+t.Key+" — "+mailbox.Truncate(text, templateLineRunes))
 	}
 	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes)}
 	return d.queue(d.in.ChatID, d.prio, mailbox.MethodSendMessage, body, 0)
@@ -52,7 +53,7 @@ func (d *Cmd) saveTemplate(edit bool) error {
 	if bad != "" {
 		return d.say("desk.template_bad_line", "Key", key, "Line", mailbox.Truncate(strings.TrimSpace(bad), 40))
 	}
-	old, exists, err := d.findTemplate(key)
+	old, exists, err := library.Find(d.ctx, d.desk, key)
 	if err != nil {
 		return err
 	}
@@ -67,7 +68,7 @@ func (d *Cmd) saveTemplate(edit bool) error {
 	t := desk.Template{Key: key, Text: map[string]string{}, UpdatedBy: d.staff.UserID, UpdatedAt: d.now}
 	if edit {
 		for _, l := range desk.Languages {
-			t.Text[l] = old.text(d.h.render, l)
+			t.Text[l] = old.Text(d.h.render, l)
 		}
 	}
 	changed := make([]string, 0, len(texts))
@@ -100,7 +101,7 @@ func (d *Cmd) templateRemove() error {
 	if key == "" || strings.ContainsAny(key, " \n") {
 		return d.usage("")
 	}
-	if _, exists, err := d.findTemplate(key); err != nil || !exists {
+	if _, exists, err := library.Find(d.ctx, d.desk, key); err != nil || !exists {
 		if err != nil {
 			return err
 		}

@@ -53,6 +53,8 @@ type Config struct {
 	// DailyCases caps the new cases, distress reports aside, that one
 	// reporter opens in 24 hours (CASE_DAILY_CAP; 0: no cap).
 	DailyCases int
+	// Partners are those cases may be referred to (PARTNERS_FILE).
+	Partners desk.Partners
 }
 
 // mode is the command a configuration is loaded for: each needs a part.
@@ -189,6 +191,9 @@ func loadConfig(m mode) (Config, error) {
 	}
 	if c.ChatPace, err = time.ParseDuration(get("CHAT_PACE", "1s")); err != nil || c.ChatPace < 0 {
 		errs = append(errs, errors.New("CHAT_PACE must be a duration such as 1s, or 0 for none"))
+	}
+	if c.Partners, err = loadPartners(get("PARTNERS_FILE", "")); err != nil {
+		errs = append(errs, fmt.Errorf("PARTNERS_FILE: %w", err))
 	}
 	if needKey {
 		if v := get("DATA_KEY", ""); v == "" {

@@ -273,7 +273,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	engine := registry.New(c.Contacts)
 	render := bot.NewRenderer(cat)
 	application := app.New(engine, render, log, time.Now).WithDeskChat(c.DeskChatID, c.DeskLang).WithChecker(checker).
-		WithSealer(sealer).WithDailyCap(c.DailyCases)
+		WithSealer(sealer).WithDailyCap(c.DailyCases).WithPartners(c.Partners)
 	bot.RegisterCommands(ctx, tg, application, log)
 	if staff, err := store.Desk().ListStaff(ctx); err != nil {
 		log.Warn("staff command menus not set", "component", "main", "err", err)
