@@ -198,3 +198,23 @@ func TestReferralConsented(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckInKeepsTheReportersQuietOff: /checkin puts a chat in quiet
+// mode, the one rule for every message, unless the reporter turned quiet
+// mode off themselves: their choice stands, and the prompt rings.
+func TestCheckInKeepsTheReportersQuietOff(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9834, FirstName: "Hana", LanguageCode: "en"}
+	c := h.sos(reporter)
+	n := settled(h, reporter.ID)
+	h.api.SendText(reporter, "/quiet off")
+	contains(t, lastBot(t, h, reporter.ID, n+1).Text, "Quiet mode is off")
+	h.api.SendText(officer, "/checkin "+string(c.Ref)+" 6h")
+	if prompt := lastBot(t, h, reporter.ID, n+2); prompt.Silent {
+		t.Errorf("the check-in was silent for a reporter who turned quiet mode off")
+	}
+	if n := h.count(`SELECT count(*) FROM chats WHERE chat_id = $1 AND quiet`, reporter.ID); n != 0 {
+		t.Errorf("/checkin overrode the reporter's /quiet off")
+	}
+}
