@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/app/staff/checkins"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -46,10 +47,10 @@ func (h *Handler) checkIn(t *turn, ci *desk.CheckIn) error {
 		ci.EscalatedAt = &now
 	}
 	if !t.now.Before(ci.NextAt) {
-		if _, err := t.desk.AddEvent(t.ctx, c.ID, staff.CheckInEvent(desk.CheckInPrompted, 0, ci, t.now)); err != nil {
+		if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(desk.CheckInPrompted, 0, ci, t.now)); err != nil {
 			return err
 		}
-		if err := t.send(c.ReporterChatID, reporterLang(c), c.ID, staff.CheckInPrompt(c.Ref)); err != nil {
+		if err := t.send(c.ReporterChatID, reporterLang(c), c.ID, checkins.Prompt(c.Ref)); err != nil {
 			return err
 		}
 		now := t.now
@@ -64,7 +65,7 @@ func (h *Handler) checkIn(t *turn, ci *desk.CheckIn) error {
 // checkInMissed tells the officer on the case and the supervisors that
 // the reporter did not answer a check-in.
 func (h *Handler) checkInMissed(t *turn, c *desk.Case, ci *desk.CheckIn) error {
-	if _, err := t.desk.AddEvent(t.ctx, c.ID, staff.CheckInEvent(desk.CheckInMissed, 0, ci, t.now)); err != nil {
+	if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(desk.CheckInMissed, 0, ci, t.now)); err != nil {
 		return err
 	}
 	staffs, err := t.desk.Supervisors(t.ctx)
@@ -87,7 +88,7 @@ func (h *Handler) checkInMissed(t *turn, c *desk.Case, ci *desk.CheckIn) error {
 			continue
 		}
 		seen[r.ID] = true
-		text := h.render.Text(r.Lang, flows.M("desk.checkin_missed", "Ref", c.Ref, "Time", staff.Clock(*ci.PromptedAt),
+		text := h.render.Text(r.Lang, flows.M("desk.checkin_missed", "Ref", c.Ref, "Time", checkins.Clock(*ci.PromptedAt),
 			"Lang", flows.LanguageNames[c.ReporterLang], "Name", c.ReporterName))
 		body := mailbox.Call{Text: text, Inline: h.staff.CaseButtons(r.Lang, c)}
 		if err := t.queue(r.ID, mailbox.PriorityUrgent, mailbox.MethodSendMessage, body, c.ID); err != nil {
@@ -102,9 +103,9 @@ func (h *Handler) checkInMissed(t *turn, c *desk.Case, ci *desk.CheckIn) error {
 // it again if it was closed, and alerts the officers on duty. A button
 // of another chat's case, or forged, is refused like any stale button.
 func (h *Handler) checkInAnswer(t *turn, lang string) error {
-	action, ref, _ := strings.Cut(strings.TrimPrefix(t.in.Data, staff.CheckInData), ":")
+	action, ref, _ := strings.Cut(strings.TrimPrefix(t.in.Data, checkins.Data), ":")
 	c, err := h.checkInCase(t, ref)
-	if err != nil || c == nil || (action != staff.CheckInDataOK && action != staff.CheckInDataHelp) {
+	if err != nil || c == nil || (action != checkins.DataOK && action != checkins.DataHelp) {
 		if err == nil {
 			h.log.Warn("refused stale or forged check-in button", "chat_id", t.in.ChatID)
 			err = t.text(lang, "common.stale_button")
@@ -124,13 +125,13 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		return err
 	}
 	what, thanks := desk.CheckInOK, "checkin.thanks_ok"
-	if action == staff.CheckInDataHelp {
+	if action == checkins.DataHelp {
 		what, thanks = desk.CheckInHelp, "checkin.thanks_help"
 	}
-	if _, err := t.desk.AddEvent(t.ctx, c.ID, staff.CheckInEvent(what, 0, ci, t.now)); err != nil {
+	if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(what, 0, ci, t.now)); err != nil {
 		return err
 	}
-	if action == staff.CheckInDataHelp {
+	if action == checkins.DataHelp {
 		if c, err = h.needHelp(t, c); err != nil {
 			return err
 		}

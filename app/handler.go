@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/app/staff/checkins"
 	"github.com/koreandesk/hotline/app/staff/referral"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -43,7 +43,7 @@ func (h *Handler) route(t *turn) error {
 		return err
 	}
 	s.UserID = t.in.UserID
-	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, staff.CheckInData) {
+	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, checkins.Data) {
 		return h.checkInAnswer(t, s.Lang())
 	}
 	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, referral.Data) {

@@ -4,40 +4,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff/checkins"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 )
-
-// Callback data of a check-in's buttons, pressed by the reporter:
-// ci:ok:<reference> and ci:help:<reference>.
-const (
-	CheckInData     = "ci:"
-	CheckInDataOK   = "ok"
-	CheckInDataHelp = "help"
-)
-
-// CheckInPrompt is the check-in a reporter answers, naming neither the
-// desk nor the police, with "I'm OK" and "I need help". It is quiet by
-// the chat's quiet flag, which /checkin sets.
-func CheckInPrompt(ref desk.Ref) flows.Reply {
-	return flows.Reply{Text: flows.M("checkin.prompt", "Ref", ref), Inline: [][]flows.Button{{
-		{Label: flows.M("checkin.button_ok"), Data: CheckInData + CheckInDataOK + ":" + string(ref)},
-		{Label: flows.M("checkin.button_help"), Data: CheckInData + CheckInDataHelp + ":" + string(ref)},
-	}}}
-}
-
-// CheckInEvent is a check-in's timeline entry: what happened (desk.CheckIn*),
-// by whom (0: the reporter or the bot), at what interval.
-func CheckInEvent(what string, by int64, c *desk.CheckIn, at time.Time) desk.Event {
-	e := desk.Event{Kind: desk.EventCheckIn, ActorID: by, At: at, Data: map[string]string{"checkin": what}}
-	if c != nil {
-		e.Data["every"] = desk.FormatEvery(c.Every)
-	}
-	return e
-}
-
-// Clock is a time of day at the desk (Phnom Penh), as staff read it.
-func Clock(t time.Time) string { return t.In(desk.DefaultLocation()).Format("15:04") }
 
 // checkin starts safety check-ins on a case, asking the reporter at once
 // and then at every interval (/checkin REF 6h), or stops them
@@ -67,11 +37,11 @@ func (d *Cmd) checkin() error {
 		return err
 	}
 	for _, what := range []string{desk.CheckInStarted, desk.CheckInPrompted} {
-		if _, err := d.desk.AddEvent(d.ctx, c.ID, CheckInEvent(what, d.staff.UserID, &ci, now)); err != nil {
+		if _, err := d.desk.AddEvent(d.ctx, c.ID, checkins.Event(what, d.staff.UserID, &ci, now)); err != nil {
 			return err
 		}
 	}
-	if err := d.tellReporter(c, CheckInPrompt(c.Ref)); err != nil {
+	if err := d.tellReporter(c, checkins.Prompt(c.Ref)); err != nil {
 		return err
 	}
 	if err := d.audit(c.ID, "every="+desk.FormatEvery(every)); err != nil {
@@ -120,7 +90,7 @@ func (d *Cmd) stopCheckIn(c *desk.Case) (bool, error) {
 	if err != nil || !stopped {
 		return false, err
 	}
-	_, err = d.desk.AddEvent(d.ctx, c.ID, CheckInEvent(desk.CheckInStopped, d.staff.UserID, nil, d.now))
+	_, err = d.desk.AddEvent(d.ctx, c.ID, checkins.Event(desk.CheckInStopped, d.staff.UserID, nil, d.now))
 	return true, err
 }
 
@@ -135,7 +105,7 @@ func (d *Cmd) checkinLine(c *desk.Case) (string, error) {
 	}
 	every := d.span(ci.Every, time.Minute, 2)
 	if ci.PromptedAt != nil {
-		return d.h.render.Text(d.lang, flows.M("desk.checkin_waiting", "Every", every, "Since", Clock(*ci.PromptedAt))), nil
+		return d.h.render.Text(d.lang, flows.M("desk.checkin_waiting", "Every", every, "Since", checkins.Clock(*ci.PromptedAt))), nil
 	}
-	return d.h.render.Text(d.lang, flows.M("desk.checkin_status", "Every", every, "Next", Clock(ci.NextAt))), nil
+	return d.h.render.Text(d.lang, flows.M("desk.checkin_status", "Every", every, "Next", checkins.Clock(ci.NextAt))), nil
 }
