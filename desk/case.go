@@ -33,6 +33,9 @@ type Case struct {
 	LastLocation *Location
 	// Blocked is set when staff blocked an abusive reporter.
 	Blocked bool
+	// Held is set while a supervisor keeps the case past the retention
+	// period (/hold).
+	Held bool
 	// ConsentShare records whether a family inquirer agreed to share
 	// the case with the authorities; nil when not asked.
 	ConsentShare *bool

@@ -116,7 +116,7 @@ const (
 	EventAttachment EventKind = "attachment" // FileID, FileKind
 	EventBlock      EventKind = "block"      // Data: blocked ("true" or "false")
 	EventErased     EventKind = "erased"     // retention erased the personal fields
-	EventHold       EventKind = "hold"       // Data: hold ("true" or "false")
+	EventHold       EventKind = "hold"       // Data: hold ("on" or "off")
 	EventForget     EventKind = "forget"     // the reporter used /forget: the phone may be inspected
 	EventQuiet      EventKind = "quiet"      // the reporter's messages now arrive silently
 	// EventCheckIn is a safety check-in: Data["checkin"] says what

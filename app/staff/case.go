@@ -40,6 +40,9 @@ func (d *Cmd) show() error {
 	if c.Blocked {
 		lines = append(lines, r.Text(d.lang, flows.M("desk.case_blocked")))
 	}
+	if c.Held {
+		lines = append(lines, r.Text(d.lang, flows.M("desk.case_held", "Ref", c.Ref)))
+	}
 	lines = append(lines, d.h.AnswerLines(d.lang, c)...)
 	if v := c.Answers["passport"]; v != "" { // staff see it here, and only here
 		lines = append(lines, "• "+r.Text(d.lang, flows.M("answer.passport"))+": "+v)
@@ -116,6 +119,8 @@ func (d *Cmd) eventLine(e desk.Event) string {
 		detail = d.h.render.Text(d.lang, flows.M("desk.referral_event_"+e.Data["referral"])) + " (" + e.Data["partner"] + ")"
 	case e.Kind == desk.EventCheckIn:
 		detail = d.h.render.Text(d.lang, flows.M("desk.checkin_event_"+e.Data["checkin"])) + " " + e.Data["every"]
+	case e.Kind == desk.EventHold:
+		detail = e.Data["hold"]
 	case detail == "" && e.Data["to"] != "":
 		detail = e.Data["from"] + " → " + e.Data["to"]
 	}

@@ -33,8 +33,8 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/*.
 // TestScripts plays testdata/*.txt, desk commands in and replies out, on a
 // real database and the real renderer, without Telegram or its emulator,
 // and compares what each command sent, audited and logged as an error
-// with the .golden file
-// beside it (go test ./app/staff -update rewrites them). A script sets
+// with the .golden file beside it (go test ./app/staff -update rewrites
+// them). A script sets
 // up staff and cases, then sends commands:
 //
 //	staff 9001 supervisor en Officer   a staff member: id, role, language, name

@@ -8,8 +8,9 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// holdCase places or lifts a retention hold, with a timeline entry and an
-// audit entry naming the supervisor.
+// holdCase places or lifts a retention hold, with a timeline entry (data
+// hold: on or off, text like every event's data) and an audit entry
+// naming the supervisor.
 const holdCase = `
 WITH c AS (
     UPDATE cases SET retention_hold = $2, updated_at = greatest(updated_at, $4)
@@ -17,7 +18,7 @@ WITH c AS (
     RETURNING id
 ), t AS (
     INSERT INTO case_events (case_id, kind, actor_id, data, at)
-    SELECT id, 'hold', $3, jsonb_build_object('hold', $2::boolean), $4 FROM c
+    SELECT id, 'hold', $3, jsonb_build_object('hold', CASE WHEN $2 THEN 'on' ELSE 'off' END), $4 FROM c
 ), a AS (
     INSERT INTO audit_log (actor_id, action, case_id, detail, at)
     SELECT $3, 'case.hold', id, CASE WHEN $2 THEN 'on' ELSE 'off' END, $4 FROM c

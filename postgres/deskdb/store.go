@@ -38,7 +38,8 @@ const openStatuses = `('new', 'claimed', 'waiting_reporter')`
 // caseColumns are the columns caseRow scans, in table order.
 const caseColumns = `id, ref, type, priority, status, reporter_user_id, reporter_chat_id,
     reporter_lang, reporter_name, assignee_id, answers, last_lat, last_lon, last_location_at,
-    blocked, consent_share, created_at, updated_at, first_reply_at, closed_at, escalated_at, resolution`
+    blocked, consent_share, created_at, updated_at, first_reply_at, closed_at, escalated_at, resolution,
+    retention_hold`
 
 type caseRow struct {
 	ID             int64           `db:"id"`
@@ -56,6 +57,7 @@ type caseRow struct {
 	LastLon        sql.NullFloat64 `db:"last_lon"`
 	LastLocationAt sql.NullTime    `db:"last_location_at"`
 	Blocked        bool            `db:"blocked"`
+	RetentionHold  bool            `db:"retention_hold"`
 	ConsentShare   sql.NullBool    `db:"consent_share"`
 	CreatedAt      time.Time       `db:"created_at"`
 	UpdatedAt      time.Time       `db:"updated_at"`
@@ -70,6 +72,7 @@ func (r *caseRow) toCase() (desk.Case, error) {
 		ID: r.ID, Ref: desk.Ref(r.Ref), Type: desk.Type(r.Type), Priority: desk.Priority(r.Priority),
 		Status: desk.Status(r.Status), ReporterUserID: r.ReporterUserID, ReporterChatID: r.ReporterChatID,
 		ReporterLang: r.ReporterLang, ReporterName: r.ReporterName, Blocked: r.Blocked,
+		Held:      r.RetentionHold,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), FirstReplyAt: timePtr(r.FirstReplyAt),
 		ClosedAt: timePtr(r.ClosedAt), EscalatedAt: timePtr(r.EscalatedAt), Resolution: r.Resolution,
 	}
