@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"image/png"
 	"slices"
 	"strings"
 	"testing"
@@ -384,6 +385,20 @@ func TestStatsFigures(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("/stats (-want +got):\n%s", diff)
+	}
+	// Then the chart: a PNG drawn in the bot, explained by its caption.
+	chart := d.next(sup.ID, 1)[0]
+	if chart.Kind != "photo" || chart.File == nil {
+		t.Fatalf("after the figures: %s %q, want the chart", chart.Kind, chart.Text)
+	}
+	contains(t, chart.Text, "Chart of the last 30 days")
+	contains(t, chart.Text, "D help now")
+	img, err := png.Decode(bytes.NewReader(chart.File.Content))
+	if err != nil {
+		t.Fatalf("the chart is not a PNG: %v", err)
+	}
+	if size := img.Bounds().Size(); size.X < 1000 || size.Y < 1000 {
+		t.Errorf("the chart is %v pixels", size)
 	}
 	if n := d.audits("stats.view"); n != 1 {
 		t.Errorf("stats.view audit rows = %d, want 1", n)

@@ -1,7 +1,9 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
+	"image/png"
 	"strings"
 	"testing"
 	"time"
@@ -216,5 +218,39 @@ func TestCheckInKeepsTheReportersQuietOff(t *testing.T) {
 	}
 	if n := h.count(`SELECT count(*) FROM chats WHERE chat_id = $1 AND quiet`, reporter.ID); n != 0 {
 		t.Errorf("/checkin overrode the reporter's /quiet off")
+	}
+}
+
+// TestStatsChartForAKoreanOfficer: over the emulated Bot API, /stats
+// brings the figures and then the chart, a PNG uploaded with sendPhoto,
+// whose caption explains its Latin codes in Korean; it is not kept in the
+// outbox once sent.
+func TestStatsChartForAKoreanOfficer(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	h.sos(bottest.User{ID: 9835, FirstName: "Sophea", LanguageCode: "km"})
+	n := settled(h, officer.ID)
+	h.api.SendText(officer, "/stats")
+	msgs, err := h.api.WaitMessages(officer.ID, n+2, wait)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, msgs[n].Text, "코리안 데스크 통계")
+	chart := msgs[n+1]
+	if chart.Kind != "photo" || chart.File == nil {
+		t.Fatalf("after the figures: %s %q, want the chart", chart.Kind, chart.Text)
+	}
+	contains(t, chart.Text, "최근 30일 차트")
+	contains(t, chart.Text, "D 긴급 도움")
+	if _, err := png.Decode(bytes.NewReader(chart.File.Content)); err != nil {
+		t.Fatalf("the chart is not a PNG: %v", err)
+	}
+	for deadline := time.Now().Add(wait); ; time.Sleep(50 * time.Millisecond) {
+		if h.count(`SELECT count(*) FROM outbox WHERE method = 'sendPhoto' AND (status <> 'sent' OR payload ? 'file_data')`) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the chart stayed in the outbox")
+		}
 	}
 }

@@ -72,7 +72,7 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		_, err := s.b.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
 		return 0, err
 	case mailbox.MethodSendPhoto:
-		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: &tgmodels.InputFileString{Data: c.FileID},
+		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: inputFile(c),
 			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendVoice:
@@ -139,6 +139,15 @@ func inputMedia(items []mailbox.Media) []tgmodels.InputMedia {
 		}
 	}
 	return out
+}
+
+// inputFile is a call's file: uploaded when it carries the bytes (the
+// /stats chart), else re-sent by Telegram's file id.
+func inputFile(c mailbox.Call) tgmodels.InputFile {
+	if c.FileName != "" {
+		return &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
+	}
+	return &tgmodels.InputFileString{Data: c.FileID}
 }
 
 func messageID(m *tgmodels.Message, err error) (int64, error) {

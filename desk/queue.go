@@ -52,6 +52,35 @@ type Stats struct {
 	FirstReplyCases  int
 }
 
+// TrendDays is how many days, today included, the /stats chart covers.
+const TrendDays = 30
+
+// Trends are the series of the /stats chart, in the desk's time zone.
+type Trends struct {
+	// From is midnight of the first of the TrendDays days; NewByDay
+	// counts the cases created each day, by type, oldest day first
+	// (TrendDays counts for every type, zeros included).
+	From     time.Time
+	NewByDay map[Type][]int
+	// Weeks are the weeks (from Monday) that hold the TrendDays days,
+	// oldest first: the median time to the desk's first reply of the
+	// cases created that week, over those with a reply.
+	Weeks []WeekReplies
+}
+
+// WeekReplies is one week's first replies.
+type WeekReplies struct {
+	Start  time.Time // Monday, midnight
+	Median time.Duration
+	Cases  int // cases with a reply; 0: Median means nothing
+}
+
+// Monday returns midnight of the Monday of t's week in loc.
+func Monday(t time.Time, loc *time.Location) time.Time {
+	day := StartOfDay(t, loc)
+	return day.AddDate(0, 0, -((int(day.Weekday()) + 6) % 7))
+}
+
 // DefaultTimeZone is the desk's time zone, for "today".
 const DefaultTimeZone = "Asia/Phnom_Penh"
 

@@ -129,6 +129,9 @@ type QueueStore interface {
 	// Stats counts the queue as of now; "today" starts at midnight in
 	// loc (DefaultLocation when nil).
 	Stats(ctx context.Context, now time.Time, loc *time.Location) (*Stats, error)
+	// Trends returns the series of the /stats chart as of now, days and
+	// weeks starting at midnight in loc.
+	Trends(ctx context.Context, now time.Time, loc *time.Location) (*Trends, error)
 	// Export yields the cases created in [from, to), oldest first. The
 	// loop body must not use the store: the rows are still being read.
 	Export(ctx context.Context, from, to time.Time) iter.Seq2[Case, error]

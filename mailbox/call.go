@@ -54,7 +54,9 @@ type Call struct {
 	// Media are the items of an album (sendMediaGroup), each with its
 	// own caption.
 	Media []Media `json:"media,omitempty"`
-	// FileName and FileData upload a new document (the CSV export).
+	// FileName and FileData upload a new file: a document (the CSV
+	// export, a referral summary) or a photo (the /stats chart). The
+	// outbox drops them, like every content, once the call is sent.
 	FileName string `json:"file_name,omitempty"`
 	FileData []byte `json:"file_data,omitempty"`
 	// MessageIDs are deleted by deleteMessages.

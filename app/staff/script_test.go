@@ -241,6 +241,8 @@ func (s *script) message(m mailbox.Message) {
 	s.check(json.Unmarshal(m.Payload, &c))
 	fmt.Fprintf(&s.out, "  → %d %s", m.ChatID, m.Method)
 	switch {
+	case c.FileName != "" && strings.HasPrefix(string(c.FileData), "\x89PNG"):
+		fmt.Fprintf(&s.out, " %s (PNG)", s.alias(c.FileName)) // its bytes depend on the font rasteriser
 	case c.FileName != "":
 		fmt.Fprintf(&s.out, " %s (%d bytes)", s.alias(c.FileName), len(c.FileData))
 	case c.Latitude != 0:

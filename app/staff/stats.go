@@ -1,47 +1,39 @@
 package staff
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff/stats"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
-// stats shows the queue at a glance (/stats): open cases by type and by
-// priority, cases new today in Phnom Penh, and the median time to the
-// desk's first reply.
+// stats shows the queue at a glance (/stats): the report's text, then its
+// chart as a photo with the caption that explains it.
 func (d *Cmd) stats() error {
-	st, err := d.desk.Stats(d.ctx, d.now, desk.DefaultLocation())
+	loc := desk.DefaultLocation()
+	st, err := d.desk.Stats(d.ctx, d.now, loc)
+	if err != nil {
+		return err
+	}
+	tr, err := d.desk.Trends(d.ctx, d.now, loc)
 	if err != nil {
 		return err
 	}
 	if err := d.audit(0, ""); err != nil {
 		return err
 	}
-	r := d.h.render
-	text := func(id string, kv ...any) string { return r.Text(d.lang, flows.M(id, kv...)) }
-	item := func(label string, n int) string { return "• " + label + ": " + strconv.Itoa(n) }
-	lines := []string{
-		text("desk.stats_title"),
-		text("desk.stats_open", "Open", st.Open, "Unclaimed", st.Unclaimed),
-		"", text("desk.stats_by_type"),
+	span := func(x time.Duration) string { return d.span(x, time.Second, 2) }
+	text := strings.Join(stats.Text(d.h.render, d.lang, st, span), "\n")
+	if err := d.send(d.in.ChatID, d.lang, 0, flows.Reply{Text: flows.Literal(text)}); err != nil {
+		return err
 	}
-	for _, t := range desk.Types { // the maps leave out zeros
-		lines = append(lines, item(text("case.type_"+string(t)), st.OpenByType[t]))
+	png, err := stats.Render(stats.ChartData(tr, st))
+	if err != nil {
+		return err
 	}
-	lines = append(lines, "", text("desk.stats_by_priority"))
-	for _, p := range desk.Priorities {
-		lines = append(lines, item(text("case.priority_"+string(p)), st.OpenByPriority[p]))
-	}
-	days := int(desk.StatsWindow / (24 * time.Hour))
-	lines = append(lines, "", text("desk.stats_new_today", "Count", st.NewToday))
-	if st.FirstReplyCases == 0 {
-		lines = append(lines, text("desk.stats_no_reply", "Days", days))
-	} else {
-		lines = append(lines, text("desk.stats_first_reply", "Days", days, "Count", st.FirstReplyCases,
-			"Median", d.span(st.FirstReplyMedian, time.Second, 2)))
-	}
-	return d.send(d.in.ChatID, d.lang, 0, flows.Reply{Text: flows.Literal(strings.Join(lines, "\n"))})
+	photo := mailbox.Call{Text: stats.Caption(d.h.render, d.lang), FileName: "stats.png", FileData: png}
+	return d.queue(d.in.ChatID, d.prio, mailbox.MethodSendPhoto, photo, 0)
 }

@@ -198,3 +198,59 @@ func (d *Store) Export(ctx context.Context, from, to time.Time) iter.Seq2[desk.C
 		}
 	}
 }
+
+// newByDay counts the cases created in [$1, $2] by type and day: a day is
+// 86,400 seconds from $1 (the desk's zone has no daylight saving time).
+const newByDay = `
+SELECT type, floor(extract(epoch FROM created_at - $1) / 86400)::int AS day, count(*) AS n
+FROM cases WHERE created_at >= $1 AND created_at <= $2
+GROUP BY 1, 2`
+
+// repliesByWeek is the median time to the first reply of the cases
+// created in [$1, $2], by week from $1 (a Monday).
+const repliesByWeek = `
+SELECT floor(extract(epoch FROM created_at - $1) / 604800)::int AS week,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) AS median,
+       count(*) AS n
+FROM cases WHERE created_at >= $1 AND created_at <= $2 AND first_reply_at IS NOT NULL
+GROUP BY 1`
+
+// Trends returns the series of the /stats chart as of now.
+func (d *Store) Trends(ctx context.Context, now time.Time, loc *time.Location) (*desk.Trends, error) {
+	tr := &desk.Trends{From: desk.StartOfDay(now, loc).AddDate(0, 0, 1-desk.TrendDays), NewByDay: map[desk.Type][]int{}}
+	for _, t := range desk.Types {
+		tr.NewByDay[t] = make([]int, desk.TrendDays)
+	}
+	var days []struct {
+		Type string `db:"type"`
+		Day  int    `db:"day"`
+		N    int    `db:"n"`
+	}
+	if err := sqlx.SelectContext(ctx, d.q, &days, newByDay, tr.From, now); err != nil {
+		return nil, mapError(fmt.Errorf("trends: new cases: %w", err))
+	}
+	for _, r := range days {
+		if s := tr.NewByDay[desk.Type(r.Type)]; r.Day >= 0 && r.Day < len(s) {
+			s[r.Day] = r.N
+		}
+	}
+	monday := desk.Monday(tr.From, loc)
+	for w := monday; !w.After(now); w = w.AddDate(0, 0, 7) {
+		tr.Weeks = append(tr.Weeks, desk.WeekReplies{Start: w})
+	}
+	var weeks []struct {
+		Week   int             `db:"week"`
+		Median sql.NullFloat64 `db:"median"`
+		N      int             `db:"n"`
+	}
+	if err := sqlx.SelectContext(ctx, d.q, &weeks, repliesByWeek, monday, now); err != nil {
+		return nil, mapError(fmt.Errorf("trends: first replies: %w", err))
+	}
+	for _, r := range weeks {
+		if r.Week >= 0 && r.Week < len(tr.Weeks) {
+			tr.Weeks[r.Week].Median = time.Duration(r.Median.Float64 * float64(time.Second)).Round(time.Second)
+			tr.Weeks[r.Week].Cases = r.N
+		}
+	}
+	return tr, nil
+}

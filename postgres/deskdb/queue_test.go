@@ -210,3 +210,62 @@ func TestExport(t *testing.T) {
 		t.Errorf("after a break: %v", err)
 	}
 }
+
+// TestTrends: the /stats chart's data from a real database: new cases per
+// day and type over the last 30 days (Phnom Penh days), and the median
+// time to the first reply per week, from Monday.
+func TestTrends(t *testing.T) {
+	ctx := context.Background()
+	d := newDesk(t)
+	pp := desk.DefaultLocation()
+	// Friday 4 December 2026, 01:30 in Phnom Penh.
+	now := time.Date(2026, 12, 3, 18, 30, 0, 0, time.UTC)
+	open := func(typ desk.Type, at time.Time) *desk.Case {
+		nc := reporter(at.UnixNano())
+		nc.Type = typ
+		return mustOpen(t, d, nc, at)
+	}
+	reply := func(c *desk.Case, after time.Duration) {
+		t.Helper()
+		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, At: c.CreatedAt.Add(after)}))
+	}
+	today := desk.StartOfDay(now, pp)
+	reply(open(desk.TypeDistress, today.Add(time.Hour)), 4*time.Minute) // today: day 29
+	reply(open(desk.TypeDistress, today.Add(-time.Minute)), 10*time.Minute)
+	open(desk.TypeFamily, today.Add(-time.Minute))                      // yesterday 23:59: day 28
+	open(desk.TypeJobCheck, today.AddDate(0, 0, -29))                   // the first day: day 0
+	open(desk.TypeJobCheck, today.AddDate(0, 0, -29).Add(-time.Second)) // the day before: not counted
+	open(desk.TypeJobReport, now.Add(time.Minute))                      // after now: not counted
+	tr, err := d.Trends(ctx, now, pp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := today.AddDate(0, 0, -29); !tr.From.Equal(want) {
+		t.Errorf("from = %v, want %v", tr.From, want)
+	}
+	want := map[desk.Type]map[int]int{desk.TypeDistress: {28: 1, 29: 1}, desk.TypeFamily: {28: 1}, desk.TypeJobCheck: {0: 1}}
+	for _, typ := range desk.Types {
+		days := tr.NewByDay[typ]
+		if len(days) != desk.TrendDays {
+			t.Fatalf("%s: %d days", typ, len(days))
+		}
+		for i, n := range days {
+			if n != want[typ][i] {
+				t.Errorf("%s day %d: %d new cases, want %d", typ, i, n, want[typ][i])
+			}
+		}
+	}
+	// 5 November (a Thursday) to 4 December: five weeks from Monday 2 November.
+	if len(tr.Weeks) != 5 || !tr.Weeks[0].Start.Equal(time.Date(2026, 11, 2, 0, 0, 0, 0, pp)) {
+		t.Fatalf("weeks = %+v", tr.Weeks)
+	}
+	last := tr.Weeks[4]
+	if last.Cases != 2 || last.Median != 7*time.Minute {
+		t.Errorf("this week: %d replies, median %v; want 2, 7m", last.Cases, last.Median)
+	}
+	for _, w := range tr.Weeks[:4] {
+		if w.Cases != 0 {
+			t.Errorf("week of %v: %d replies, want 0", w.Start, w.Cases)
+		}
+	}
+}
