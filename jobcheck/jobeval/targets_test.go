@@ -29,21 +29,21 @@ func outcomes(split string, hits int) []Outcome {
 // TestBlindGate: a split that is neither Tuning nor Spent is blind and held to the issue-15
 // targets; one that misses them passes only with a recorded floor, and fails below it.
 func TestBlindGate(t *testing.T) {
-	if IsBlind(Tuning) || IsBlind("holdout-15f") || !IsBlind("holdout-15g") {
+	if IsBlind(Tuning) || IsBlind("holdout-15f") || !IsBlind("holdout-99z") {
 		t.Fatal("IsBlind: tuning and the spent splits are not blind, a new split is")
 	}
-	if fails := BlindGate(outcomes("holdout-15g", 19)); len(fails) != 0 {
+	if fails := BlindGate(outcomes("holdout-99z", 19)); len(fails) != 0 {
 		t.Errorf("a blind split on target fails: %v", fails)
 	}
-	if fails := BlindGate(outcomes("holdout-15g", 12)); len(fails) != 6 || !strings.Contains(fails[0], "high recall 12/20") {
+	if fails := BlindGate(outcomes("holdout-99z", 12)); len(fails) != 6 || !strings.Contains(fails[0], "high recall 12/20") {
 		t.Errorf("a blind split below target without a floor: %v, want recall and exact level failures in each language", fails)
 	}
-	BlindFloor["holdout-15g"] = map[string]Floor{"ko": {12, 22}, "km": {12, 22}, "en": {12, 22}}
-	defer delete(BlindFloor, "holdout-15g")
-	if fails := BlindGate(outcomes("holdout-15g", 12)); len(fails) != 0 {
+	BlindFloor["holdout-99z"] = map[string]Floor{"ko": {12, 22}, "km": {12, 22}, "en": {12, 22}}
+	defer delete(BlindFloor, "holdout-99z")
+	if fails := BlindGate(outcomes("holdout-99z", 12)); len(fails) != 0 {
 		t.Errorf("a blind split at its floor fails: %v", fails)
 	}
-	if fails := BlindGate(outcomes("holdout-15g", 11)); len(fails) != 3 {
+	if fails := BlindGate(outcomes("holdout-99z", 11)); len(fails) != 3 {
 		t.Errorf("a blind split below its floor: %v, want three failures", fails)
 	}
 	if fails := BlindGate(outcomes("holdout-15f", 0)); len(fails) != 0 {
