@@ -234,8 +234,9 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 	defer cancel()
 	// The lease must outlast the send: a claim that recent still does,
 	// else it restarts now, after the pace's wait.
+	// The renewed lease covers the whole send and its recording even when Lease is shorter.
 	if d.now().Add(d.SendTimeout + leaseMargin).After(c.ClaimedAt.Add(d.Lease)) {
-		if err := d.outbox.Renew(rec, c, d.now(), d.Lease); err != nil {
+		if err := d.outbox.Renew(rec, c, d.now(), max(d.Lease, d.SendTimeout+leaseMargin)); err != nil {
 			log.Warn("call not sent: lease lost before sending", "err", err)
 			return false
 		}
