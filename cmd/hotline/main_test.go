@@ -90,7 +90,7 @@ func TestServe(t *testing.T) {
 	if ko := api.Commands(&tgmodels.BotCommandScopeDefault{}, "ko"); len(ko) > 0 && ko[0].Description != "처음 메뉴" {
 		t.Errorf("Korean /start description = %q", ko[0].Description)
 	}
-	for _, path := range []string{"/healthz", "/metrics"} {
+	get := func(path string) string {
 		resp, err := http.Get("http://" + metrics + path)
 		if err != nil {
 			t.Fatal(err)
@@ -100,9 +100,18 @@ func TestServe(t *testing.T) {
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("GET %s = %d %s", path, resp.StatusCode, body)
 		}
-		if path == "/metrics" && !strings.Contains(string(body), "hotline_updates_processed_total 2") {
-			t.Errorf("metrics lack the processed updates:\n%.500s", body)
-		}
+		return string(body)
+	}
+	get("/healthz")
+	// A reply can reach the chat before its worker counts the update (the dispatcher is woken
+	// by the commit), so the counter is awaited, not read once.
+	var body string
+	deadline := time.Now().Add(10 * time.Second)
+	for body = get("/metrics"); !strings.Contains(body, "hotline_updates_processed_total 2") && time.Now().Before(deadline); body = get("/metrics") {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(body, "hotline_updates_processed_total 2") {
+		t.Errorf("metrics lack the processed updates:\n%.500s", body)
 	}
 
 	// SIGTERM right after an update arrives: the reply still goes out.
