@@ -24,7 +24,7 @@ func TestDeployment(t *testing.T) {
 	if kind, populated, err := postgres.Deployment(ctx, db.DB); err != nil || kind != "" || populated {
 		t.Errorf("a migrated, unused database: %q, %v, %v", kind, populated, err)
 	}
-	mustAddStaff(t, postgres.NewDesk(db), boss, desk.RoleSupervisor, "Boss")
+	pgtest.AddStaff(t, postgres.NewDesk(db), boss, desk.RoleSupervisor, "Boss")
 	s := postgres.New(db)
 	if kind, populated, err := postgres.Deployment(ctx, db.DB); err != nil || kind != "" || !populated {
 		t.Errorf("with a staff member: %q, %v, %v", kind, populated, err)
@@ -73,26 +73,26 @@ func TestRekey(t *testing.T) {
 	if _, err := s.KeyCanary(ctx); flows.ErrorCode(err) != flows.ENotFound {
 		t.Errorf("canary of a new database: %v, want not_found", err)
 	}
-	canary := must[[]byte](t)(old.Canary())
+	canary := pgtest.Must[[]byte](t)(old.Canary())
 	if err := s.SetKeyCanary(ctx, canary, t0); err != nil {
 		t.Fatal(err)
 	}
 	var ids []int64
 	for i := range 450 { // more than one batch
-		c := mustOpen(t, d, reporter(int64(5000+i)), t0)
+		c := pgtest.OpenCase(t, d, pgtest.Reporter(int64(5000+i)), t0)
 		ids = append(ids, c.ID)
 		p := "M" + string(rune('0'+i%10)) + "2345678"
-		if err := d.SetPassport(ctx, c.ID, must[[]byte](t)(old.Seal(p)), old.Hash(p), t0); err != nil {
+		if err := d.SetPassport(ctx, c.ID, pgtest.Must[[]byte](t)(old.Seal(p)), old.Hash(p), t0); err != nil {
 			t.Fatal(err)
 		}
 		if i%3 == 0 {
-			if err := d.SetPhone(ctx, c.ID, "callback_phone", must[[]byte](t)(old.SealAs(desk.KindPhone, "+821098765432")),
+			if err := d.SetPhone(ctx, c.ID, "callback_phone", pgtest.Must[[]byte](t)(old.SealAs(desk.KindPhone, "+821098765432")),
 				old.HashAs(desk.KindPhone, "+821098765432"), t0); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	samples := must[[]postgres.SealedSample](t)(s.SealedSamples(ctx))
+	samples := pgtest.Must[[]postgres.SealedSample](t)(s.SealedSamples(ctx))
 	if len(samples) != 2 {
 		t.Errorf("%d samples, want one per kind under one key", len(samples))
 	}
@@ -106,35 +106,35 @@ func TestRekey(t *testing.T) {
 		t.Errorf("Rekey again = %d, %v; want 0", n, err)
 	}
 	fresh := newSealer(t, newKey)
-	if err := fresh.CheckCanary(must[[]byte](t)(s.KeyCanary(ctx))); err != nil {
+	if err := fresh.CheckCanary(pgtest.Must[[]byte](t)(s.KeyCanary(ctx))); err != nil {
 		t.Errorf("the new key alone does not open the canary: %v", err)
 	}
-	for _, sm := range must[[]postgres.SealedSample](t)(s.SealedSamples(ctx)) {
+	for _, sm := range pgtest.Must[[]postgres.SealedSample](t)(s.SealedSamples(ctx)) {
 		if _, err := fresh.OpenAs(sm.Kind, sm.Sealed); err != nil {
 			t.Errorf("a %s after rekey: %v", sm.Kind, err)
 		}
 	}
-	if got := must[[]byte](t)(d.Passport(ctx, ids[7])); !bytes.Equal(got[:9], must[[]byte](t)(fresh.Seal("x"))[:9]) {
+	if got := pgtest.Must[[]byte](t)(d.Passport(ctx, ids[7])); !bytes.Equal(got[:9], pgtest.Must[[]byte](t)(fresh.Seal("x"))[:9]) {
 		t.Error("a passport is not sealed under the new key")
 	}
-	if got, err := fresh.Open(must[[]byte](t)(d.Passport(ctx, ids[7]))); err != nil || got != "M72345678" {
+	if got, err := fresh.Open(pgtest.Must[[]byte](t)(d.Passport(ctx, ids[7]))); err != nil || got != "M72345678" {
 		t.Errorf("passport after rekey = %q, %v", got, err)
 	}
-	found := must[[]int64](t)(d.PhoneCases(ctx, fresh.Hashes(desk.KindPhone, "+821098765432")))
+	found := pgtest.Must[[]int64](t)(d.PhoneCases(ctx, fresh.Hashes(desk.KindPhone, "+821098765432")))
 	if len(found) != 20 || found[0] != ids[len(ids)-3] {
 		t.Errorf("by phone after rekey: %v", found)
 	}
-	phones := must[map[string][]byte](t)(d.Phones(ctx, ids[0]))
+	phones := pgtest.Must[map[string][]byte](t)(d.Phones(ctx, ids[0]))
 	if got, err := fresh.OpenAs(desk.KindPhone, phones["callback_phone"]); err != nil || got != "+821098765432" {
 		t.Errorf("phone after rekey = %q, %v", got, err)
 	}
 	// With the new key alone, a value still sealed under the old one is
 	// refused: what the start-up check sees.
-	if err := d.SetPassport(ctx, ids[0], must[[]byte](t)(old.Seal("M0")), old.Hash("M0"), t0); err != nil {
+	if err := d.SetPassport(ctx, ids[0], pgtest.Must[[]byte](t)(old.Seal("M0")), old.Hash("M0"), t0); err != nil {
 		t.Fatal(err)
 	}
 	var refused bool
-	for _, sm := range must[[]postgres.SealedSample](t)(s.SealedSamples(ctx)) {
+	for _, sm := range pgtest.Must[[]postgres.SealedSample](t)(s.SealedSamples(ctx)) {
 		if _, err := fresh.OpenAs(sm.Kind, sm.Sealed); err != nil {
 			refused = true
 		}

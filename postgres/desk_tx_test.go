@@ -20,10 +20,10 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 	db := pgtest.New(t)
 	s := postgres.New(db)
 	d := deskdb.New(db)
-	mustAddStaff(t, d, agentA, desk.RoleAgent, "A")
-	mustAddStaff(t, d, agentB, desk.RoleAgent, "B")
-	taken := mustOpen(t, d, reporter(1), t0)
-	must[*desk.Case](t)(d.Claim(ctx, taken.Ref, agentB, t0))
+	pgtest.AddStaff(t, d, agentA, desk.RoleAgent, "A")
+	pgtest.AddStaff(t, d, agentB, desk.RoleAgent, "B")
+	taken := pgtest.OpenCase(t, d, pgtest.Reporter(1), t0)
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, taken.Ref, agentB, t0))
 	deskOf := func(tx mailbox.Tx) desk.Store { return tx.Desk() }
 
 	// A failing update leaves no case behind.
@@ -31,7 +31,7 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 	boom := errors.New("boom")
 	var ref desk.Ref
 	_, err := s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
-		c, err := deskOf(tx).OpenCase(ctx, reporter(7), t0)
+		c, err := deskOf(tx).OpenCase(ctx, pgtest.Reporter(7), t0)
 		if err != nil {
 			return err
 		}
@@ -42,7 +42,7 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 		t.Fatalf("ProcessNext = %v, want boom", err)
 	}
 	_, err = d.Case(ctx, ref)
-	wantCode(t, err, flows.ENotFound)
+	pgtest.WantCode(t, err, flows.ENotFound)
 
 	// Expected errors leave the transaction usable: the update commits.
 	_, err = s.ProcessNext(ctx, t0, func(ctx context.Context, tx mailbox.Tx, _ mailbox.Update) error {
@@ -56,7 +56,7 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 		if _, err := dk.AddEvent(ctx, taken.ID, desk.Event{Kind: "bogus", At: t0}); flows.ErrorCode(err) != flows.EInvalid {
 			t.Errorf("bogus event: %v, want invalid", err)
 		}
-		c, err := dk.OpenCase(ctx, reporter(7), t0)
+		c, err := dk.OpenCase(ctx, pgtest.Reporter(7), t0)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func TestDeskInUpdateTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := must[*desk.Case](t)(d.OpenCaseOf(ctx, 7)); c.Ref != ref {
+	if c := pgtest.Must[*desk.Case](t)(d.OpenCaseOf(ctx, 7)); c.Ref != ref {
 		t.Errorf("open case of chat 7 = %s, want %s", c.Ref, ref)
 	}
 }

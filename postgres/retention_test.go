@@ -22,25 +22,25 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s, d := postgres.New(db), postgres.NewDesk(db)
-	mustAddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
+	pgtest.AddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
 	key := newSealer(t, newKey(t))
 	lat, lon := 10.6, 103.5
 	mk := func(chat int64, close bool) *desk.Case {
 		t.Helper()
-		c := mustOpen(t, d, reporter(chat, "location_text", "Golden Fortune compound, Bavet", "passport_number", "M*****678"), t0)
-		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventMessageIn, Text: "they took my passport", At: t0}))
-		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: t0}))
+		c := pgtest.OpenCase(t, d, pgtest.Reporter(chat, "location_text", "Golden Fortune compound, Bavet", "passport_number", "M*****678"), t0)
+		pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventMessageIn, Text: "they took my passport", At: t0}))
+		pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventLocation, Lat: &lat, Lon: &lon, At: t0}))
 		if err := d.MoveLocation(ctx, c.ID, desk.Location{Lat: lat, Lon: lon, At: t0}); err != nil {
 			t.Fatal(err)
 		}
-		if err := d.SetPassport(ctx, c.ID, must[[]byte](t)(key.Seal("M12345678")), key.Hash("M12345678"), t0); err != nil {
+		if err := d.SetPassport(ctx, c.ID, pgtest.Must[[]byte](t)(key.Seal("M12345678")), key.Hash("M12345678"), t0); err != nil {
 			t.Fatal(err)
 		}
-		if err := d.SetPhone(ctx, c.ID, "callback_phone", must[[]byte](t)(key.SealAs(desk.KindPhone, "01098765432")), key.HashAs(desk.KindPhone, "01098765432"), t0); err != nil {
+		if err := d.SetPhone(ctx, c.ID, "callback_phone", pgtest.Must[[]byte](t)(key.SealAs(desk.KindPhone, "01098765432")), key.HashAs(desk.KindPhone, "01098765432"), t0); err != nil {
 			t.Fatal(err)
 		}
 		if close {
-			must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusResolved, "met at the embassy", boss, t0))
+			pgtest.Must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusResolved, "met at the embassy", boss, t0))
 		}
 		return c
 	}
@@ -49,7 +49,7 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	recent := mk(4, false)
-	must[*desk.Case](t)(d.Close(ctx, recent.Ref, desk.StatusClosed, "", boss, t0.Add(300*24*time.Hour)))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, recent.Ref, desk.StatusClosed, "", boss, t0.Add(300*24*time.Hour)))
 
 	r := postgres.Retention{Cases: 365 * 24 * time.Hour, Inbox: 14 * 24 * time.Hour}
 	got, err := s.Retain(ctx, t0.Add(366*24*time.Hour), r)
@@ -63,7 +63,7 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 		t.Errorf("second pass erased %d, %v", again.Cases, err)
 	}
 
-	e := must[*desk.Case](t)(d.CaseByID(ctx, old.ID))
+	e := pgtest.Must[*desk.Case](t)(d.CaseByID(ctx, old.ID))
 	if len(e.Answers) != 0 || e.ReporterName != "" || e.ReporterChatID != 0 || e.LastLocation != nil || e.Resolution != "" {
 		t.Errorf("erased case keeps %+v", e)
 	}
@@ -73,11 +73,11 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 	if _, err := d.Passport(ctx, old.ID); flows.ErrorCode(err) != flows.ENotFound {
 		t.Errorf("erased case's passport: %v, want not_found", err)
 	}
-	if p := must[map[string][]byte](t)(d.Phones(ctx, old.ID)); len(p) != 0 {
+	if p := pgtest.Must[map[string][]byte](t)(d.Phones(ctx, old.ID)); len(p) != 0 {
 		t.Errorf("erased case keeps phones %v", p)
 	}
 	var kinds []string
-	for _, ev := range must[[]desk.Event](t)(d.Timeline(ctx, old.ID, 50)) {
+	for _, ev := range pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, old.ID, 50)) {
 		kinds = append(kinds, string(ev.Kind))
 		if ev.Text != "" || ev.Lat != nil || ev.FileID != "" {
 			t.Errorf("erased timeline keeps %+v", ev)
@@ -87,7 +87,7 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 		t.Errorf("timeline %v has no erased entry", kinds)
 	}
 	var audited bool
-	for _, a := range must[[]desk.AuditEntry](t)(d.AuditLog(ctx, 100)) {
+	for _, a := range pgtest.Must[[]desk.AuditEntry](t)(d.AuditLog(ctx, 100)) {
 		if a.Action == desk.ActionCaseErase && a.CaseID != nil && *a.CaseID == old.ID {
 			audited = true
 		}
@@ -96,7 +96,7 @@ func TestRetentionErasesClosedCases(t *testing.T) {
 		t.Error("the erasure is not audited")
 	}
 	for _, c := range []*desk.Case{held, open, recent} {
-		k := must[*desk.Case](t)(d.CaseByID(ctx, c.ID))
+		k := pgtest.Must[*desk.Case](t)(d.CaseByID(ctx, c.ID))
 		if k.Answers["location_text"] == "" || k.ReporterName == "" {
 			t.Errorf("case %s (held, open or recent) was erased", c.Ref)
 		}
@@ -170,7 +170,7 @@ func TestOutboxKeepsNoContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	calls := must[[]mailbox.Message](t)(s.Claim(ctx, t0, 10, 0, time.Minute))
+	calls := pgtest.Must[[]mailbox.Message](t)(s.Claim(ctx, t0, 10, 0, time.Minute))
 	if len(calls) != 2 {
 		t.Fatalf("claimed %d calls", len(calls))
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 // TestRuntimeRoleCannotChangeTheAuditLog migrates a new database as its
@@ -82,8 +83,8 @@ func TestRuntimeRoleCannotChangeTheAuditLog(t *testing.T) {
 
 	// The bot's work, as the runtime role.
 	d := postgres.NewDesk(sqlxDB(appDB))
-	mustAddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
-	c := mustOpen(t, d, reporter(42, "location_text", "Bavet"), t0)
+	pgtest.AddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(42, "location_text", "Bavet"), t0)
 	if err := d.Audit(ctx, desk.AuditEntry{ActorID: boss, Action: desk.ActionCaseView, CaseID: &c.ID, At: t0}); err != nil {
 		t.Fatalf("the runtime role cannot append to the audit log: %v", err)
 	}

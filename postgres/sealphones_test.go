@@ -16,23 +16,23 @@ func TestSealClearPhones(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s, d := postgres.New(db), postgres.NewDesk(db)
-	sealer := must[*desk.Sealer](t)(desk.NewSealer(make([]byte, desk.KeySize)))
-	old := mustOpen(t, d, desk.NewCase{Type: desk.TypeFamily, Priority: desk.PriorityNormal, ReporterChatID: 1,
+	sealer := pgtest.Must[*desk.Sealer](t)(desk.NewSealer(make([]byte, desk.KeySize)))
+	old := pgtest.OpenCase(t, d, desk.NewCase{Type: desk.TypeFamily, Priority: desk.PriorityNormal, ReporterChatID: 1,
 		ReporterLang: "ko", Answers: map[string]string{"callback_phone": "+821098765432"}}, t0)
-	mustOpen(t, d, desk.NewCase{Type: desk.TypeFamily, Priority: desk.PriorityNormal, ReporterChatID: 2,
+	pgtest.OpenCase(t, d, desk.NewCase{Type: desk.TypeFamily, Priority: desk.PriorityNormal, ReporterChatID: 2,
 		ReporterLang: "ko", Answers: map[string]string{"callback_phone": "+82******1111"}}, t0)
 	if n, err := s.SealClearPhones(ctx, sealer, t0); err != nil || n != 1 {
 		t.Fatalf("SealClearPhones = %d, %v; want 1", n, err)
 	}
-	c := must[*desk.Case](t)(d.CaseByID(ctx, old.ID))
+	c := pgtest.Must[*desk.Case](t)(d.CaseByID(ctx, old.ID))
 	if got := c.Answers["callback_phone"]; got != "+82******5432" {
 		t.Errorf("answer after sealing = %q", got)
 	}
-	phones := must[map[string][]byte](t)(d.Phones(ctx, old.ID))
+	phones := pgtest.Must[map[string][]byte](t)(d.Phones(ctx, old.ID))
 	if got, err := sealer.OpenAs(desk.KindPhone, phones["callback_phone"]); err != nil || got != "+821098765432" {
 		t.Errorf("sealed number opens to %q, %v", got, err)
 	}
-	if ids := must[[]int64](t)(d.PhoneCases(ctx, sealer.Hashes(desk.KindPhone, "+821098765432"))); len(ids) != 1 || ids[0] != old.ID {
+	if ids := pgtest.Must[[]int64](t)(d.PhoneCases(ctx, sealer.Hashes(desk.KindPhone, "+821098765432"))); len(ids) != 1 || ids[0] != old.ID {
 		t.Errorf("PhoneCases = %v", ids)
 	}
 	if n, err := s.SealClearPhones(ctx, sealer, t0); err != nil || n != 0 {

@@ -14,7 +14,7 @@ import (
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
-var t0 = time.Date(2026, 11, 23, 3, 0, 0, 0, time.UTC)
+var t0 = pgtest.T0
 
 func TestMigrateTwiceIsANoop(t *testing.T) {
 	db := pgtest.New(t)

@@ -39,8 +39,8 @@ func BenchmarkQueueAndFind(b *testing.B) {
 	ctx := context.Background()
 	db := pgtest.New(b)
 	d := deskdb.New(db)
-	mustAddStaff(b, d, agentA, desk.RoleAgent, "A")
-	mustAddStaff(b, d, agentB, desk.RoleAgent, "B")
+	pgtest.AddStaff(b, d, agentA, desk.RoleAgent, "A")
+	pgtest.AddStaff(b, d, agentB, desk.RoleAgent, "B")
 	const n = 100_000
 	if _, err := db.ExecContext(ctx, seedCases, n, t0, agentA); err != nil {
 		b.Fatal(err)

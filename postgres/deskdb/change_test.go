@@ -17,21 +17,21 @@ import (
 func TestCaseLifecycle(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	c := mustOpen(t, d, reporter(42), t0)
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(42), t0)
 	at := func(min int) time.Time { return t0.Add(time.Duration(min) * time.Minute) }
 
-	claimed := must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, at(1)))
+	claimed := pgtest.Must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, at(1)))
 	if claimed.Status != desk.StatusClaimed || !claimed.AssignedTo(agentA) {
 		t.Errorf("claimed: status %s, assignee %v", claimed.Status, claimed.AssigneeID)
 	}
-	must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventNote, ActorID: agentA, Text: "calling police", At: at(2)}))
-	must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "we are here", At: at(3)}))
-	must[*desk.Case](t)(d.SetStatus(ctx, c.Ref, desk.StatusWaitingReporter, agentA, at(4)))
-	must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventMessageIn, Text: "3rd floor", At: at(5)}))
-	must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "ok", At: at(6)}))
-	must[*desk.Case](t)(d.SetPriority(ctx, c.Ref, desk.PriorityHigh, agentA, at(7)))
-	closed := must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusResolved, "rescued", agentA, at(8)))
-	reopened := must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, at(9)))
+	pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventNote, ActorID: agentA, Text: "calling police", At: at(2)}))
+	pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "we are here", At: at(3)}))
+	pgtest.Must[*desk.Case](t)(d.SetStatus(ctx, c.Ref, desk.StatusWaitingReporter, agentA, at(4)))
+	pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventMessageIn, Text: "3rd floor", At: at(5)}))
+	pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "ok", At: at(6)}))
+	pgtest.Must[*desk.Case](t)(d.SetPriority(ctx, c.Ref, desk.PriorityHigh, agentA, at(7)))
+	closed := pgtest.Must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusResolved, "rescued", agentA, at(8)))
+	reopened := pgtest.Must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, at(9)))
 
 	want := &desk.Case{ID: c.ID, Ref: c.Ref, Type: c.Type, Priority: desk.PriorityHigh, Status: desk.StatusResolved,
 		ReporterUserID: 42, ReporterChatID: 42, ReporterLang: "ko", ReporterName: "Reporter",
@@ -45,7 +45,7 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Errorf("reopened case (-want +got):\n%s", diff)
 	}
 
-	timeline := must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 100))
+	timeline := pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 100))
 	a := "1001"
 	wantEvents := []eventSummary{
 		{desk.EventCreated, 0, "", map[string]string{"type": "distress", "priority": "urgent"}},
@@ -64,7 +64,7 @@ func TestCaseLifecycle(t *testing.T) {
 	if diff := cmp.Diff(wantEvents, summarize(timeline)); diff != "" {
 		t.Errorf("timeline (-want +got):\n%s", diff)
 	}
-	latest := must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 2))
+	latest := pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 2))
 	if diff := cmp.Diff(wantEvents[len(wantEvents)-2:], summarize(latest)); diff != "" {
 		t.Errorf("timeline limit 2 (-want +got):\n%s", diff)
 	}
@@ -73,14 +73,14 @@ func TestCaseLifecycle(t *testing.T) {
 func TestClaim(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	mine := mustOpen(t, d, reporter(1), t0)
-	must[*desk.Case](t)(d.Claim(ctx, mine.Ref, agentA, t0))
-	closed := mustOpen(t, d, reporter(2), t0)
-	must[*desk.Case](t)(d.Close(ctx, closed.Ref, desk.StatusClosed, "spam", agentA, t0))
+	mine := pgtest.OpenCase(t, d, pgtest.Reporter(1), t0)
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, mine.Ref, agentA, t0))
+	closed := pgtest.OpenCase(t, d, pgtest.Reporter(2), t0)
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, closed.Ref, desk.StatusClosed, "spam", agentA, t0))
 
 	t.Run("someone else's", func(t *testing.T) {
 		_, err := d.Claim(ctx, mine.Ref, agentB, t0)
-		wantCode(t, err, flows.EConflict)
+		pgtest.WantCode(t, err, flows.EConflict)
 		var ce *desk.ClaimedError
 		if !errors.As(err, &ce) || ce.By != agentA || ce.Ref != mine.Ref {
 			t.Errorf("error %v, want a ClaimedError by %d", err, agentA)
@@ -94,7 +94,7 @@ func TestClaim(t *testing.T) {
 	})
 	t.Run("closed", func(t *testing.T) {
 		_, err := d.Claim(ctx, closed.Ref, agentB, t0)
-		wantCode(t, err, flows.EConflict)
+		pgtest.WantCode(t, err, flows.EConflict)
 		if !errors.Is(err, desk.ErrClosed) {
 			t.Errorf("error %v, want ErrClosed", err)
 		}
@@ -105,14 +105,14 @@ func TestClaimRace(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	d := deskdb.New(db)
-	mustAddStaff(t, d, agentA, desk.RoleAgent, "A")
-	mustAddStaff(t, d, agentB, desk.RoleAgent, "B")
+	pgtest.AddStaff(t, d, agentA, desk.RoleAgent, "A")
+	pgtest.AddStaff(t, d, agentB, desk.RoleAgent, "B")
 	type result struct {
 		staff int64
 		err   error
 	}
 	for i := range 50 {
-		c := mustOpen(t, d, reporter(int64(i)), t0)
+		c := pgtest.OpenCase(t, d, pgtest.Reporter(int64(i)), t0)
 		start := make(chan struct{})
 		results := make(chan result, 2)
 		for _, staff := range []int64{agentA, agentB} {
@@ -143,11 +143,11 @@ func TestClaimRace(t *testing.T) {
 		if !errors.As(loser.err, &ce) || ce.By != winner.staff || flows.ErrorCode(loser.err) != flows.EConflict {
 			t.Fatalf("round %d: loser's error %v, want conflict claimed by %d", i, loser.err, winner.staff)
 		}
-		got := must[*desk.Case](t)(d.Case(ctx, c.Ref))
+		got := pgtest.Must[*desk.Case](t)(d.Case(ctx, c.Ref))
 		if !got.AssignedTo(winner.staff) {
 			t.Fatalf("round %d: assignee %v, want %d", i, got.AssigneeID, winner.staff)
 		}
-		if n := len(must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 10))); n != 3 {
+		if n := len(pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 10))); n != 3 {
 			t.Fatalf("round %d: %d events, want 3 (created, assignment, status)", i, n)
 		}
 	}
@@ -156,20 +156,20 @@ func TestClaimRace(t *testing.T) {
 func TestAssign(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	c := mustOpen(t, d, reporter(1), t0)
-	must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
-	got := must[*desk.Case](t)(d.Assign(ctx, c.Ref, agentB, boss, t0.Add(time.Minute)))
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(1), t0)
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
+	got := pgtest.Must[*desk.Case](t)(d.Assign(ctx, c.Ref, agentB, boss, t0.Add(time.Minute)))
 	if !got.AssignedTo(agentB) || got.Status != desk.StatusClaimed {
 		t.Errorf("assigned case: assignee %v, status %s", got.AssigneeID, got.Status)
 	}
-	events := must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 1))
+	events := pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 1))
 	want := []eventSummary{{desk.EventAssignment, boss, "", map[string]string{"from": "1001", "to": "1002"}}}
 	if diff := cmp.Diff(want, summarize(events)); diff != "" {
 		t.Errorf("assignment event (-want +got):\n%s", diff)
 	}
 	_, err := d.Assign(ctx, c.Ref, 999, boss, t0)
-	wantCode(t, err, flows.ENotFound)
-	must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusClosed, "", boss, t0))
+	pgtest.WantCode(t, err, flows.ENotFound)
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusClosed, "", boss, t0))
 	_, err = d.Assign(ctx, c.Ref, agentA, boss, t0)
 	if !errors.Is(err, desk.ErrClosed) {
 		t.Errorf("assign a closed case: %v, want ErrClosed", err)
@@ -195,11 +195,11 @@ func TestSetStatusKeepsAssigneeRules(t *testing.T) {
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := mustOpen(t, d, reporter(int64(i)), t0)
+			c := pgtest.OpenCase(t, d, pgtest.Reporter(int64(i)), t0)
 			if tt.claimFirst {
-				must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
+				pgtest.Must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
 			}
-			got := must[*desk.Case](t)(d.SetStatus(ctx, c.Ref, tt.to, agentB, t0))
+			got := pgtest.Must[*desk.Case](t)(d.SetStatus(ctx, c.Ref, tt.to, agentB, t0))
 			if got.Status != tt.want || !cmp.Equal(got.AssigneeID, tt.assignee) || (got.ClosedAt != nil) != tt.closed {
 				t.Errorf("status %s, assignee %v, closed at %v; want %s, %v, closed %v",
 					got.Status, got.AssigneeID, got.ClosedAt, tt.want, tt.assignee, tt.closed)
@@ -207,23 +207,23 @@ func TestSetStatusKeepsAssigneeRules(t *testing.T) {
 		})
 	}
 	_, err := d.SetStatus(ctx, "KD-XXXX", "bogus", agentA, t0)
-	wantCode(t, err, flows.EInvalid)
+	pgtest.WantCode(t, err, flows.EInvalid)
 	_, err = d.Close(ctx, "KD-XXXX", desk.StatusClaimed, "", agentA, t0)
-	wantCode(t, err, flows.EInvalid)
+	pgtest.WantCode(t, err, flows.EInvalid)
 }
 
 func TestReopenReleasesCasesOfRemovedStaff(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	c := mustOpen(t, d, reporter(1), t0)
-	must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
-	must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusClosed, "", agentA, t0))
-	must[int](t)(d.RemoveStaff(ctx, agentA, boss, t0))
-	got := must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, t0))
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(1), t0)
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, c.Ref, agentA, t0))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, c.Ref, desk.StatusClosed, "", agentA, t0))
+	pgtest.Must[int](t)(d.RemoveStaff(ctx, agentA, boss, t0))
+	got := pgtest.Must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, t0))
 	if got.Status != desk.StatusNew || got.AssigneeID != nil {
 		t.Errorf("reopened: status %s, assignee %v; want new, nobody", got.Status, got.AssigneeID)
 	}
-	again := must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, t0.Add(time.Hour)))
+	again := pgtest.Must[*desk.Case](t)(d.Reopen(ctx, c.Ref, boss, t0.Add(time.Hour)))
 	if diff := cmp.Diff(got, again); diff != "" {
 		t.Errorf("reopening an open case changed it (-before +after):\n%s", diff)
 	}
@@ -232,15 +232,15 @@ func TestReopenReleasesCasesOfRemovedStaff(t *testing.T) {
 func TestBlock(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	c := mustOpen(t, d, reporter(66), t0)
-	if blocked := must[bool](t)(d.ReporterBlocked(ctx, 66)); blocked {
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(66), t0)
+	if blocked := pgtest.Must[bool](t)(d.ReporterBlocked(ctx, 66)); blocked {
 		t.Error("reporter blocked before Block")
 	}
-	got := must[*desk.Case](t)(d.Block(ctx, c.Ref, true, agentA, t0))
-	if !got.Blocked || !must[bool](t)(d.ReporterBlocked(ctx, 66)) {
+	got := pgtest.Must[*desk.Case](t)(d.Block(ctx, c.Ref, true, agentA, t0))
+	if !got.Blocked || !pgtest.Must[bool](t)(d.ReporterBlocked(ctx, 66)) {
 		t.Error("reporter not blocked after Block")
 	}
-	events := must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 1))
+	events := pgtest.Must[[]desk.Event](t)(d.Timeline(ctx, c.ID, 1))
 	want := []eventSummary{{desk.EventBlock, agentA, "", map[string]string{"blocked": "true"}}}
 	if diff := cmp.Diff(want, summarize(events)); diff != "" {
 		t.Errorf("block event (-want +got):\n%s", diff)
@@ -250,18 +250,18 @@ func TestBlock(t *testing.T) {
 func TestAddEventAppliesToTheCase(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	c := mustOpen(t, d, reporter(1, "location", "near the port"), t0)
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(1, "location", "near the port"), t0)
 	at := func(min int) time.Time { return t0.Add(time.Duration(min) * time.Minute) }
 	add := func(e desk.Event) {
 		t.Helper()
-		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, e))
+		pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, e))
 	}
 	add(desk.Event{Kind: desk.EventLocation, Lat: ptr(10.6), Lon: ptr(103.5), At: at(2)})
 	add(desk.Event{Kind: desk.EventLocation, Lat: ptr(11.0), Lon: ptr(104.0), At: at(1)}) // sent late, older
 	add(desk.Event{Kind: desk.EventLocation, Text: "blue gate, 3rd floor", At: at(3)})    // typed, no point
 	add(desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "first", At: at(4)})
 	add(desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, Text: "second", At: at(5)})
-	photo := must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventAttachment, FileID: "AgAD",
+	photo := pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventAttachment, FileID: "AgAD",
 		FileKind: desk.FilePhoto, Text: "caption", At: at(6), Data: map[string]string{"media_group": "7"}}))
 	if err := d.MoveLocation(ctx, c.ID, desk.Location{Lat: 10.7, Lon: 103.6, At: at(7)}); err != nil {
 		t.Fatal(err)
@@ -273,7 +273,7 @@ func TestAddEventAppliesToTheCase(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	got := must[*desk.Case](t)(d.Case(ctx, c.Ref))
+	got := pgtest.Must[*desk.Case](t)(d.Case(ctx, c.Ref))
 	if diff := cmp.Diff(&desk.Location{Lat: 10.7, Lon: 103.6, At: at(7)}, got.LastLocation); diff != "" {
 		t.Errorf("last location (-want +got):\n%s", diff)
 	}
@@ -302,7 +302,7 @@ func TestAddEventAppliesToTheCase(t *testing.T) {
 	for name, e := range invalidEvents {
 		t.Run(name, func(t *testing.T) {
 			_, err := d.AddEvent(ctx, c.ID, e)
-			wantCode(t, err, flows.EInvalid)
+			pgtest.WantCode(t, err, flows.EInvalid)
 		})
 	}
 }

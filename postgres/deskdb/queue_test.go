@@ -10,6 +10,7 @@ import (
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/postgres/deskdb"
+	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 func refsOf(cases []desk.Case) []desk.Ref {
@@ -23,9 +24,9 @@ func refsOf(cases []desk.Case) []desk.Ref {
 // openAs opens a case of priority p created at.
 func openAs(t *testing.T, d *deskdb.Store, p desk.Priority, at time.Time, kv ...string) *desk.Case {
 	t.Helper()
-	nc := reporter(at.UnixNano(), kv...)
+	nc := pgtest.Reporter(at.UnixNano(), kv...)
 	nc.Priority = p
-	return mustOpen(t, d, nc, at)
+	return pgtest.OpenCase(t, d, nc, at)
 }
 
 func TestQueue(t *testing.T) {
@@ -37,10 +38,10 @@ func TestQueue(t *testing.T) {
 	highB := openAs(t, d, desk.PriorityHigh, t0.Add(-time.Hour))
 	lowWaitingA := openAs(t, d, desk.PriorityLow, t0.Add(-2*time.Hour))
 	urgentClosed := openAs(t, d, desk.PriorityUrgent, t0.Add(-3*time.Hour))
-	must[*desk.Case](t)(d.Claim(ctx, urgentA.Ref, agentA, t0))
-	must[*desk.Case](t)(d.Claim(ctx, highB.Ref, agentB, t0))
-	must[*desk.Case](t)(d.SetStatus(ctx, lowWaitingA.Ref, desk.StatusWaitingReporter, agentA, t0))
-	must[*desk.Case](t)(d.Close(ctx, urgentClosed.Ref, desk.StatusClosed, "", agentA, t0))
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, urgentA.Ref, agentA, t0))
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, highB.Ref, agentB, t0))
+	pgtest.Must[*desk.Case](t)(d.SetStatus(ctx, lowWaitingA.Ref, desk.StatusWaitingReporter, agentA, t0))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, urgentClosed.Ref, desk.StatusClosed, "", agentA, t0))
 
 	tests := []struct {
 		name          string
@@ -80,7 +81,7 @@ func TestQueue(t *testing.T) {
 	}{"filter": {"bogus", 10, 0}, "limit": {desk.FilterAll, 0, 0}, "offset": {desk.FilterAll, 10, -1}} {
 		t.Run("invalid "+name, func(t *testing.T) {
 			_, _, err := d.Queue(ctx, q.f, agentA, q.limit, q.offset)
-			wantCode(t, err, flows.EInvalid)
+			pgtest.WantCode(t, err, flows.EInvalid)
 		})
 	}
 }
@@ -88,13 +89,13 @@ func TestQueue(t *testing.T) {
 func TestFind(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t)
-	nc := reporter(1, "name", "김민수", "phone", "+855 97 765 4321", "compound", "Golden Fortune")
+	nc := pgtest.Reporter(1, "name", "김민수", "phone", "+855 97 765 4321", "compound", "Golden Fortune")
 	nc.ReporterName = "Kim Minsu"
-	kim := mustOpen(t, d, nc, t0)
+	kim := pgtest.OpenCase(t, d, nc, t0)
 	park := openAs(t, d, desk.PriorityNormal, t0.Add(time.Minute),
 		"relative_name", "박지훈", "passport", "M12345678", "callback_phone", "010-9876-5432")
 	casino := openAs(t, d, desk.PriorityLow, t0.Add(time.Hour), "compound", "Golden Fortune Casino 100%")
-	must[*desk.Case](t)(d.Close(ctx, casino.Ref, desk.StatusClosed, "", agentA, t0.Add(time.Hour)))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, casino.Ref, desk.StatusClosed, "", agentA, t0.Add(time.Hour)))
 
 	tests := []struct {
 		name, text string
@@ -119,14 +120,14 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := must[[]desk.Case](t)(d.Find(ctx, tt.text, 10))
+			got := pgtest.Must[[]desk.Case](t)(d.Find(ctx, tt.text, 10))
 			if diff := cmp.Diff(tt.want, refsOf(got)); diff != "" {
 				t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
 			}
 		})
 	}
 	_, err := d.Find(ctx, "  ", 10)
-	wantCode(t, err, flows.EInvalid)
+	pgtest.WantCode(t, err, flows.EInvalid)
 }
 
 func TestStats(t *testing.T) {
@@ -137,30 +138,30 @@ func TestStats(t *testing.T) {
 	now := time.Date(2026, 11, 23, 18, 30, 0, 0, time.UTC)
 	reply := func(c *desk.Case, after time.Duration) {
 		t.Helper()
-		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, At: c.CreatedAt.Add(after)}))
+		pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, At: c.CreatedAt.Add(after)}))
 	}
 	open := func(typ desk.Type, p desk.Priority, at time.Time) *desk.Case {
-		nc := reporter(at.UnixNano())
+		nc := pgtest.Reporter(at.UnixNano())
 		nc.Type, nc.Priority = typ, p
-		return mustOpen(t, d, nc, at)
+		return pgtest.OpenCase(t, d, nc, at)
 	}
 	open(desk.TypeDistress, desk.PriorityUrgent, now.Add(-150*time.Minute)) // yesterday, local time
 	family := open(desk.TypeFamily, desk.PriorityHigh, now.Add(-time.Hour))
-	must[*desk.Case](t)(d.Claim(ctx, family.Ref, agentA, now))
+	pgtest.Must[*desk.Case](t)(d.Claim(ctx, family.Ref, agentA, now))
 	reply(family, 10*time.Minute)
 	job := open(desk.TypeJobReport, desk.PriorityNormal, now.Add(-30*time.Minute))
 	reply(job, 20*time.Minute)
-	must[*desk.Case](t)(d.Close(ctx, job.Ref, desk.StatusClosed, "", agentA, now))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, job.Ref, desk.StatusClosed, "", agentA, now))
 	older := open(desk.TypeJobCheck, desk.PriorityLow, now.Add(-10*24*time.Hour))
 	reply(older, 2*time.Hour)
 	reply(older, 3*time.Hour) // not the first reply: ignored
-	must[*desk.Case](t)(d.Close(ctx, older.Ref, desk.StatusClosed, "", agentA, now))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, older.Ref, desk.StatusClosed, "", agentA, now))
 	outside := open(desk.TypeJobCheck, desk.PriorityLow, now.Add(-40*24*time.Hour))
 	reply(outside, 5*time.Minute)
-	must[*desk.Case](t)(d.Close(ctx, outside.Ref, desk.StatusClosed, "", agentA, now))
+	pgtest.Must[*desk.Case](t)(d.Close(ctx, outside.Ref, desk.StatusClosed, "", agentA, now))
 	open(desk.TypeDistress, desk.PriorityUrgent, now.Add(time.Minute)) // after now: not counted today
 
-	got := must[*desk.Stats](t)(d.Stats(ctx, now, pp))
+	got := pgtest.Must[*desk.Stats](t)(d.Stats(ctx, now, pp))
 	want := &desk.Stats{
 		Open: 3, Unclaimed: 2,
 		OpenByType:       map[desk.Type]int{desk.TypeDistress: 2, desk.TypeFamily: 1},
@@ -173,7 +174,7 @@ func TestStats(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stats (-want +got):\n%s", diff)
 	}
-	utc := must[*desk.Stats](t)(d.Stats(ctx, now, time.UTC))
+	utc := pgtest.Must[*desk.Stats](t)(d.Stats(ctx, now, time.UTC))
 	if utc.NewToday != 3 {
 		t.Errorf("new today in UTC = %d, want 3", utc.NewToday)
 	}
@@ -221,13 +222,13 @@ func TestTrends(t *testing.T) {
 	// Friday 4 December 2026, 01:30 in Phnom Penh.
 	now := time.Date(2026, 12, 3, 18, 30, 0, 0, time.UTC)
 	open := func(typ desk.Type, at time.Time) *desk.Case {
-		nc := reporter(at.UnixNano())
+		nc := pgtest.Reporter(at.UnixNano())
 		nc.Type = typ
-		return mustOpen(t, d, nc, at)
+		return pgtest.OpenCase(t, d, nc, at)
 	}
 	reply := func(c *desk.Case, after time.Duration) {
 		t.Helper()
-		must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, At: c.CreatedAt.Add(after)}))
+		pgtest.Must[*desk.Event](t)(d.AddEvent(ctx, c.ID, desk.Event{Kind: desk.EventReplyOut, ActorID: agentA, At: c.CreatedAt.Add(after)}))
 	}
 	today := desk.StartOfDay(now, pp)
 	reply(open(desk.TypeDistress, today.Add(time.Hour)), 4*time.Minute) // today: day 29

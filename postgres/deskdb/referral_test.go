@@ -7,12 +7,13 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
 func TestReferrals(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
-	c := mustOpen(t, d, reporter(2101), t0)
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(2101), t0)
 	id, err := d.CreateReferral(ctx, desk.Referral{CaseID: c.ID, Partner: "iom", RequestedBy: agentA, RequestedAt: t0})
 	if err != nil {
 		t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 func TestTemplatesStore(t *testing.T) {
 	db := pgtest.New(t)
 	d := deskdb.New(db)
-	mustAddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
+	pgtest.AddStaff(t, d, boss, desk.RoleSupervisor, "Boss")
 	ctx := context.Background()
 	full := desk.Template{Key: "shelter", Text: map[string]string{"ko": "쉼터", "km": "ជម្រក", "en": "Shelter"}, UpdatedBy: boss, UpdatedAt: t0}
 	if err := d.SaveTemplate(ctx, full); err != nil {
@@ -46,8 +46,8 @@ func TestTemplatesStore(t *testing.T) {
 func TestCheckInsDue(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
-	a := mustOpen(t, d, reporter(2001), t0)
-	b := mustOpen(t, d, reporter(2002), t0)
+	a := pgtest.OpenCase(t, d, pgtest.Reporter(2001), t0)
+	b := pgtest.OpenCase(t, d, pgtest.Reporter(2002), t0)
 	prompted := t0
 	for _, c := range []desk.CheckIn{
 		{CaseID: a.ID, Every: 6 * time.Hour, Grace: 30 * time.Minute, NextAt: t0.Add(6 * time.Hour), PromptedAt: &prompted, StartedBy: agentA, StartedAt: t0},
@@ -95,7 +95,7 @@ func TestCheckInsDue(t *testing.T) {
 func TestIndicatorMarks(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
-	c := mustOpen(t, d, reporter(2003, "passport_taken", "yes", "injured", "yes"), t0)
+	c := pgtest.OpenCase(t, d, pgtest.Reporter(2003, "passport_taken", "yes", "injured", "yes"), t0)
 	if got := desk.Recorded(desk.Effective(nil, c.Answers, t0)); got != 2 {
 		t.Fatalf("pre-filled from the answers = %d, want 2", got)
 	}
