@@ -30,15 +30,9 @@ type Floor struct{ HighHit, LevelOK int }
 // BlindFloor holds, per blind split and language, the figures it scored blind on its first
 // run, for a split that misses the issue-15 targets.
 var BlindFloor = map[string]map[string]Floor{
-	// holdout-15g: 90 ads written blind (by a writer who never saw the rules) while rules
-	// 2026.12.04-x were tuned on 15f; first run with rules 2026.12.04-19: high recall ko 15/20,
-	// km 14/20, en 12/20; exact level 25/30, 24/30, 21/30; no low-risk ad rated high. The
-	// concept rules do not yet generalise to the issue's 0.95.
-	"holdout-15g": {
-		"ko": {HighHit: 15, LevelOK: 25},
-		"km": {HighHit: 14, LevelOK: 24},
-		"en": {HighHit: 12, LevelOK: 21},
-	},
+	// holdout-15g's first run (rules 2026.12.04-19: high recall ko 15/20, km 14/20, en 12/20;
+	// exact level 25/30, 24/30, 21/30) was its floor until it was learnt from and moved to
+	// Spent; its figures stay in testdata/corpus/README.md.
 }
 
 // BlindFailures lists the targets of issue 15 that the blind splits miss, per language:
