@@ -22,11 +22,12 @@ import (
 // (recorder.go).
 //
 // Several dispatchers (replicas, or a rolling deploy) may share one
-// outbox. A claim writes a lease token; a send that starts too late for
-// the claim's lease to outlast it (after the pace's wait) restarts the
-// lease first, so no call can still be in flight when another dispatcher
-// may take it; and every result is written only by the lease's
-// holder, so a stale dispatcher never marks a delivered call for retry.
+// outbox. A claim writes a lease token; the dispatcher keeps the leases of
+// the calls in hand alive while they wait for the pace and while they are
+// sent (leases.go), and a send that would outlast its lease extends it
+// first, so no call can still be in flight when another dispatcher may
+// take it; and every result is written only by the lease's holder, so a
+// stale dispatcher never marks a delivered call for retry.
 type Dispatcher struct {
 	outbox  mailbox.Outbox
 	sender  Sender
@@ -36,6 +37,7 @@ type Dispatcher struct {
 	pace    *pacer
 	kick    chan struct{}
 	results *recorder
+	leases  *leases
 	// lastRound is when a round last finished (unix nanoseconds), for
 	// readiness.
 	lastRound atomic.Int64
@@ -73,6 +75,7 @@ func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metri
 		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
 	d.results = &recorder{outbox: outbox, now: now}
+	d.leases = newLeases(outbox, now, d.log)
 	d.lastRound.Store(time.Now().UnixNano())
 	return d
 }
@@ -99,6 +102,9 @@ func (d *Dispatcher) LastRound() time.Time { return time.Unix(0, d.lastRound.Loa
 // soon as a chat's messages are done it claims more, so no send waits for
 // the slowest of a batch.
 func (d *Dispatcher) Run(ctx context.Context) {
+	// The leases are kept until every send has ended (defers run last
+	// first), so calls still being sent at shutdown keep theirs.
+	defer d.keepLeases(ctx)()
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	var inflight atomic.Int64
@@ -141,12 +147,25 @@ func (d *Dispatcher) Run(ctx context.Context) {
 // is started only while ctx leaves it SendTimeout to finish, so Flush
 // returns by ctx's deadline.
 func (d *Dispatcher) Flush(ctx context.Context) error {
+	defer d.keepLeases(ctx)()
 	for {
 		n, err := d.round(ctx)
 		if err != nil || n == 0 {
 			return err
 		}
 	}
+}
+
+// keepLeases keeps the leases of the calls in hand alive until the
+// returned function is called (it returns once they are no longer kept).
+func (d *Dispatcher) keepLeases(ctx context.Context) (stop func()) {
+	keep, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		d.leases.keep(keep, d.Lease)
+	}()
+	return func() { cancel(); <-done }
 }
 
 // claim leases the calls of up to limit chats, grouped by chat in the
@@ -195,9 +214,18 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 // pace allows it. When one is not delivered, the rest are handed back, so
 // none overtakes it.
 func (d *Dispatcher) sendChat(ctx context.Context, calls []mailbox.Message) {
+	d.leases.add(calls, d.Lease)
+	defer d.leases.drop(calls...)
 	for i, c := range calls {
 		if err := d.pace.wait(ctx, c.ChatID, c.Method); err != nil || !d.timeLeft(ctx) {
 			d.release(calls[i:])
+			return
+		}
+		if _, held := d.leases.expires(c); !held {
+			// Another dispatcher took it (this one was too slow to keep
+			// its lease): it sends the chat's calls from here, in order.
+			d.log.Warn("call not sent: lease lost before sending", "outbox_id", c.ID, "chat_id", c.ChatID)
+			d.release(calls[i+1:])
 			return
 		}
 		if !d.send(context.WithoutCancel(ctx), c) {
@@ -232,14 +260,17 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 	log := d.log.With("outbox_id", c.ID, "chat_id", c.ChatID, "method", c.Method, "attempt", c.Attempts)
 	rec, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	// The lease must outlast the send: a claim that recent still does,
-	// else it restarts now, after the pace's wait.
-	// The renewed lease covers the whole send and its recording even when Lease is shorter.
-	if d.now().Add(d.SendTimeout + leaseMargin).After(c.ClaimedAt.Add(d.Lease)) {
-		if err := d.outbox.Renew(rec, c, d.now(), max(d.Lease, d.SendTimeout+leaseMargin)); err != nil {
-			log.Warn("call not sent: lease lost before sending", "err", err)
+	// The lease must outlast the send and its recording: one that ends
+	// sooner is extended first (to more than Lease when Lease is shorter
+	// than a send may take).
+	if until, _ := d.leases.expires(c); d.now().Add(d.SendTimeout + leaseMargin).After(until) {
+		now, lease := d.now(), max(d.Lease, d.SendTimeout+leaseMargin)
+		lost, err := d.outbox.Extend(rec, []mailbox.Message{c}, now, lease)
+		if err != nil || len(lost) > 0 {
+			log.Warn("call not sent: lease not extended before sending", "err", err, "lost", len(lost) > 0)
 			return false
 		}
+		d.leases.extended(c, now.Add(lease))
 	}
 	sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
 	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)

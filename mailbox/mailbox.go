@@ -180,9 +180,11 @@ type Outbox interface {
 	// of its chat that are ready and of the same priority; grouped by
 	// chat, in order.
 	Claim(ctx context.Context, now time.Time, limit, follow int, lease time.Duration) ([]Message, error)
-	// Renew restarts a claimed message's lease from now, just before it
-	// is sent. Errors: conflict (ErrLeaseLost) when the lease was lost.
-	Renew(ctx context.Context, m Message, now time.Time, lease time.Duration) error
+	// Extend keeps claimed messages' leases from running out: each one
+	// still held (pending, under its Token) lasts at least until
+	// now+lease (a lease is never shortened). It returns the ids of those
+	// no longer held: another dispatcher has them, or they are done.
+	Extend(ctx context.Context, ms []Message, now time.Time, lease time.Duration) (lost []int64, err error)
 	// Sent marks a message delivered, with the message id Telegram gave it.
 	Sent(ctx context.Context, m Message, messageID int64, now time.Time) error
 	// Retry releases a message to be tried again at the given time,

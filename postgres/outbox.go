@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -100,13 +101,42 @@ func (s *Store) Claim(ctx context.Context, now time.Time, limit, follow int, lea
 	return out, nil
 }
 
-const renewLease = `
-UPDATE outbox SET leased_until = $3 WHERE id = $1 AND lease_token = $2 AND status = 'pending'`
+// extendLeases pushes the leases of the calls still held by their
+// tokens to at least $3, never shortening one (a send's own longer lease
+// stays), and returns the ids it extended.
+const extendLeases = `
+UPDATE outbox SET leased_until = greatest(outbox.leased_until, $3)
+FROM unnest($1::bigint[], $2::bigint[]) AS r(id, token)
+WHERE outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+RETURNING outbox.id`
 
-// Renew restarts a call's lease just before it is sent, so the lease
-// covers the send itself and not the wait for the rate limiter.
-func (s *Store) Renew(ctx context.Context, c mailbox.Message, now time.Time, lease time.Duration) error {
-	return s.fenced(ctx, c, "renew", renewLease, c.ID, c.Token, now.Add(lease))
+// Extend keeps the leases of calls in hand from running out, in one
+// statement for all of them: while they wait for the pace, and across a
+// send, so no other dispatcher takes a call its holder is still about to
+// send. It returns the ids no longer held.
+func (s *Store) Extend(ctx context.Context, ms []mailbox.Message, now time.Time, lease time.Duration) ([]int64, error) {
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	ids, tokens := make([]int64, len(ms)), make([]int64, len(ms))
+	for i, m := range ms {
+		ids[i], tokens[i] = m.ID, m.Token
+	}
+	var held []int64
+	if err := s.db.SelectContext(ctx, &held, extendLeases, pq.Array(ids), pq.Array(tokens), now.Add(lease)); err != nil {
+		return nil, mapError(fmt.Errorf("extend %d outgoing leases: %w", len(ms), err))
+	}
+	kept := make(map[int64]bool, len(held))
+	for _, id := range held {
+		kept[id] = true
+	}
+	var lost []int64
+	for _, id := range ids {
+		if !kept[id] {
+			lost = append(lost, id)
+		}
+	}
+	return lost, nil
 }
 
 // fenced runs a result update that must find the caller's lease.

@@ -120,8 +120,16 @@ func TestOutboxResultsAreFencedByTheLease(t *testing.T) {
 	if err != nil || len(current) != 1 {
 		t.Fatal(current, err)
 	}
-	if err := s.Renew(ctx, stale[0], t0.Add(2*time.Second), time.Minute); !errors.Is(err, mailbox.ErrLeaseLost) {
-		t.Errorf("stale Renew = %v, want lease lost", err)
+	if lost, err := s.Extend(ctx, stale, t0.Add(2*time.Second), time.Minute); err != nil || len(lost) != 1 {
+		t.Errorf("stale Extend = %v, %v; want its call lost", lost, err)
+	}
+	if lost, err := s.Extend(ctx, current, t0.Add(2*time.Second), time.Second); err != nil || len(lost) != 0 {
+		t.Errorf("Extend by the holder = %v, %v; want it held", lost, err)
+	}
+	var until time.Time
+	if err := db.Get(&until, `SELECT leased_until FROM outbox WHERE id = $1`, current[0].ID); err != nil ||
+		!until.Equal(t0.Add(2*time.Second).Add(time.Minute)) {
+		t.Errorf("leased_until = %v, %v; want the longer lease kept (%v)", until, err, t0.Add(2*time.Second+time.Minute))
 	}
 	if err := s.Sent(ctx, current[0], 5, t0); err != nil {
 		t.Fatal(err)
