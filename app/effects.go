@@ -42,8 +42,10 @@ func (h *Handler) apply(t *turn, s *flows.Session, effects []flows.Effect) error
 }
 
 // openCase opens the case a conversation asked for, or reuses the
-// reporter's open case of the same type (a second /sos adds to the
-// first), and alerts the desk.
+// reporter's open case of the same type and subject (a second /sos adds
+// to the first; a second inquiry about the same relative adds to the
+// first, one about another relative is a case of its own), and alerts
+// the desk.
 func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 	typ, err := desk.ParseType(e.Type)
 	if err != nil {
@@ -53,7 +55,7 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 	if err != nil {
 		return err
 	}
-	c, err := openCase(t, typ)
+	c, err := openCaseFor(t, typ, e)
 	switch {
 	case err == nil && c != nil:
 		if len(e.Answers) > 0 {

@@ -24,6 +24,22 @@ func sameSubject(c *desk.Case, e flows.OpenCase) bool {
 	return desk.SameRelative(c.Answers[family.KeyName], e.Answers[family.KeyName])
 }
 
+// openCaseFor is the reporter's newest open case that an OpenCase of
+// type typ adds to: of that type and about the same subject; nil when
+// there is none.
+func openCaseFor(t *turn, typ desk.Type, e flows.OpenCase) (*desk.Case, error) {
+	cases, err := t.desk.CasesOf(t.ctx, t.in.ChatID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cases {
+		if c := &cases[i]; c.Open() && c.Type == typ && sameSubject(c, e) {
+			return c, nil
+		}
+	}
+	return nil, nil
+}
+
 // saveAnswers merges a step's answers into the case. A passport number and
 // the callback phone are sealed apart and only their masked forms join
 // the answers; the consent

@@ -277,3 +277,47 @@ func TestFamilyInKhmerForACambodianRelative(t *testing.T) {
 		t.Errorf("/find shows the passport number: %q", found.Text)
 	}
 }
+
+// A reporter's inquiry about another relative is a case of its own; one
+// about the same relative again (however spaced or written in capitals)
+// adds to the first inquiry's case.
+func TestFamilyInquiryPerRelative(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	mother := bottest.User{ID: 9730, FirstName: "Mother", LanguageCode: "en"}
+	inquiries := 0
+	inquire := func(name string) string {
+		t.Helper()
+		inquiries++
+		h.step(mother, func() { h.api.SendText(mother, "/family") }, "Who is the person to you")
+		h.waitButtons(mother, "family:relationship:child", inquiries)
+		h.step(mother, func() { h.tap(mother, "family:relationship:child") }, "What is their name")
+		opened := h.step(mother, func() { h.api.SendText(mother, name) }, "Case number: KD-")
+		h.step(mother, func() { h.api.SendText(mother, "/cancel") }, "Stopped")
+		var ref string
+		if err := h.db.Get(&ref, `SELECT ref FROM cases WHERE reporter_chat_id = $1 AND answers->>'relative_name' = $2`,
+			mother.ID, name); err != nil {
+			t.Fatalf("no case names %q: %v", name, err)
+		}
+		contains(t, opened.Text, ref)
+		return ref
+	}
+	family := func() int {
+		return h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1 AND type = 'family'`, mother.ID)
+	}
+
+	son := inquire("Park Seojun")
+	daughter := inquire("Park Jiwoo")
+	if son == daughter {
+		t.Fatalf("the inquiry about another relative went into %s, the first inquiry's case", son)
+	}
+	if n := family(); n != 2 {
+		t.Errorf("%d family cases after inquiries about two relatives, want 2", n)
+	}
+	if again := inquire("park  SEOJUN"); again != son {
+		t.Errorf("the second inquiry about the son opened %s, want it added to %s", again, son)
+	}
+	if n := family(); n != 2 {
+		t.Errorf("%d family cases after a second inquiry about the same son, want 2", n)
+	}
+}
