@@ -129,11 +129,17 @@ func TestHelpCarriesTheInvestigationLine(t *testing.T) {
 	}
 }
 
-// lockScreen are the messages the desk sends on its own, which may be read
-// on a locked phone by someone else: they never name the desk or police.
-var lockScreen = []string{"desk.reply_header", "case.closed_reporter", "distress.opened"}
+// lockScreen are the messages the desk sends on its own, and the answers
+// to what a reporter sends outside a conversation (which arrive silently
+// but still show on the lock screen of a phone in quiet mode), which may
+// be read on a locked phone by someone else: they never name the desk or
+// police, and say nothing of a distress call (no 🆘, no 신고: "a report
+// to the police").
+var lockScreen = []string{"desk.reply_header", "case.closed_reporter", "distress.opened", "relay.added", "relay.added_album"}
 
 var namesTheDesk = regexp.MustCompile(`(?i)korean desk|코리안 데스크|🇰🇷|police|경찰|ប៉ូលិស`)
+
+var namesADistressCall = regexp.MustCompile(`🆘|신고`)
 
 func TestLockScreenMessagesDoNotNameTheDesk(t *testing.T) {
 	for _, lang := range []string{"en", "ko", "km"} {
@@ -141,6 +147,9 @@ func TestLockScreenMessagesDoNotNameTheDesk(t *testing.T) {
 		for _, id := range lockScreen {
 			if m := namesTheDesk.FindString(c[id]); m != "" {
 				t.Errorf("%s: %s names the desk (%q); a captor may read it on a lock screen", lang, id, m)
+			}
+			if m := namesADistressCall.FindString(c[id]); m != "" {
+				t.Errorf("%s: %s says it answers a call for help (%q); a captor may read it on a lock screen", lang, id, m)
 			}
 		}
 	}
