@@ -293,7 +293,7 @@ func TestFamilyInquiryPerRelative(t *testing.T) {
 		h.waitButtons(mother, "family:relationship:child", inquiries)
 		h.step(mother, func() { h.tap(mother, "family:relationship:child") }, "What is their name")
 		opened := h.step(mother, func() { h.api.SendText(mother, name) }, "Case number: KD-")
-		h.step(mother, func() { h.api.SendText(mother, "/cancel") }, "Stopped")
+		h.step(mother, func() { h.api.SendText(mother, "/cancel") }, "What you already sent stays on your case")
 		var ref string
 		if err := h.db.Get(&ref, `SELECT ref FROM cases WHERE reporter_chat_id = $1 AND answers->>'relative_name' = $2`,
 			mother.ID, name); err != nil {

@@ -150,3 +150,20 @@ func TestJobCheckNamesKoreasTravelBan(t *testing.T) {
 		})
 	}
 }
+
+// Stopping a job check before it is checked keeps nothing, and says so:
+// no case was opened for the ad. (After a case is opened, /cancel says
+// what was sent stays on it: TestFamilyInquiryPerRelative.)
+func TestJobCheckCancelledBeforeTheCheckKeepsNothing(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9957, FirstName: "Seeker", LanguageCode: "en"}
+	h.step(u, func() { h.api.SendText(u, "/check") }, "Before we check")
+	h.tap(u, "job:already:no")
+	h.waitButton(u, "job:check")
+	h.step(u, func() { h.api.SendText(u, scamAd) }, "Got it")
+	h.step(u, func() { h.api.SendText(u, "/cancel") }, "what you sent in this conversation was not kept")
+	if n := h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1`, u.ID); n != 0 {
+		t.Errorf("cases after a cancelled check = %d, want 0", n)
+	}
+}

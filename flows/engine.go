@@ -169,10 +169,16 @@ func (e *Engine) command(_ context.Context, t *Turn) error {
 	case "cancel":
 		// RemoveKeyboard: a conversation may have left a reply keyboard
 		// (the location button), which the menu's inline buttons cannot.
-		if t.Session.Idle() {
+		// What was sent is kept only when the conversation has a case: a
+		// job ad not yet checked, or a family answer before the name, is
+		// not, and the person is told so.
+		switch {
+		case t.Session.Idle():
 			t.Say(Reply{Text: M("common.nothing_to_cancel"), RemoveKeyboard: true})
-		} else {
+		case t.Session.Answers[CaseRefKey] != "":
 			t.Say(Reply{Text: M("common.cancelled"), RemoveKeyboard: true})
+		default:
+			t.Say(Reply{Text: M("common.cancelled_no_case"), RemoveKeyboard: true})
 		}
 		t.Session.Reset()
 		t.Say(e.menuReply())

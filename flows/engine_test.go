@@ -82,7 +82,8 @@ func TestEngine(t *testing.T) {
 		{"sticker keeps the state", inEcho("ask_city"), flows.Input{Kind: flows.KindUnsupported}, []string{"common.unsupported", "echo.ask_city"}, "echo", "ask_city", "en"},
 		{"location where text was expected", inEcho("ask_city"), flows.Input{Kind: flows.KindLocation}, []string{"common.not_understood", "echo.ask_city"}, "echo", "ask_city", "en"},
 		{"help repeats the question", inEcho("ask_city"), cmd("help", ""), []string{"common.help", "echo.ask_city"}, "echo", "ask_city", "en"},
-		{"cancel goes home", inEcho("ask_city"), cmd("cancel", ""), []string{"common.cancelled", "menu.title"}, "", "", "en"},
+		{"cancel goes home", inEcho("ask_city"), cmd("cancel", ""), []string{"common.cancelled_no_case", "menu.title"}, "", "", "en"},
+		{"cancel keeps the case", withCase(inEcho("ask_city")), cmd("cancel", ""), []string{"common.cancelled", "menu.title"}, "", "", "en"},
 		{"cancel when idle", flows.Session{}, cmd("cancel", ""), []string{"common.nothing_to_cancel", "menu.title"}, "", "", "en"},
 		{"unknown command", inEcho("ask_name"), cmd("frobnicate", ""), []string{"common.unknown_command", "echo.ask_name"}, "echo", "ask_name", "en"},
 		{"idle text", flows.Session{}, text("hello"), []string{"common.not_understood", "menu.title"}, "", "", "en"},
@@ -161,4 +162,10 @@ func text(s string) flows.Input { return flows.Input{Kind: flows.KindText, Text:
 func data(d string) flows.Input { return flows.Input{Kind: flows.KindCallback, Data: d, Private: true} }
 func inEcho(state string) flows.Session {
 	return flows.Session{Flow: "echo", State: state, Answers: map[string]string{}}
+}
+
+// withCase is a session whose conversation has opened a case.
+func withCase(s flows.Session) flows.Session {
+	s.Answers[flows.CaseRefKey] = "KD-7Q3M"
+	return s
 }
