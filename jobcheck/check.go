@@ -105,7 +105,7 @@ func (c *Checker) Check(s string) Result {
 func (c *Checker) keep(t *text, f *found) {
 	var cues []match
 	for _, m := range f.all {
-		if c.rules[m.rule].kind == kindCue {
+		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) {
 			cues = append(cues, m)
 		}
 	}
@@ -125,6 +125,28 @@ func (c *Checker) keep(t *text, f *found) {
 			f.best[m.rule] = m
 		}
 	}
+}
+
+// lure reports whether cue cm is a negation word of a red flag's own phrase ("no visa
+// needed", "មិនបាច់ធ្វើប៉ាសព័រ", "no TOPIK"): there it is the lure, not a negation, and it
+// cancels nothing else ("... no visa needed, fee 3,000 baht"). A negation inside a phrase,
+// after its first part and not one of its own words ("we never keep your passport"), stays a
+// cue.
+func (c *Checker) lure(all []match, cm match) bool {
+	if c.rules[cm.rule].cue.Applies != "negatable" {
+		return false
+	}
+	for i := range all {
+		m := &all[i]
+		if c.rules[m.rule].kind != kindFlag || cm.start < m.start || cm.end > m.end {
+			continue
+		}
+		if m.inner > 0 && cm.start >= m.inner && !m.ownWord(cm.start, cm.end) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // cancelled reports whether a cue in reach of m cancels it.

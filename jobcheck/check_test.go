@@ -51,6 +51,16 @@ func TestCues(t *testing.T) {
 		{"outside negation", "We never promise Korea without waiting.", "bypass_official_program", false},
 		{"khmer negation inside", "ក្រុមហ៊ុនយើងមិនរក្សាទុកលិខិតឆ្លងដែនរបស់បុគ្គលិកទេ", "passport_or_phone_surrender", false},
 		{"khmer own negation", "ទៅកូរ៉េ អត់ប្រឡង កក់ ១០០០$", "bypass_official_program", true},
+		// A lure's own negation word cancels nothing else: "no visa needed, fee ..." (15g).
+		{"lure negation leaves the fee", "No work visa needed, agency fee 5,000 baht upfront.", "upfront_fee_or_deposit", true},
+		{"khmer lure negation leaves the fee", "មិនបាច់ធ្វើ passport ចំណាយ 3000 បាត", "upfront_fee_or_deposit", true},
+		{"plain negation still cancels the fee", "We do not charge any agency fee.", "upfront_fee_or_deposit", false},
+		// Issue 15 (15g): "your own" is no negation unless it is about fares, lodging or costs.
+		{"your own phone and passport", "Your own phone and passport go in the office locker.", "passport_or_phone_surrender", true},
+		{"your own flight", "You book your own flight.", "employer_pays_travel", false},
+		// A bank's safety line is no secrecy instruction.
+		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
+		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
 		// Typos of the ads themselves.
 		{"benking typo", "벵킹 앱 깔린 폰 지참", "bank_account_or_crypto_handover", true},
 		{"seutepeu typo", "리조트 스텦 모집", "casino_resort_entertainment", true},
