@@ -84,7 +84,7 @@ func TestReferralRefused(t *testing.T) {
 	o := len(h.api.BotMessages(officer.ID))
 	r := len(h.api.BotMessages(reporter.ID))
 	h.api.SendCallback(reporter, ask.ID, ask.InlineKeyboard[0][1].CallbackData) // No
-	contains(t, lastBot(t, h, reporter.ID, r+1).Text, "មិនចែករំលែក")
+	contains(t, lastBot(t, h, reporter.ID, r+1).Text, "មិនបញ្ជូនករណីរបស់អ្នក")
 	contains(t, lastBot(t, h, officer.ID, o+1).Text, "🚫 "+string(c.Ref))
 
 	h.api.SendCallback(reporter, ask.ID, ask.InlineKeyboard[0][0].CallbackData) // Yes, too late
