@@ -126,10 +126,11 @@ func newHarnessWith(t *testing.T, api *bottest.Server, db *sqlx.DB, ho harnessOp
 	h := &harness{t: t, api: api, db: db, store: postgres.New(db), clock: &clock{}, deskChat: deskGroup, sealer: sealer,
 		opts: ho}
 	if ho.dbURL != "" {
-		botDB, err := sqlx.Open("postgres", ho.dbURL)
+		botDB, err := postgres.Open(context.Background(), ho.dbURL, 8)
 		if err != nil {
 			t.Fatal(err)
 		}
+		botDB.SetMaxOpenConns(0)
 		t.Cleanup(func() { botDB.Close() })
 		h.store = postgres.New(botDB)
 	}

@@ -5,6 +5,7 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"net/url"
 	"time"
@@ -32,10 +33,11 @@ const (
 // insists on TLS); statement_timeout, lock_timeout and
 // idle_in_transaction_session_timeout are added to it unless it sets them.
 func Open(ctx context.Context, rawURL string, maxConns int) (*sqlx.DB, error) {
-	db, err := sqlx.Open("postgres", WithTimeouts(rawURL))
+	connector, err := pq.NewConnector(WithTimeouts(rawURL))
 	if err != nil {
 		return nil, mapError(fmt.Errorf("open database: %w", err))
 	}
+	db := sqlx.NewDb(sql.OpenDB(preparingConnector{connector}), "postgres")
 	maxConns = max(maxConns, 2)
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)

@@ -47,10 +47,17 @@ func Config(tb pgtestdb.TB) pgtestdb.Config {
 }
 
 // New returns a fresh, migrated database for one test, dropped when the
-// test passes.
+// test passes, opened as the service opens its own (postgres.Open: its
+// statements prepared on each connection) but with no bound on the pool.
 func New(tb pgtestdb.TB) *sqlx.DB {
 	tb.Helper()
-	return sqlx.NewDb(pgtestdb.New(tb, Config(tb), Migrator{}), "postgres")
+	db, err := postgres.Open(context.Background(), URL(tb), 8)
+	if err != nil {
+		tb.Fatalf("open test database: %v", err)
+	}
+	db.SetMaxOpenConns(0)
+	tb.Cleanup(func() { db.Close() })
+	return db
 }
 
 // URL returns the connection URL of a fresh, migrated database, for tests
