@@ -106,18 +106,10 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	def(&o.SendTimeout, min(15*time.Second, o.SendLease*2/3))
 	def(&o.ReceiveStale, 90*time.Second)
 	def(&o.DispatchStale, 2*time.Minute)
-	if o.MaxUpdateAttempts <= 0 {
-		o.MaxUpdateAttempts = 5
-	}
-	if o.EscalateAfter == 0 {
-		o.EscalateAfter = 5 * time.Minute
-	}
-	if o.EscalateEvery == 0 {
-		o.EscalateEvery = 15 * time.Second
-	}
-	if o.CheckInEvery == 0 {
-		o.CheckInEvery = 30 * time.Second
-	}
+	o.MaxUpdateAttempts = cmp.Or(max(o.MaxUpdateAttempts, 0), 5)
+	o.EscalateAfter = cmp.Or(o.EscalateAfter, 5*time.Minute)
+	o.EscalateEvery = cmp.Or(o.EscalateEvery, 15*time.Second)
+	o.CheckInEvery = cmp.Or(o.CheckInEvery, 30*time.Second)
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
 	s.recv.urgent = h.app.Urgent

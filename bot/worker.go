@@ -1,20 +1,22 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// Worker processes stored updates, one transaction each. Several workers
-// (and replicas) run side by side: the inbox hands each chat's updates out
-// one at a time and in order.
+// Worker processes stored updates, several in one transaction (see
+// processSome). Several workers (and replicas) run side by side: the inbox
+// hands each chat's updates out one at a time and in order.
 //
 // An attempt is counted durably when the update is claimed, before the
 // handler runs, so a process killed inside the handler has used it too
@@ -47,7 +49,7 @@ func (w *Worker) Run(ctx context.Context, stop <-chan struct{}, drain time.Durat
 			return
 		default:
 		}
-		found, err := w.processOne(ctx)
+		found, err := w.processSome(ctx)
 		if found && err == nil {
 			continue
 		}
@@ -68,21 +70,52 @@ func (w *Worker) Run(ctx context.Context, stop <-chan struct{}, drain time.Durat
 func (w *Worker) drain(ctx context.Context, drain time.Duration) {
 	deadline := time.Now().Add(drain)
 	for time.Now().Before(deadline) {
-		if found, err := w.processOne(ctx); !found || err != nil {
+		if found, err := w.processSome(ctx); !found || err != nil {
 			return
 		}
 	}
 }
 
-func (w *Worker) processOne(ctx context.Context) (bool, error) {
-	u, found, err := w.inbox.ClaimUpdate(ctx, w.now(), w.lease)
+// claimBatch is how many ready updates, of different chats, a worker
+// claims at once.
+const claimBatch = 8
+
+// processSome claims updates and handles those on their first attempt in
+// one transaction, one commit for all. If one fails, each is handled again
+// alone, as are updates tried before: no update's failure costs another
+// an attempt, and a crash inside a batch costs each of its updates one,
+// after which each is handled alone.
+func (w *Worker) processSome(ctx context.Context) (bool, error) {
+	us, err := w.inbox.ClaimUpdates(ctx, w.now(), w.lease, claimBatch)
 	if err != nil {
-		w.log.Error("claim update", "err", err)
+		w.log.Error("claim updates", "err", err)
 		return false, err
 	}
-	if !found {
-		return false, nil
+	first := slices.DeleteFunc(slices.Clone(us), func(u mailbox.Update) bool { return u.Attempts > 1 })
+	if len(first) > 1 && w.inbox.ProcessAll(ctx, first, w.now(), w.handle) == nil {
+		w.metrics.UpdatesProcessed.Add(float64(len(first)))
+		w.sent()
+		us = slices.DeleteFunc(us, func(u mailbox.Update) bool { return u.Attempts <= 1 })
 	}
+	for _, u := range us {
+		err = cmp.Or(w.processOne(ctx, u), err)
+	}
+	return len(us) > 0 || len(first) > 0, err
+}
+
+// handle runs the handler for one update inside its transaction. A bug in
+// one update must not take the bot down for everyone: it becomes a failed
+// update, retried and then set aside.
+func (w *Worker) handle(ctx context.Context, tx mailbox.Tx, u mailbox.Update) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return w.h.Handle(ctx, tx, u)
+}
+
+func (w *Worker) processOne(ctx context.Context, u mailbox.Update) error {
 	if u.Attempts > w.maxAttempts {
 		// Every attempt allowed was made and none finished: the process
 		// died inside the handler (or lost its claim) each time.
@@ -90,24 +123,15 @@ func (w *Worker) processOne(ctx context.Context) (bool, error) {
 		if u.LastError != "" {
 			cause = fmt.Errorf("%s; last error: %s", cause, u.LastError)
 		}
-		return true, w.setAside(ctx, u, cause)
+		return w.setAside(ctx, u, cause)
 	}
-	err = w.inbox.Process(ctx, u, w.now(), func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) (err error) {
-		// A bug in one update must not take the bot down for everyone:
-		// it becomes a failed update, retried and then set aside.
-		defer func() {
-			if p := recover(); p != nil {
-				err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
-			}
-		}()
-		return w.h.Handle(ctx, tx, u)
-	})
+	err := w.inbox.Process(ctx, u, w.now(), w.handle)
 	if err == nil {
 		w.metrics.UpdatesProcessed.Inc()
 		w.sent()
-		return true, nil
+		return nil
 	}
-	return true, w.failed(ctx, u, err)
+	return w.failed(ctx, u, err)
 }
 
 // failed records a failed attempt: handed back uncounted when the database

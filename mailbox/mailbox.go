@@ -150,16 +150,21 @@ type Inbox interface {
 	// Quarantine stores an update that SaveUpdate refused: its raw bytes
 	// and the reason, set aside at once.
 	Quarantine(ctx context.Context, u Update, raw []byte, reason string, now time.Time) (bool, error)
-	// ClaimUpdate counts an attempt at the oldest ready update of a chat
-	// that has no earlier update pending, most urgent first, and leases
-	// it for lease, durably, before any handler runs. ok is false when no
-	// update is ready.
-	ClaimUpdate(ctx context.Context, now time.Time, lease time.Duration) (u Update, ok bool, err error)
+	// ClaimUpdates counts an attempt at up to n ready updates, each the
+	// oldest pending update of its chat (so of different chats), most
+	// urgent first, and leases them for lease, durably, before any
+	// handler runs. None when no update is ready.
+	ClaimUpdates(ctx context.Context, now time.Time, lease time.Duration, n int) ([]Update, error)
 	// Process runs fn in one transaction for a claimed update and marks
 	// it processed when fn succeeds; if fn fails, the transaction is
 	// rolled back and the error returned. Errors: conflict
 	// (ErrLeaseLost) when the claim was lost.
 	Process(ctx context.Context, u Update, now time.Time, fn func(context.Context, Tx, Update) error) error
+	// ProcessAll is Process for several claimed updates in one
+	// transaction (one commit): fn runs for each in order; if it fails
+	// for one, nothing is kept and the error returned. Errors: conflict
+	// (ErrLeaseLost) when a claim was lost.
+	ProcessAll(ctx context.Context, us []Update, now time.Time, fn func(context.Context, Tx, Update) error) error
 	// RetryUpdate records a failed attempt and when to try again.
 	RetryUpdate(ctx context.Context, u Update, at time.Time, cause error) error
 	// ReleaseUpdate hands back an attempt that failed because the

@@ -41,7 +41,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		args  []any
 		index []string // each must appear in the plan
 	}{
-		{"claimUpdate", []any{now, now.Add(time.Minute), 1}, []string{"inbox_ready", "inbox_pending"}},
+		{"claimUpdates", []any{now, now.Add(time.Minute), 1, 8}, []string{"inbox_ready", "inbox_pending"}},
 		{"claimOutgoing", []any{now, now.Add(time.Minute), 50, 1, 4}, []string{"outbox_ready", "outbox_pending"}},
 		{"pruneInbox", []any{old}, []string{"inbox_processed"}},
 		{"pruneOutbox", []any{week}, []string{"outbox_done"}},

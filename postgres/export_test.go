@@ -2,7 +2,7 @@ package postgres
 
 // HotQueries are the statements the explain test checks, by name.
 var HotQueries = map[string]string{
-	"claimUpdate":   claimUpdate,
+	"claimUpdates":  claimUpdates,
 	"claimOutgoing": claimOutgoing,
 	"pruneInbox":    pruneInbox,
 	"pruneOutbox":   pruneOutbox,
