@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strings"
+	"time"
 
 	tgbot "github.com/go-telegram/bot"
 	tgmodels "github.com/go-telegram/bot/models"
@@ -27,6 +29,15 @@ type TelegramSender struct {
 }
 
 var _ Sender = (*TelegramSender)(nil)
+
+// TelegramClient is the HTTP client for the Bot API: it keeps as many idle
+// connections as the dispatcher has chats in flight (net/http keeps 2), so
+// a send reuses one instead of opening a connection (and TLS) each time.
+func TelegramClient(timeout time.Duration) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return &http.Client{Timeout: timeout, Transport: t}
+}
 
 // NewTelegramSender wraps a go-telegram/bot client.
 func NewTelegramSender(b *tgbot.Bot) *TelegramSender { return &TelegramSender{b: b} }

@@ -114,7 +114,8 @@ func runHotline(ctx context.Context, admin *sqlx.DB, baseURL, name string, srv *
 	if err != nil {
 		return nil, err
 	}
-	tg, err := tgbot.New(srv.token, tgbot.WithServerURL(srv.URL()), tgbot.WithSkipGetMe())
+	tg, err := tgbot.New(srv.token, tgbot.WithServerURL(srv.URL()), tgbot.WithSkipGetMe(),
+		tgbot.WithHTTPClient(time.Minute, bot.TelegramClient(30*time.Second)))
 	if err != nil {
 		return nil, err
 	}

@@ -251,7 +251,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 		return err
 	}
 	tg, err := tgbot.New(c.BotToken, tgbot.WithServerURL(c.APIURL), tgbot.WithSkipGetMe(),
-		tgbot.WithHTTPClient(time.Minute, &http.Client{Timeout: 30 * time.Second}))
+		tgbot.WithHTTPClient(time.Minute, bot.TelegramClient(30*time.Second)))
 	if err != nil {
 		return fmt.Errorf("telegram client: %w", err)
 	}
