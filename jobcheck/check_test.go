@@ -58,6 +58,14 @@ func TestCues(t *testing.T) {
 		// Issue 15 (15g): "your own" is no negation unless it is about fares, lodging or costs.
 		{"your own phone and passport", "Your own phone and passport go in the office locker.", "passport_or_phone_surrender", true},
 		{"your own flight", "You book your own flight.", "employer_pays_travel", false},
+		// A copy of the passport kept on file is paperwork; the passport kept is not.
+		{"copy kept on file", "Our company will keep a copy of your passport on file for the work permit.", "passport_or_phone_surrender", false},
+		{"korean copy kept", "여권 사본은 인사팀에서 보관합니다.", "passport_or_phone_surrender", false},
+		{"passport kept by HR", "Your passport will be kept by HR.", "passport_or_phone_surrender", true},
+		// A working-holiday visa is no visitor's visa; an employer-sponsored visa is no 'no visa'.
+		{"working holiday", "Work and Holiday visa for Australia: apply online.", "no_visa_or_tourist_visa", false},
+		{"sponsored work visa", "You don't need to arrange the work visa yourself, the employer sponsors it.", "no_visa_or_tourist_visa", false},
+		{"no work permit needed", "No work permit needed, you enter on a visa exemption.", "no_visa_or_tourist_visa", true},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
