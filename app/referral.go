@@ -103,6 +103,8 @@ func (h *Handler) referralOutcome(t *turn, r *desk.Referral, c *desk.Case, p *de
 	if !consent {
 		return t.send(rc.ID, rc.Lang, c.ID, flows.Reply{Text: flows.M("desk.refer_refused", "Ref", c.Ref, "Partner", p.Name)})
 	}
+	// Made now to know what it holds, then dropped: the outbox keeps
+	// its recipe, and the transport makes it again when it sends it.
 	s := referral.Summary{Render: h.render, Sealer: h.sealer}
 	doc, err := s.Make(t.ctx, t.desk, p, c, r, to.Name, t.now)
 	if err != nil {
@@ -114,7 +116,8 @@ func (h *Handler) referralOutcome(t *turn, r *desk.Referral, c *desk.Case, p *de
 	}
 	caption := h.render.Text(rc.Lang, flows.M("desk.refer_consented", "Ref", c.Ref, "Partner", p.Name,
 		"Lang", flows.LanguageNames[p.Lang], "Passport", flows.M(passport)))
-	call := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), FileName: doc.FileName, FileData: doc.Data}
+	call := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), Document: &mailbox.Document{
+		Kind: mailbox.DocReferral, By: to.UserID, At: t.now, Referral: r.ID}}
 	if err := t.queue(rc.ID, mailbox.PriorityHigh, mailbox.MethodSendDocument, call, c.ID); err != nil {
 		return err
 	}

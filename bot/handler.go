@@ -97,6 +97,9 @@ func (h *Handler) Quarantined(ctx context.Context, tx mailbox.Tx, u mailbox.Upda
 // Undelivered tells the desk about a message given up (see
 // app.Handler.Undelivered).
 func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Message, cause error) error {
+	if doc := documentOf(m); doc != nil {
+		return h.app.DocumentUndelivered(ctx, splitTx{tx}, *doc, cause.Error())
+	}
 	return h.app.Undelivered(ctx, splitTx{tx}, m.ChatID, m.CaseID, cause.Error())
 }
 

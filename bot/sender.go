@@ -234,8 +234,11 @@ func classify(err error) outcome {
 	var mig *tgbot.MigrateError
 	var perm permanentError
 	var op *net.OpError
+	var notMade unsent
 	msg := err.Error()
 	switch {
+	case errors.As(err, &notMade):
+		return outcome{verdict: retrySafe}
 	case errors.As(err, &tooMany):
 		return outcome{verdict: retrySafe, retryAfter: max(tooMany.RetryAfter, 1)}
 	case errors.As(err, &mig) && mig.MigrateToChatID != 0:

@@ -113,7 +113,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
 	s.recv.urgent = h.app.Urgent
-	s.dispatch = NewDispatcher(store, sender, o.SendRate, o.Metrics, o.Log, o.Now)
+	s.dispatch = NewDispatcher(store, documents{Sender: sender, h: h, db: pruner}, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
 	s.dispatch.PaceChats(o.ChatPace, o.ChatBurst)
 	s.dispatch.GaveUp = s.undelivered

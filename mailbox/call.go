@@ -3,6 +3,7 @@ package mailbox
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/koreandesk/hotline/flows"
 )
@@ -54,11 +55,16 @@ type Call struct {
 	// Media are the items of an album (sendMediaGroup), each with its
 	// own caption.
 	Media []Media `json:"media,omitempty"`
-	// FileName and FileData upload a new file: a document (the CSV
-	// export, a referral summary) or a photo (the /stats chart). The
-	// outbox drops them, like every content, once the call is sent.
+	// FileName and FileData upload a new file that holds nothing
+	// personal (the /stats chart). The outbox drops them, like every
+	// content, once the call is sent.
 	FileName string `json:"file_name,omitempty"`
 	FileData []byte `json:"file_data,omitempty"`
+	// Document, for a sendDocument, names a file made from the case
+	// tables (the CSV export, a referral summary) by its recipe: the
+	// transport makes the file when it sends the call, each attempt
+	// anew, so the outbox never holds its content.
+	Document *Document `json:"document,omitempty"`
 	// MessageIDs are deleted by deleteMessages.
 	MessageIDs []int `json:"message_ids,omitempty"`
 	// Silent sends a message without a sound or vibration
@@ -67,6 +73,37 @@ type Call struct {
 	// Commands is a chat's own command menu (setMyCommands with the
 	// chat's scope); an empty one deletes it.
 	Commands []Command `json:"commands,omitempty"`
+}
+
+// Document is the recipe of a file made only when its call is sent: who
+// asked for it, what it covers, and when, never its content.
+type Document struct {
+	// Kind is DocExport or DocReferral.
+	Kind string `json:"kind"`
+	// By is the staff member (Telegram user id) it is for; it is made
+	// only while they are still on the desk, for their private chat.
+	By int64 `json:"by"`
+	// At is when it was asked for: an export covers the cases opened
+	// before then, a summary is dated then.
+	At time.Time `json:"at"`
+	// From and To are an export's first and last days (2006-01-02, in
+	// the desk's time zone).
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Referral is a summary's referral (its id).
+	Referral int64 `json:"referral,omitempty"`
+}
+
+// Kinds of documents.
+const (
+	DocExport   = "export"   // /export's CSV file of cases
+	DocReferral = "referral" // a referral's summary for a partner
+)
+
+// File is a document as made from its recipe, in memory only.
+type File struct {
+	Name string
+	Data []byte
 }
 
 // Media is one item of an album: a file by its Telegram file id.

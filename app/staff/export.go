@@ -1,6 +1,7 @@
 package staff
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -16,9 +17,9 @@ const (
 	// 30 days, today included.
 	exportDays = 30
 	// maxExportBytes caps the CSV file. Telegram takes uploads of up to
-	// 50 MB, but the file travels through the outbox as one JSON row
-	// (base64, a third larger) that the dispatcher holds in memory; 20 MB
-	// is tens of thousands of cases, more than a month of the desk's work.
+	// 50 MB; the file is made in memory when it is sent (never stored),
+	// and 20 MB is tens of thousands of cases, more than a month of the
+	// desk's work.
 	maxExportBytes = 20 << 20
 	// dateLayout is how staff write dates.
 	dateLayout = "2006-01-02"
@@ -28,7 +29,9 @@ const (
 // supervisor's private chat (/export [from] [to], dates inclusive, in
 // Phnom Penh time). Passport numbers are masked: the file leaves the bot
 // for the task force's computers, and the desk keeps the full number in
-// /case.
+// /case. The outbox keeps only the export's recipe (who, which days,
+// when): the transport makes the file again from the case tables when it
+// sends it (MakeExport), so no copy of it is ever stored.
 func (d *Cmd) export() error {
 	loc := desk.DefaultLocation()
 	from, to, ok, err := d.exportPeriod(loc)
@@ -36,11 +39,8 @@ func (d *Cmd) export() error {
 		return err
 	}
 	fromDay, toDay := from.Format(dateLayout), to.Format(dateLayout)
-	names, err := d.staffNames() // before the export: its loop must not use the store
-	if err != nil {
-		return err
-	}
-	data, n, err := d.exportCSV(from, to.AddDate(0, 0, 1), names, loc)
+	// Made now only to answer at once (too big, empty), then dropped.
+	data, n, err := casecsv.Export(d.ctx, d.desk, from, exportEnd(to, d.now), loc, maxExportBytes)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,8 @@ func (d *Cmd) export() error {
 	}
 	private := Recipient(d.staff).ID
 	caption := d.h.render.Text(d.lang, flows.M("desk.export_caption", "From", fromDay, "To", toDay, "Count", n))
-	doc := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), FileName: "korean-desk-" + fromDay + "-" + toDay + ".csv", FileData: data}
+	doc := mailbox.Call{Text: mailbox.Truncate(caption, mailbox.MaxCaptionRunes), Document: &mailbox.Document{
+		Kind: mailbox.DocExport, By: d.staff.UserID, At: d.now, From: fromDay, To: toDay}}
 	if err := d.queue(private, mailbox.PriorityNormal, mailbox.MethodSendDocument, doc, 0); err != nil {
 		return err
 	}
@@ -63,6 +64,41 @@ func (d *Cmd) export() error {
 		return d.say("desk.export_sent_private")
 	}
 	return nil
+}
+
+// exportEnd is where an export of the days up to last ends: the end of
+// that day, or the time it was asked for when that is earlier, so the
+// file made when it is sent holds the cases counted when it was asked for.
+func exportEnd(last, at time.Time) time.Time {
+	end := last.AddDate(0, 0, 1)
+	if at.Before(end) {
+		return at
+	}
+	return end
+}
+
+// MakeExport makes the file an export's recipe names, from the case
+// tables in st, for the staff member by, who asked for it. Errors:
+// invalid when it can no longer be made as asked (a supervisor no more,
+// a file grown too big); others are the store's.
+func MakeExport(ctx context.Context, st desk.Store, by *desk.Staff, doc mailbox.Document) (mailbox.File, error) {
+	if !by.Supervisor() {
+		return mailbox.File{}, flows.Errorf(flows.EInvalid, "export for %d: no longer a supervisor", by.UserID)
+	}
+	loc := desk.DefaultLocation()
+	from, ferr := time.ParseInLocation(dateLayout, doc.From, loc)
+	to, terr := time.ParseInLocation(dateLayout, doc.To, loc)
+	if ferr != nil || terr != nil {
+		return mailbox.File{}, flows.Errorf(flows.EInvalid, "export for %d: bad period %q to %q", by.UserID, doc.From, doc.To)
+	}
+	data, _, err := casecsv.Export(ctx, st, from, exportEnd(to, doc.At), loc, maxExportBytes)
+	switch {
+	case err != nil:
+		return mailbox.File{}, err
+	case data == nil:
+		return mailbox.File{}, flows.Errorf(flows.EInvalid, "export %s to %s: more than %d MB", doc.From, doc.To, maxExportBytes>>20)
+	}
+	return mailbox.File{Name: "korean-desk-" + doc.From + "-" + doc.To + ".csv", Data: data}, nil
 }
 
 // exportPeriod reads /export's dates: none for the last exportDays days,
@@ -90,35 +126,4 @@ func (d *Cmd) exportPeriod(loc *time.Location) (from, to time.Time, ok bool, err
 		return from, to, false, d.say("desk.export_range", "From", from.Format(dateLayout), "To", to.Format(dateLayout))
 	}
 	return from, to, true, nil
-}
-
-// exportCSV writes the cases created in [from, to) as CSV. It returns nil
-// data when the file would pass maxExportBytes.
-func (d *Cmd) exportCSV(from, to time.Time, names map[int64]string, loc *time.Location) ([]byte, int, error) {
-	f, err := casecsv.New(names, loc)
-	if err != nil {
-		return nil, 0, err
-	}
-	marks, err := d.desk.IndicatorsCreated(d.ctx, from, to) // before the export: its loop must not use the store
-	if err != nil {
-		return nil, 0, err
-	}
-	n := 0
-	for c, err := range d.desk.Export(d.ctx, from, to) {
-		if err != nil {
-			return nil, 0, err
-		}
-		if err := f.Add(&c, desk.Effective(marks[c.ID], c.Answers, c.CreatedAt)); err != nil {
-			return nil, 0, err
-		}
-		n++
-		if f.Len() > maxExportBytes {
-			return nil, n, nil
-		}
-	}
-	data, err := f.Bytes()
-	if err != nil || len(data) > maxExportBytes {
-		return nil, n, err
-	}
-	return data, n, nil
 }

@@ -241,6 +241,12 @@ func (s *script) message(m mailbox.Message) {
 	s.check(json.Unmarshal(m.Payload, &c))
 	fmt.Fprintf(&s.out, "  → %d %s", m.ChatID, m.Method)
 	switch {
+	case c.Document != nil && c.Document.Kind == mailbox.DocExport:
+		// The outbox holds the recipe only; the transport makes the file
+		// from it when it sends it, as here.
+		f := s.export(m.ChatID, *c.Document)
+		fmt.Fprintf(&s.out, " recipe %s %s..%s by %d → %s (%d bytes)", c.Document.Kind, c.Document.From, c.Document.To,
+			c.Document.By, s.alias(f.Name), len(f.Data))
 	case c.FileName != "" && strings.HasPrefix(string(c.FileData), "\x89PNG"):
 		fmt.Fprintf(&s.out, " %s (PNG)", s.alias(c.FileName)) // its bytes depend on the font rasteriser
 	case c.FileName != "":
@@ -325,4 +331,19 @@ func (s *script) check(err error) {
 	if err != nil {
 		s.t.Fatal(err)
 	}
+}
+
+// export makes an export from its recipe, as the transport does when it
+// sends it.
+func (s *script) export(chatID int64, doc mailbox.Document) mailbox.File {
+	s.t.Helper()
+	st := s.store.Desk()
+	by, err := st.Staff(context.Background(), doc.By)
+	s.check(err)
+	if staff.Recipient(by).ID != chatID {
+		s.t.Errorf("export for %d queued to chat %d", doc.By, chatID)
+	}
+	f, err := staff.MakeExport(context.Background(), st, by, doc)
+	s.check(err)
+	return f
 }

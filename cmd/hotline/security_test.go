@@ -16,6 +16,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
@@ -350,7 +351,8 @@ func TestDemoOnlyOnItsOwnDatabase(t *testing.T) {
 // TestNoPassportNumberAtRest: after a family inquiry with a passport
 // number and a callback phone, a supervisor's /case (which shows both in
 // full) and /export, a data-only dump of the database and the bot's debug
-// logs hold neither number.
+// logs hold neither number; and while the export waits in the outbox (held
+// back by Telegram), a dump holds nothing of the file.
 func TestNoPassportNumberAtRest(t *testing.T) {
 	api, _, _ := deployed(t)
 	t.Setenv("DESK_ADMIN_IDS", "42")
@@ -397,11 +399,34 @@ func TestNoPassportNumberAtRest(t *testing.T) {
 		t.Fatal("the supervisor's /case does not show the passport and callback numbers")
 	}
 	// The supervisor's /export: a CSV document in their private chat.
+	// Telegram holds it back at first (a 429): while it waits in the
+	// outbox for its retry, its row is a recipe and the database holds
+	// nothing of the file (its masked passport number, its header).
+	const masked, header = "******321", "reporter_name,assignee"
 	n = len(api.BotMessages(officer.ID))
+	api.FailChat(officer.ID, "sendDocument", 1, tgapi.TooManyRequests(3))
 	api.SendText(officer, "/export")
+	var held string
+	if err := waitDB(t, db, &held, `SELECT payload::text FROM outbox
+		WHERE method = 'sendDocument' AND status = 'pending' AND cardinality(errors) > 0`); err != nil {
+		t.Fatal("the export was not held back in the outbox")
+	}
+	if strings.Contains(held, "file_data") || strings.Contains(held, ref) || !strings.Contains(held, `"document"`) {
+		t.Errorf("the pending export's outbox row is not a recipe: %s", held)
+	}
+	heldDump := pgDump(t, os.Getenv("DATABASE_URL"))
+	if !strings.Contains(heldDump, `"kind": "export"`) {
+		t.Fatal("the dump was not taken while the export waited in the outbox (its recipe is not in it)")
+	}
+	for _, s := range []string{passport, "87654321", masked, header, "file_data"} { // a file is stored as base64 in file_data
+		if c := strings.Count(heldDump, s); c != 0 {
+			t.Errorf("while the export waits for its retry, the data-only dump holds %q %d times", s, c)
+		}
+	}
 	if err := api.WaitFor(func() bool {
 		for _, m := range api.BotMessages(officer.ID)[n:] {
-			if m.Kind == bottest.KindDocument && m.File != nil && strings.Contains(string(m.File.Content), ref) {
+			if m.Kind == bottest.KindDocument && m.File != nil && strings.Contains(string(m.File.Content), ref) &&
+				strings.Contains(string(m.File.Content), masked) && strings.Contains(string(m.File.Content), header) {
 				return true
 			}
 		}
@@ -415,7 +440,7 @@ func TestNoPassportNumberAtRest(t *testing.T) {
 	}
 
 	dump := pgDump(t, os.Getenv("DATABASE_URL"))
-	for _, s := range []string{passport, "87654321", "98765432"} { // the passport and the callback number
+	for _, s := range []string{passport, "87654321", "98765432", masked, header} { // the numbers, the export
 		if c := strings.Count(dump, s); c != 0 {
 			t.Errorf("the data-only dump holds %q %d times", s, c)
 		}
