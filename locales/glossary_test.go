@@ -22,7 +22,11 @@ func deskFacing(id string) bool {
 }
 
 func reporterFacing(id string) bool { return !deskFacing(id) }
-func everywhere(string) bool        { return true }
+
+// promiseFree are the messages in which the bot speaks for the desk to a
+// reporter; a job check's flags quote what recruiters promise.
+func promiseFree(id string) bool { return reporterFacing(id) && !strings.HasPrefix(id, "jobcheck.") }
+func everywhere(string) bool     { return true }
 func only(ids ...string) func(string) bool {
 	return func(id string) bool {
 		for _, x := range ids {
@@ -58,6 +62,12 @@ var forbidden = []struct {
 	{"km", lit("ទុកតែនៅ"), everywhere, "the desk is police: nothing stays “only with the desk”", ""},
 	{"en", regexp.MustCompile(`(?i)only the desk|keep it with the desk`), everywhere, "the desk is police: nothing stays “only with the desk”", ""},
 	{"en", regexp.MustCompile(`(?i)clear this chat`), everywhere, "/forget deletes messages under 48 hours old; the chat stays in the list", ""},
+	// Promises the bot does not keep: no rescue, no deadline for an
+	// answer, no "nothing is lost" where a conversation without a case
+	// keeps nothing.
+	{"en", regexp.MustCompile(`(?i)rescue|guarantee|working days?|within (a few|\d+) (minutes|hours|days)|is lost|been lost|be lost`), promiseFree, "a promise the desk cannot keep: say what the bot does", ""},
+	{"ko", regexp.MustCompile(`구출|구조해|보장|영업일|이내에 (연락|답)`), promiseFree, "a promise the desk cannot keep: say what the bot does", ""},
+	{"km", regexp.MustCompile(`ជួយសង្គ្រោះអ្នក|ធានា|ថ្ងៃធ្វើការ`), promiseFree, "a promise the desk cannot keep: say what the bot does", ""},
 }
 
 func lit(s string) *regexp.Regexp { return regexp.MustCompile(regexp.QuoteMeta(s)) }
