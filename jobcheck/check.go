@@ -16,6 +16,8 @@ type Checker struct {
 	classes   map[string]map[string][]string // word classes per language, while compiling
 	patterns  []pattern
 	matchers  [numViews]matcher
+	// unlessOrder: the rules with an unless list, each after the rules it names.
+	unlessOrder []int
 }
 
 // Version is the ruleset version stored on every Result.
@@ -183,7 +185,7 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 // applyUnless drops the flags that a rule found elsewhere in the text explains away: a
 // passport copy asked for once the contract is signed is part of a visa application.
 func (c *Checker) applyUnless(f *found) {
-	for ri := range c.rules {
+	for _, ri := range c.unlessOrder {
 		if !f.has(ri) {
 			continue
 		}

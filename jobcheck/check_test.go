@@ -66,6 +66,11 @@ func TestCues(t *testing.T) {
 		{"working holiday", "Work and Holiday visa for Australia: apply online.", "no_visa_or_tourist_visa", false},
 		{"sponsored work visa", "You don't need to arrange the work visa yourself, the employer sponsors it.", "no_visa_or_tourist_visa", false},
 		{"no work permit needed", "No work permit needed, you enter on a visa exemption.", "no_visa_or_tourist_visa", true},
+		// A contract signed first explains a passport copy away, in the words offer letters use;
+		// a "signed contract" given only on arrival does not (unless is applied in order).
+		{"returned signed contract", "Thank you for returning the signed contract. Please send a scan of your passport for the work permit.", "early_passport_copy", false},
+		{"korean signed first", "계약서에 서명하여 회신해 주시면 여권 사본을 요청드리겠습니다.", "early_passport_copy", false},
+		{"signed contract on arrival", "Send a copy of your passport today. The signed contract will be given to you when you arrive.", "early_passport_copy", true},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},

@@ -142,6 +142,7 @@ func compile(f *ruleFile) (*Checker, error) {
 			c.rules[i].unless = append(c.rules[i].unless, c.ruleIndex[id])
 		}
 	}
+	c.unlessOrder = unlessOrder(c.rules)
 	for v := range b {
 		c.matchers[v] = matcher{
 			ac: aho.New(b[v].lits), meta: b[v].meta, refs: b[v].refs,
@@ -296,4 +297,32 @@ func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
 		b.refs[id] = append(rs, ref)
 	}
 	return nil
+}
+
+// unlessOrder lists the rules that have an unless list, each after the rules it names (a
+// depth-first order; a cycle is broken at the rule met first), so that a finding that is
+// itself explained away no longer explains others away: a "signed contract" given only on
+// arrival (contract_before_departure dropped by no_contract_or_foreign_contract) does not
+// excuse an early passport copy.
+func unlessOrder(rules []rule) []int {
+	state := make([]uint8, len(rules)) // 0 new, 1 in progress, 2 done
+	var order []int
+	var visit func(i int)
+	visit = func(i int) {
+		if state[i] != 0 {
+			return
+		}
+		state[i] = 1
+		for _, u := range rules[i].unless {
+			visit(u)
+		}
+		state[i] = 2
+		if len(rules[i].unless) > 0 {
+			order = append(order, i)
+		}
+	}
+	for i := range rules {
+		visit(i)
+	}
+	return order
 }
