@@ -109,7 +109,7 @@ var required = []struct {
 	{"en", "family.ransom", []string{"never ask", "do not pay"}, "families are told the desk never asks for money"},
 	{"ko", "family.ransom", []string{"돈을 요구하지 않습니다", "돈을 보내지 마세요", "돈을 보내기 전에"}, "families are told the desk never asks for money"},
 	{"km", "family.ransom", []string{"មិនដែលសុំប្រាក់", "កុំបង់ប្រាក់"}, "families are told the desk never asks for money"},
-	{"en", "family.documents", []string{"ask you for money", "do not pay"}, "a request for papers and a consular call come with the money line"},
+	{"en", "family.documents", []string{"never asks you for money", "do not pay"}, "a request for papers and a consular call come with the money line"},
 	{"ko", "family.documents", []string{"돈을 요구하지 않습니다", "돈을 보내지 마세요"}, "a request for papers and a consular call come with the money line"},
 	{"km", "family.documents", []string{"មិនដែលសុំប្រាក់", "កុំបង់ប្រាក់"}, "a request for papers and a consular call come with the money line"},
 	{"en", "contacts.consular", []string{"24 hours", "Korean"}, "say the consular line answers in Korean"},
