@@ -173,7 +173,7 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, fn
 			}
 			return mapError(fmt.Errorf("lock update %d: %w", u.UpdateID, err))
 		}
-		if err := fn(ctx, &tx{t: t}, u); err != nil {
+		if err := fn(ctx, &tx{t: query{Tx: t}}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
 		}
 		if _, err := t.ExecContext(ctx, markProcessed, u.Seq, now); err != nil {
@@ -218,11 +218,21 @@ func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Ti
 		if ours != len(us) {
 			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w", len(us)-ours, len(us), mailbox.ErrLeaseLost)}
 		}
-		x := &tx{t: t}
+		k, chats := &kept{}, make([]int64, len(us))
+		for i, u := range us {
+			chats[i] = u.ChatID
+		}
+		if err := k.readAhead(ctx, t, chats); err != nil {
+			return err
+		}
+		x := &tx{t: query{Tx: t, kept: k}}
 		for _, u := range us {
 			if err := fn(ctx, x, u); err != nil {
 				return fmt.Errorf("update %d: %w", u.UpdateID, err)
 			}
+		}
+		if err := k.write(ctx, t); err != nil {
+			return err
 		}
 		if _, err := t.ExecContext(ctx, markAllProcessed, pq.Array(seqs), now); err != nil {
 			return mapError(fmt.Errorf("mark %d updates processed: %w", len(us), err))
@@ -293,7 +303,7 @@ func (s *Store) SetAside(ctx context.Context, u mailbox.Update, now time.Time, c
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil // processed or set aside meanwhile
 		}
-		return fn(ctx, &tx{t: t})
+		return fn(ctx, &tx{t: query{Tx: t}})
 	})
 }
 

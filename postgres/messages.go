@@ -16,6 +16,10 @@ ON CONFLICT (chat_id, message_id) DO UPDATE SET case_id = COALESCE(EXCLUDED.case
 // RecordMessage remembers a user's message in a chat, and the case it
 // went to (0 for none), for /forget and for replies.
 func (x *tx) RecordMessage(ctx context.Context, chatID, messageID, caseID int64, at time.Time) error {
+	if x.t.kept != nil {
+		x.t.kept.recordMessage(chatID, messageID, caseID, at)
+		return nil
+	}
 	if _, err := x.t.ExecContext(ctx, insertChatMessage, chatID, messageID, caseID, at); err != nil {
 		return mapError(fmt.Errorf("record message %d in %d: %w", messageID, chatID, err))
 	}

@@ -112,7 +112,7 @@ func mapError(err error) error { return pgerr.Map(err) }
 // Do runs fn in one transaction outside any update (the escalation
 // ticker), committing when it returns nil.
 func (s *Store) Do(ctx context.Context, fn func(context.Context, mailbox.Tx) error) error {
-	return s.inTx(ctx, func(t *sqlx.Tx) error { return fn(ctx, &tx{t: t}) })
+	return s.inTx(ctx, func(t *sqlx.Tx) error { return fn(ctx, &tx{t: query{Tx: t}}) })
 }
 
 // Desk returns the case queue outside any transaction (startup seeding).

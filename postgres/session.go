@@ -15,9 +15,9 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// tx is one update's transaction.
+// tx is one update's transaction, or a batch's (see query).
 type tx struct {
-	t *sqlx.Tx
+	t query
 }
 
 type sessionRow struct {
@@ -37,13 +37,22 @@ FROM chats WHERE chat_id = $1 FOR UPDATE`
 // Session loads and locks a chat's session; a chat never seen gets a new,
 // idle one.
 func (x *tx) Session(ctx context.Context, chatID int64) (*flows.Session, error) {
-	var r sessionRow
-	err := x.t.GetContext(ctx, &r, selectSession, chatID)
-	if err != nil {
-		if flows.ErrorCode(mapError(err)) == flows.ENotFound {
-			return &flows.Session{ChatID: chatID, Answers: map[string]string{}}, nil
+	r, known := x.t.kept.session(chatID)
+	if !known {
+		r = &sessionRow{}
+		get := x.t.Tx.GetContext // another chat's kept writes do not touch this row
+		if x.t.kept != nil && x.t.kept.saved(chatID) {
+			get = x.t.GetContext
 		}
-		return nil, mapError(fmt.Errorf("load session %d: %w", chatID, err))
+		if err := get(ctx, r, selectSession, chatID); err != nil {
+			if flows.ErrorCode(mapError(err)) != flows.ENotFound {
+				return nil, mapError(fmt.Errorf("load session %d: %w", chatID, err))
+			}
+			r = nil
+		}
+	}
+	if r == nil {
+		return &flows.Session{ChatID: chatID, Answers: map[string]string{}}, nil
 	}
 	s := &flows.Session{ChatID: r.ChatID, UserID: r.UserID, Language: r.Language.String,
 		TelegramLanguage: r.TelegramLanguage, Flow: r.Flow, State: r.State}
@@ -66,6 +75,9 @@ ON CONFLICT (chat_id) DO UPDATE SET
 
 // SaveSession stores the session.
 func (x *tx) SaveSession(ctx context.Context, s *flows.Session, now time.Time) error {
+	if x.t.kept != nil {
+		return x.t.kept.saveSession(s, now)
+	}
 	answers, err := json.Marshal(s.Answers)
 	if err != nil {
 		return &flows.Error{Code: flows.EInternal, Message: "encode answers", Err: err}
@@ -114,17 +126,31 @@ INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_befor
 SELECT COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = m.chat_id), m.chat_id), m.priority, m.method,
     CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = m.chat_id AND quiet)
          THEN m.payload::jsonb || '{"silent": true}' ELSE m.payload::jsonb END,
-    NULLIF(m.case_id, 0), m.kind, COALESCE(NULLIF(m.not_before, '')::timestamptz, $8), $8
-FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[])
-    WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, ord)
+    NULLIF(m.case_id, 0), m.kind, COALESCE(NULLIF(m.not_before, '')::timestamptz, m.at::timestamptz), m.at::timestamptz
+FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+    WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, at, ord)
 ORDER BY m.ord`
 
 // Enqueue adds calls to the outbox in order, in one statement (calls
 // naming cases, bundles and albums, one by one). A call to a group that
 // became a supergroup goes to the new chat.
 func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
-	if len(out) > 1 && !slices.ContainsFunc(out, func(o mailbox.Message) bool { return len(o.Refs) > 0 }) {
-		return x.enqueueMany(ctx, now, out)
+	plain := !slices.ContainsFunc(out, func(o mailbox.Message) bool { return len(o.Refs) > 0 })
+	if k := x.t.kept; k != nil && plain {
+		for _, o := range out {
+			k.calls, k.callsAt = append(k.calls, o), append(k.callsAt, now)
+		}
+		return nil
+	}
+	if len(out) > 1 && plain {
+		if err := x.t.kept.write(ctx, x.t.Tx); err != nil {
+			return err
+		}
+		ats := make([]time.Time, len(out))
+		for i := range ats {
+			ats[i] = now
+		}
+		return insertCalls(ctx, x.t.Tx, out, ats)
 	}
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
@@ -135,19 +161,21 @@ func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message)
 	return nil
 }
 
-func (x *tx) enqueueMany(ctx context.Context, now time.Time, out []mailbox.Message) error {
+// insertCalls runs insertOutgoingMany: calls in order, each created at
+// its time in ats.
+func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []time.Time) error {
 	n := len(out)
 	chats, prios, cases := make([]int64, n), make([]int64, n), make([]int64, n)
-	methods, payloads, kinds, notBefore := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	methods, payloads, kinds, notBefore, created := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	for i, o := range out {
 		chats[i], prios[i], cases[i] = o.ChatID, int64(o.Priority), o.CaseID
-		methods[i], payloads[i], kinds[i] = o.Method, string(o.Payload), o.Kind
+		methods[i], payloads[i], kinds[i], created[i] = o.Method, string(o.Payload), o.Kind, stamp(ats[i])
 		if !o.NotBefore.IsZero() {
-			notBefore[i] = o.NotBefore.UTC().Format(time.RFC3339Nano)
+			notBefore[i] = stamp(o.NotBefore)
 		}
 	}
-	_, err := x.t.ExecContext(ctx, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
-		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), now)
+	_, err := t.ExecContext(ctx, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
+		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), pq.Array(created))
 	if err != nil {
 		return mapError(fmt.Errorf("enqueue %d calls: %w", n, err))
 	}
