@@ -71,6 +71,8 @@ func TestCues(t *testing.T) {
 		{"returned signed contract", "Thank you for returning the signed contract. Please send a scan of your passport for the work permit.", "early_passport_copy", false},
 		{"korean signed first", "계약서에 서명하여 회신해 주시면 여권 사본을 요청드리겠습니다.", "early_passport_copy", false},
 		{"signed contract on arrival", "Send a copy of your passport today. The signed contract will be given to you when you arrive.", "early_passport_copy", true},
+		// A stem runs to the end of its word, so a phrase can go on after it.
+		{"stem then next word", "Work permits not required, just come.", "no_visa_or_tourist_visa", true},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},

@@ -58,7 +58,9 @@ type slotRef struct {
 }
 
 // litMeta says which edges of a literal must sit on a Latin word boundary.
-type litMeta struct{ left, right bool }
+// litMeta: the Latin word boundaries a literal asks for; stem marks a Latin stem ("exam*")
+// whose hit runs on to the end of its word, so that "exam* ++ no" finds "exams no".
+type litMeta struct{ left, right, stem bool }
 
 // matcher finds the patterns of one view.
 type matcher struct {
@@ -278,6 +280,9 @@ func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
 	}
 	stemL, stemR := strings.HasPrefix(alt, "*"), strings.HasSuffix(alt, "*")
 	alt = strings.Trim(alt, "*")
+	if strings.Contains(alt, "*") {
+		return fmt.Errorf("alternative %q: a stem '*' stands only at its start or end", alt)
+	}
 	lit := normalizeCompact(alt)
 	if v == viewWords {
 		lit = normalizeWords(alt)
@@ -285,7 +290,8 @@ func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
 	if lit == "" {
 		return fmt.Errorf("alternative %q is empty once normalised", alt)
 	}
-	m := litMeta{left: !stemL && isASCIIAlnum(lit[0]), right: !stemR && isASCIIAlnum(lit[len(lit)-1])}
+	m := litMeta{left: !stemL && isASCIIAlnum(lit[0]), right: !stemR && isASCIIAlnum(lit[len(lit)-1]),
+		stem: stemR && isASCIIAlnum(lit[len(lit)-1])}
 	key := fmt.Sprintf("%s\x00%v%v", lit, m.left, m.right)
 	id, ok := b.ids[key]
 	if !ok {

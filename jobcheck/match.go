@@ -78,11 +78,18 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 			}
 			nums = nums[1:]
 		}
-		if !bounded(vw.s, o, m.meta[o.Lit]) {
+		meta := m.meta[o.Lit]
+		if !bounded(vw.s, o, meta) {
 			continue
 		}
+		end := o.End
+		if meta.stem && vw == &t.words { // "permit*" ends where "permits" ends
+			for int(end) < len(vw.s) && isASCIIAlnum(vw.s[end]) {
+				end++
+			}
+		}
 		for _, r := range m.refs[o.Lit] {
-			add(r, o.Start, o.End)
+			add(r, o.Start, end)
 		}
 	}
 	for _, n := range nums {

@@ -79,6 +79,7 @@ func TestLoadFS(t *testing.T) {
 		{"unknown class", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nen = ['{no_such_class} + x']\n", "class {no_such_class}"},
 		{"class without the language", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nkm = ['{family_to}']\n", "has no km words"},
 		{"duplicate class", "x.toml", "[[class]]\nid = \"passport\"\nen = ['pp']\n", "defined twice"},
+		{"stem inside an alternative", "x.toml", "[[flag]]\nid = \"x_flag\"\nweight = 1\nen = ['pick* you up']\n", "stands only at its start or end"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
