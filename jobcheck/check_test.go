@@ -73,6 +73,13 @@ func TestCues(t *testing.T) {
 		{"signed contract on arrival", "Send a copy of your passport today. The signed contract will be given to you when you arrive.", "early_passport_copy", true},
 		// A stem runs to the end of its word, so a phrase can go on after it.
 		{"stem then next word", "Work permits not required, just come.", "no_visa_or_tourist_visa", true},
+		// A phone number asked for, or a SIM card sold, is no phone or account handed over.
+		{"phone number", "Please give us your phone number and we will call you.", "passport_or_phone_surrender", false},
+		{"korean phone number", "여권 사본과 휴대폰 번호를 제출해 주세요.", "passport_or_phone_surrender", false},
+		{"khmer phone number", "សូមផ្ញើលេខទូរស័ព្ទ និងប្រគល់ CV មកក្រុមហ៊ុន", "passport_or_phone_surrender", false},
+		{"phones collected", "Phones are collected on arrival.", "passport_or_phone_surrender", true},
+		{"khmer sim shop", "ហាងលក់ទូរស័ព្ទ និងស៊ីមកាត ត្រូវការអ្នកលក់ ២នាក់", "bank_account_or_crypto_handover", false},
+		{"korean usim sales", "휴대폰 매장 판매직 모집. 유심 개통 업무, 판매 경험자 우대", "bank_account_or_crypto_handover", false},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
