@@ -15,7 +15,9 @@ import (
 
 // The results of many sends are written together: one statement for each
 // kind of outcome, all in one transaction, so a busy dispatcher commits
-// once for a whole group of sends instead of once for each.
+// once for a whole group of sends instead of once for each. Each statement
+// also names its rows by id = ANY ($1), so that the outbox is read by its
+// primary key whatever join the planner picks for the unnest.
 
 // markSentMany is markSent for many calls (see there).
 const markSentMany = `
@@ -23,7 +25,7 @@ WITH sent AS (
     UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF(r.message_id, 0),
         leased_until = NULL, lease_token = NULL, payload = ` + scrubPayload + `
     FROM unnest($1::bigint[], $2::bigint[]) AS r(id, message_id)
-    WHERE outbox.id = r.id AND outbox.status = 'pending'
+    WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.status = 'pending'
     RETURNING outbox.chat_id, outbox.sent_message_id, outbox.case_id)
 INSERT INTO chat_messages (chat_id, message_id, from_bot, case_id, at)
 SELECT DISTINCT ON (chat_id, sent_message_id) chat_id, sent_message_id, true, case_id, $3
@@ -37,7 +39,7 @@ UPDATE outbox SET not_before = r.at::timestamptz, leased_until = NULL, lease_tok
     errors = array_append(outbox.errors, r.attempt), ambiguous = outbox.ambiguous + r.amb
 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[])
     AS r(id, token, at, err, attempt, amb)
-WHERE outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
 RETURNING outbox.id`
 
 // failMany is failOutgoing for many calls.
@@ -45,7 +47,7 @@ const failMany = `
 UPDATE outbox SET status = 'failed', leased_until = NULL, lease_token = NULL, last_error = r.err,
     errors = array_append(outbox.errors, r.attempt), sent_at = $5, payload = ` + scrubPayload + `
 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS r(id, token, err, attempt)
-WHERE outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
 RETURNING outbox.id`
 
 // releaseMany hands calls that were not tried back, their attempt not
@@ -53,7 +55,7 @@ RETURNING outbox.id`
 const releaseMany = `
 UPDATE outbox SET leased_until = NULL, lease_token = NULL, attempts = greatest(outbox.attempts - 1, 0)
 FROM unnest($1::bigint[], $2::bigint[]) AS r(id, token)
-WHERE outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
 RETURNING outbox.id`
 
 // querier is a database or a transaction.
