@@ -80,6 +80,11 @@ func TestCues(t *testing.T) {
 		{"phones collected", "Phones are collected on arrival.", "passport_or_phone_surrender", true},
 		{"khmer sim shop", "ហាងលក់ទូរស័ព្ទ និងស៊ីមកាត ត្រូវការអ្នកលក់ ២នាក់", "bank_account_or_crypto_handover", false},
 		{"korean usim sales", "휴대폰 매장 판매직 모집. 유심 개통 업무, 판매 경험자 우대", "bank_account_or_crypto_handover", false},
+		// An offer letter's confidentiality clause is no secrecy from the family.
+		{"nda clause", "The terms of this offer are strictly confidential and must not be disclosed to third parties.", "secrecy_instruction", false},
+		{"keep offer confidential", "Please keep this offer confidential until you have resigned from your current employer.", "secrecy_instruction", false},
+		{"khmer salary confidential", "ព័ត៌មានប្រាក់ខែ ជាការសម្ងាត់ សូមកុំប្រាប់អ្នកដទៃ។", "secrecy_instruction", false},
+		{"confidential from parents", "keep it confidential from your parents, the boss pays the ticket", "secrecy_instruction", true},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
