@@ -85,6 +85,10 @@ func TestCues(t *testing.T) {
 		{"keep offer confidential", "Please keep this offer confidential until you have resigned from your current employer.", "secrecy_instruction", false},
 		{"khmer salary confidential", "ព័ត៌មានប្រាក់ខែ ជាការសម្ងាត់ សូមកុំប្រាប់អ្នកដទៃ។", "secrecy_instruction", false},
 		{"confidential from parents", "keep it confidential from your parents, the boss pays the ticket", "secrecy_instruction", true},
+		// Awareness posts that describe what recruiters ask, or quote a friend's lure.
+		{"recruiters now ask", "Stay alert! Recruiters now ask you to send a passport photo and promise free flights to Cambodia.", "early_passport_copy", false},
+		{"if a friend says", "If a friend says \"don't tell your parents, I got you a job in Myanmar\", call the hotline.", "secrecy_instruction", false},
+		{"khmer fraudsters often ask", "សូមប្រយ័ត្ន! អ្នកជ្រើសរើសបោកប្រាស់ តែងសុំរូបថតលិខិតឆ្លងដែន ហើយសន្យាចេញថ្លៃយន្តហោះទៅកម្ពុជា។", "early_passport_copy", false},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
