@@ -89,6 +89,8 @@ func TestCues(t *testing.T) {
 		{"recruiters now ask", "Stay alert! Recruiters now ask you to send a passport photo and promise free flights to Cambodia.", "early_passport_copy", false},
 		{"if a friend says", "If a friend says \"don't tell your parents, I got you a job in Myanmar\", call the hotline.", "secrecy_instruction", false},
 		{"khmer fraudsters often ask", "សូមប្រយ័ត្ន! អ្នកជ្រើសរើសបោកប្រាស់ តែងសុំរូបថតលិខិតឆ្លងដែន ហើយសន្យាចេញថ្លៃយន្តហោះទៅកម្ពុជា។", "early_passport_copy", false},
+		{"khmer simple procedure", "ដាក់ពាក្យងាយស្រួល មិនចាំបាច់នីតិវិធីស្មុគស្មាញ", "bypass_official_program", false},
+		{"khmer no mou", "ការងារនៅថៃ មិនបាច់ធ្វើ MOU ចាំយូរ", "bypass_official_program", true},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
