@@ -17,7 +17,10 @@ import (
 // The global pace adapts: a 429 that a chat's own pace cannot explain
 // means the bot as a whole is too fast, and the pace drops by a third; each
 // quiet period (adaptEvery) without one raises it again by one a second, up
-// to the configured rate. The per-chat pace lets chatBurst messages go at
+// to the configured rate. With a budget (the database's), the global pace
+// is the bot's as a whole, shared by its replicas: each takes its sends
+// from the current second's budget, a fifth of a second's at a time, and a
+// 429 lowers the shared pace for all. The per-chat pace lets chatBurst messages go at
 // once, then one every chatPace (a generic cell rate: each chat has a
 // theoretical time for its next message).
 type pacer struct {
@@ -32,6 +35,21 @@ type pacer struct {
 	slowed   time.Time // the last global 429
 	raised   time.Time
 	pruned   time.Time
+
+	budget Budget // nil: this replica's pace alone
+	bmu    sync.Mutex
+	second time.Time // the second of tokens
+	tokens int       // sends reserved and not yet made
+}
+
+// Budget is the send budget the replicas share.
+type Budget interface {
+	// ReserveSends takes up to n sends from the current second's budget
+	// at the shared pace (at most perSecond) and returns how many it got:
+	// 0 when they are all taken.
+	ReserveSends(ctx context.Context, now time.Time, n int, perSecond float64) (int, error)
+	// SlowSends lowers the shared pace by a third after a global 429.
+	SlowSends(ctx context.Context, now time.Time, perSecond float64) error
 }
 
 // adaptEvery is how long the global pace must go without a 429 before it
@@ -76,7 +94,46 @@ func (p *pacer) wait(ctx context.Context, chat int64, method string) error {
 		}
 	}
 	p.raise(time.Now())
-	return p.limiter.Wait(ctx)
+	if err := p.limiter.Wait(ctx); err != nil {
+		return err
+	}
+	return p.shared(ctx)
+}
+
+// shared takes one send from the replicas' budget, reserving several at a
+// time (one statement for a fifth of a second's sends) and waiting for the
+// next second when this one's are all taken. When the database does not
+// answer, this replica's own pace alone holds.
+func (p *pacer) shared(ctx context.Context) error {
+	if p.budget == nil {
+		return nil
+	}
+	p.bmu.Lock()
+	defer p.bmu.Unlock()
+	for ctx.Err() == nil {
+		now := time.Now()
+		if sec := now.Truncate(time.Second); !sec.Equal(p.second) {
+			p.second, p.tokens = sec, 0 // a past second's sends were counted in it
+		}
+		if p.tokens > 0 {
+			p.tokens--
+			return nil
+		}
+		n, err := p.budget.ReserveSends(ctx, now, max(int(p.max)/5, 1), float64(p.max))
+		if err != nil {
+			return ctx.Err()
+		}
+		if p.tokens = n; n > 0 {
+			continue
+		}
+		t := time.NewTimer(time.Until(p.second.Add(time.Second)))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+		case <-t.C:
+		}
+	}
+	return ctx.Err()
 }
 
 // reserveChat takes the chat's next slot and returns how long to wait for it.
@@ -130,6 +187,13 @@ func (p *pacer) tooMany(chat int64, retryAfter time.Duration) {
 	}
 	p.slowed, p.raised = now, now
 	p.limiter.SetLimitAt(now, max(p.limiter.Limit()*2/3, minRate))
+	if p.budget != nil {
+		go func() { // not under p.mu: a database call
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = p.budget.SlowSends(ctx, now, float64(p.max))
+		}()
+	}
 }
 
 // raise lifts the global pace by one a second for each quiet period.

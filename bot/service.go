@@ -80,6 +80,7 @@ type Store interface {
 	mailbox.Inbox
 	mailbox.Outbox
 	BacklogSource
+	Budget
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 }
@@ -116,6 +117,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s.dispatch = NewDispatcher(store, documents{Sender: sender, h: h, db: pruner}, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
 	s.dispatch.PaceChats(o.ChatPace, o.ChatBurst)
+	s.dispatch.pace.budget = store
 	s.dispatch.GaveUp = s.undelivered
 	s.recv.quarantined = s.quarantined
 	o.Metrics.watchBacklog(store, o.Now)
