@@ -17,6 +17,7 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres/deskdb"
 	"github.com/koreandesk/hotline/postgres/internal/pgerr"
+	"github.com/koreandesk/hotline/postgres/internal/prepared"
 )
 
 // Limits set on every connection, so that no statement, lock wait or
@@ -37,7 +38,7 @@ func Open(ctx context.Context, rawURL string, maxConns int) (*sqlx.DB, error) {
 	if err != nil {
 		return nil, mapError(fmt.Errorf("open database: %w", err))
 	}
-	db := sqlx.NewDb(sql.OpenDB(preparingConnector{connector}), "postgres")
+	db := sqlx.NewDb(sql.OpenDB(prepared.Connector(connector)), "postgres")
 	maxConns = max(maxConns, 2)
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)

@@ -1,4 +1,16 @@
-package postgres
+// Package prepared keeps the statements of a lib/pq connection prepared.
+//
+// lib/pq runs a statement with parameters as an unnamed prepared
+// statement: Parse and Describe, wait for the answer, then Bind and
+// Execute, two round trips, and PostgreSQL plans it anew each time. The
+// connections of Connector keep every statement with parameters prepared
+// by name instead, once per connection, and run it with one round trip
+// (Bind, Execute). Statements without parameters still go as simple
+// queries.
+//
+// A protocol-level prepared statement belongs to the session, not to a
+// transaction: a rollback keeps it (postgres' TestPreparedStatements).
+package prepared
 
 import (
 	"context"
@@ -8,23 +20,14 @@ import (
 	"github.com/lib/pq"
 )
 
-// lib/pq runs a statement with parameters as an unnamed prepared
-// statement: Parse and Describe, wait for the answer, then Bind and
-// Execute, two round trips, and PostgreSQL plans it anew each time. The
-// connections of Open keep every statement with parameters prepared by
-// name instead, once per connection, and run it with one round trip
-// (Bind, Execute). A worker's update is about ten statements, so on a
-// busy machine this halves its wall time. Statements without parameters
-// still go as simple queries.
-//
-// A protocol-level prepared statement belongs to the session, not to a
-// transaction: a rollback keeps it (TestPreparedSurvivesRollback).
-
 // maxPrepared bounds the statements kept per connection (the service has
 // a few hundred, most of them rare).
 const maxPrepared = 300
 
-// preparingConnector makes connections that prepare their statements.
+// Connector wraps lib/pq's connector: its connections prepare their
+// statements.
+func Connector(c driver.Connector) driver.Connector { return preparingConnector{c} }
+
 type preparingConnector struct{ driver.Connector }
 
 func (c preparingConnector) Connect(ctx context.Context) (driver.Conn, error) {

@@ -8,7 +8,7 @@ import (
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
-// The service's connections prepare each statement with parameters once
+// The service's connections (postgres/internal/prepared) prepare each statement with parameters once
 // and run it by name after; these are the cases where PostgreSQL could
 // lose or refuse a prepared statement.
 func TestPreparedStatements(t *testing.T) {
