@@ -91,6 +91,8 @@ func TestCues(t *testing.T) {
 		{"khmer fraudsters often ask", "សូមប្រយ័ត្ន! អ្នកជ្រើសរើសបោកប្រាស់ តែងសុំរូបថតលិខិតឆ្លងដែន ហើយសន្យាចេញថ្លៃយន្តហោះទៅកម្ពុជា។", "early_passport_copy", false},
 		{"khmer simple procedure", "ដាក់ពាក្យងាយស្រួល មិនចាំបាច់នីតិវិធីស្មុគស្មាញ", "bypass_official_program", false},
 		{"khmer no mou", "ការងារនៅថៃ មិនបាច់ធ្វើ MOU ចាំយូរ", "bypass_official_program", true},
+		{"tourist visas cannot be used", "Tourist visas cannot be used for work.", "no_visa_or_tourist_visa", false},
+		{"khmer tourist visa cannot be used", "វីសាទេសចរមិនអាចប្រើធ្វើការបានទេ។", "no_visa_or_tourist_visa", false},
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
