@@ -72,8 +72,8 @@ func splitOutgoing(o mailbox.Message) ([]mailbox.Message, error) {
 	default:
 		return []mailbox.Message{o}, nil
 	}
-	var c mailbox.Call
-	if err := json.Unmarshal(o.Payload, &c); err != nil || utf16Len(c.Text) <= limit {
+	var c mailbox.Call // a payload no longer than limit holds no longer text (JSON escapes only add)
+	if len(o.Payload) <= limit || json.Unmarshal(o.Payload, &c) != nil || utf16Len(c.Text) <= limit {
 		return []mailbox.Message{o}, nil
 	}
 	first := splitText(c.Text, limit)[0]
