@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/koreandesk/hotline/bot/sending"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
@@ -17,14 +18,14 @@ import (
 // leases the head call of each chat that has one ready, most urgent first,
 // with the calls that follow it in its chat, and sends each chat's calls in
 // order, chats concurrently, under a pace that keeps Telegram's limits
-// (pace.go); a chat waiting out a 429 or a retry holds up only itself. As
+// (bot/sending); a chat waiting out a 429 or a retry holds up only itself. As
 // soon as a chat is done, more are claimed. Results are written in groups
-// (recorder.go).
+// (bot/sending).
 //
 // Several dispatchers (replicas, or a rolling deploy) may share one
 // outbox. A claim writes a lease token; the dispatcher keeps the leases of
 // the calls in hand alive while they wait for the pace and while they are
-// sent (leases.go), and a send that would outlast its lease extends it
+// sent (bot/sending), and a send that would outlast its lease extends it
 // first, so no call can still be in flight when another dispatcher may
 // take it; and every result is written only by the lease's holder, so a
 // stale dispatcher never marks a delivered call for retry.
@@ -34,10 +35,10 @@ type Dispatcher struct {
 	log     *slog.Logger
 	now     Clock
 	metrics *Metrics
-	pace    *pacer
+	pace    *sending.Pacer
 	kick    chan struct{}
-	results *recorder
-	leases  *leases
+	results *sending.Recorder
+	leases  *sending.Leases
 	// lastRound is when a round last finished (unix nanoseconds), for
 	// readiness.
 	lastRound atomic.Int64
@@ -69,13 +70,13 @@ type Dispatcher struct {
 func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
 	d := &Dispatcher{
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
-		pace:  newPacer(perSecond, 0, 1),
+		pace:  sending.NewPacer(perSecond, 0, 1),
 		kick:  make(chan struct{}, 1),
 		Batch: 50, Follow: 4, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
 		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
-	d.results = &recorder{outbox: outbox, now: now}
-	d.leases = newLeases(outbox, now, d.log)
+	d.results = sending.NewRecorder(outbox, now)
+	d.leases = sending.NewLeases(outbox, now, d.log)
 	d.lastRound.Store(time.Now().UnixNano())
 	return d
 }
@@ -83,7 +84,7 @@ func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metri
 // PaceChats sends at most burst messages at once into one chat, then one
 // every every (0: no per-chat pace).
 func (d *Dispatcher) PaceChats(every time.Duration, burst int) {
-	d.pace.chatPace, d.pace.chatBurst = every, max(burst, 1)
+	d.pace.PaceChats(every, burst)
 }
 
 // Kick wakes the dispatcher after a transaction queued calls.
@@ -163,7 +164,7 @@ func (d *Dispatcher) keepLeases(ctx context.Context) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		d.leases.keep(keep, d.Lease)
+		d.leases.Keep(keep, d.Lease)
 	}()
 	return func() { cancel(); <-done }
 }
@@ -214,14 +215,14 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 // pace allows it. When one is not delivered, the rest are handed back, so
 // none overtakes it.
 func (d *Dispatcher) sendChat(ctx context.Context, calls []mailbox.Message) {
-	d.leases.add(calls, d.Lease)
-	defer d.leases.drop(calls...)
+	d.leases.Add(calls, d.Lease)
+	defer d.leases.Drop(calls...)
 	for i, c := range calls {
-		if err := d.pace.wait(ctx, c.ChatID, c.Method); err != nil || !d.timeLeft(ctx) {
+		if err := d.pace.Wait(ctx, c.ChatID, c.Method); err != nil || !d.timeLeft(ctx) {
 			d.release(calls[i:])
 			return
 		}
-		if _, held := d.leases.expires(c); !held {
+		if _, held := d.leases.Expires(c); !held {
 			// Another dispatcher took it (this one was too slow to keep
 			// its lease): it sends the chat's calls from here, in order.
 			d.log.Warn("call not sent: lease lost before sending", "outbox_id", c.ID, "chat_id", c.ChatID)
@@ -249,7 +250,7 @@ func (d *Dispatcher) release(calls []mailbox.Message) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, c := range calls {
-		d.record(d.log.With("outbox_id", c.ID), d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRelease}))
+		d.record(d.log.With("outbox_id", c.ID), d.results.Add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRelease}))
 	}
 }
 
@@ -263,27 +264,27 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 	// The lease must outlast the send and its recording: one that ends
 	// sooner is extended first (to more than Lease when Lease is shorter
 	// than a send may take).
-	if until, _ := d.leases.expires(c); d.now().Add(d.SendTimeout + leaseMargin).After(until) {
+	if until, _ := d.leases.Expires(c); d.now().Add(d.SendTimeout + leaseMargin).After(until) {
 		now, lease := d.now(), max(d.Lease, d.SendTimeout+leaseMargin)
 		lost, err := d.outbox.Extend(rec, []mailbox.Message{c}, now, lease)
 		if err != nil || len(lost) > 0 {
 			log.Warn("call not sent: lease not extended before sending", "err", err, "lost", len(lost) > 0)
 			return false
 		}
-		d.leases.extended(c, now.Add(lease))
+		d.leases.Extended(c, now.Add(lease))
 	}
 	sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
 	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
 	cancelSend()
 	if err == nil {
 		d.metrics.OutboxSent.WithLabelValues(c.Method).Inc()
-		d.record(log, d.results.add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent, MessageID: msgID}))
+		d.record(log, d.results.Add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent, MessageID: msgID}))
 		return true
 	}
 	o := classify(err)
 	switch o.verdict {
 	case treatAsSent:
-		d.record(log, d.results.add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent}))
+		d.record(log, d.results.Add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent}))
 		return true
 	case migrate:
 		d.metrics.ChatsMigrated.Inc()
@@ -325,11 +326,11 @@ func (d *Dispatcher) retry(ctx context.Context, log *slog.Logger, c mailbox.Mess
 	if o.retryAfter > 0 {
 		d.metrics.TooManyRequests.Inc()
 		wait, result = time.Duration(o.retryAfter)*time.Second, "too_many_requests"
-		d.pace.tooMany(c.ChatID, wait)
+		d.pace.TooMany(c.ChatID, wait)
 	}
 	d.metrics.OutboxFailed.WithLabelValues(result).Inc()
 	log.Info("call will be retried", "err", err, "retry_in", wait)
-	d.record(log, d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRetry, At: d.now().Add(wait),
+	d.record(log, d.results.Add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRetry, At: d.now().Add(wait),
 		Cause: err, Ambiguous: ambiguous}))
 }
 
@@ -337,7 +338,7 @@ func (d *Dispatcher) giveUp(ctx context.Context, log *slog.Logger, c mailbox.Mes
 	d.metrics.OutboxFailed.WithLabelValues("given_up").Inc()
 	d.metrics.OutboxGivenUp.WithLabelValues(reason).Inc()
 	log.Warn("gave up on call", "err", err, "reason", reason)
-	if ferr := d.results.add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeFail, Cause: err}); ferr != nil {
+	if ferr := d.results.Add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeFail, Cause: err}); ferr != nil {
 		d.record(log, ferr)
 		return
 	}

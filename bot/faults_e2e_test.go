@@ -150,7 +150,7 @@ func TestTwoServicesDeliverEachRowOnce(t *testing.T) {
 	// The pace (2 a second for six chats) makes calls wait far longer than
 	// their 600 ms lease: the dispatchers must keep the leases of calls in
 	// hand alive, or each takes the other's calls for ever and none is sent
-	// (a livelock seen under load before leases.go).
+	// (a livelock seen under load before bot/sending kept leases alive).
 	t.Parallel()
 	api := bottest.New()
 	db := pgtest.New(t)

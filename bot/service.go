@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/koreandesk/hotline/bot/sending"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
@@ -80,7 +81,7 @@ type Store interface {
 	mailbox.Inbox
 	mailbox.Outbox
 	BacklogSource
-	Budget
+	sending.Budget
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 }
@@ -117,7 +118,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s.dispatch = NewDispatcher(store, documents{Sender: sender, h: h, db: pruner}, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
 	s.dispatch.PaceChats(o.ChatPace, o.ChatBurst)
-	s.dispatch.pace.budget = store
+	s.dispatch.pace.Share(store)
 	s.dispatch.GaveUp = s.undelivered
 	s.recv.quarantined = s.quarantined
 	o.Metrics.watchBacklog(store, o.Now)

@@ -1,4 +1,4 @@
-package bot
+package sending
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// leases keeps the leases of the calls a dispatcher holds alive for as
+// Leases keeps the leases of the calls a dispatcher holds alive for as
 // long as it holds them: while they wait for the pace (which can take
 // longer than a lease when many calls share Telegram's 30 a second, or a
 // chat's one a second) and while they are sent. Without it, a call whose
@@ -22,9 +22,9 @@ import (
 // sender drops it and the calls after it in its chat (their new holder
 // sends them, in order). A dispatcher that dies stops extending, and its
 // calls are free again within a lease.
-type leases struct {
+type Leases struct {
 	outbox mailbox.Outbox
-	now    Clock
+	now    func() time.Time
 	log    *slog.Logger
 
 	mu   sync.Mutex
@@ -37,12 +37,12 @@ type held struct {
 	lost    bool
 }
 
-func newLeases(outbox mailbox.Outbox, now Clock, log *slog.Logger) *leases {
-	return &leases{outbox: outbox, now: now, log: log, held: map[int64]*held{}}
+func NewLeases(outbox mailbox.Outbox, now func() time.Time, log *slog.Logger) *Leases {
+	return &Leases{outbox: outbox, now: now, log: log, held: map[int64]*held{}}
 }
 
-// add registers claimed calls, leased until claimedAt+lease.
-func (l *leases) add(calls []mailbox.Message, lease time.Duration) {
+// Add registers claimed calls, leased until claimedAt+lease.
+func (l *Leases) Add(calls []mailbox.Message, lease time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, c := range calls {
@@ -50,8 +50,8 @@ func (l *leases) add(calls []mailbox.Message, lease time.Duration) {
 	}
 }
 
-// drop forgets calls whose result is recorded (or that are handed back).
-func (l *leases) drop(calls ...mailbox.Message) {
+// Drop forgets calls whose result is recorded (or that are handed back).
+func (l *Leases) Drop(calls ...mailbox.Message) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, c := range calls {
@@ -59,9 +59,9 @@ func (l *leases) drop(calls ...mailbox.Message) {
 	}
 }
 
-// expires is when the lease of a call in hand runs out, and whether it is
+// Expires is when the lease of a call in hand runs out, and whether it is
 // still held.
-func (l *leases) expires(c mailbox.Message) (time.Time, bool) {
+func (l *Leases) Expires(c mailbox.Message) (time.Time, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	h, ok := l.held[c.ID]
@@ -71,8 +71,8 @@ func (l *leases) expires(c mailbox.Message) (time.Time, bool) {
 	return h.expires, true
 }
 
-// extended records a lease the sender extended itself.
-func (l *leases) extended(c mailbox.Message, until time.Time) {
+// Extended records a lease the sender extended itself.
+func (l *Leases) Extended(c mailbox.Message, until time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if h, ok := l.held[c.ID]; ok && until.After(h.expires) {
@@ -80,8 +80,8 @@ func (l *leases) extended(c mailbox.Message, until time.Time) {
 	}
 }
 
-// keep extends the leases in hand until ctx is done.
-func (l *leases) keep(ctx context.Context, lease time.Duration) {
+// Keep extends the leases in hand until ctx is done.
+func (l *Leases) Keep(ctx context.Context, lease time.Duration) {
 	t := time.NewTicker(max(lease/4, 10*time.Millisecond))
 	defer t.Stop()
 	for {
@@ -95,7 +95,7 @@ func (l *leases) keep(ctx context.Context, lease time.Duration) {
 }
 
 // extend extends, in one statement, every lease past half its time.
-func (l *leases) extend(ctx context.Context, lease time.Duration) {
+func (l *Leases) extend(ctx context.Context, lease time.Duration) {
 	now := l.now()
 	l.mu.Lock()
 	var due []mailbox.Message

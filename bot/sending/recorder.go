@@ -1,20 +1,21 @@
-package bot
+package sending
 
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// recorder writes send results in groups (a group commit): the first
+// Recorder writes send results in groups (a group commit): the first
 // sender to arrive writes its result together with every result that
 // arrived while the previous group was being written, and each sender
 // waits for its own. One transaction thus records many sends, and a
 // result is never written before its send or lost to a shutdown.
-type recorder struct {
+type Recorder struct {
 	outbox mailbox.Outbox
-	now    Clock
+	now    func() time.Time
 
 	mu      sync.Mutex
 	queue   []*recording
@@ -31,11 +32,11 @@ type recording struct {
 // maxRecorded bounds one group.
 const maxRecorded = 500
 
-// add records r (with others) and returns its own error. A sender that
+// Add records r (with others) and returns its own error. A sender that
 // arrives while a group is being written waits; the writer, once done,
 // hands the next group to the first of those waiting, so no sender writes
 // for others for long.
-func (rc *recorder) add(ctx context.Context, r mailbox.Result) error {
+func (rc *Recorder) Add(ctx context.Context, r mailbox.Result) error {
 	me := &recording{r: r, done: make(chan struct{}), lead: make(chan struct{})}
 	rc.mu.Lock()
 	rc.queue = append(rc.queue, me)
@@ -64,7 +65,7 @@ func (rc *recorder) add(ctx context.Context, r mailbox.Result) error {
 	return me.err
 }
 
-func (rc *recorder) write(ctx context.Context, group []*recording) {
+func (rc *Recorder) write(ctx context.Context, group []*recording) {
 	results := make([]mailbox.Result, len(group))
 	for i, g := range group {
 		results[i] = g.r
@@ -78,4 +79,9 @@ func (rc *recorder) write(ctx context.Context, group []*recording) {
 		}
 		close(g.done)
 	}
+}
+
+// NewRecorder returns a recorder writing to outbox, results stamped by now.
+func NewRecorder(outbox mailbox.Outbox, now func() time.Time) *Recorder {
+	return &Recorder{outbox: outbox, now: now}
 }

@@ -1,4 +1,4 @@
-package bot
+package sending
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// pacer keeps the sends within Telegram's limits ahead of time, rather than
+// Pacer keeps the sends within Telegram's limits ahead of time, rather than
 // only after a 429: about 30 messages a second in all, and about one a
 // second in a chat (short bursts allowed).
 //
@@ -23,7 +23,7 @@ import (
 // 429 lowers the shared pace for all. The per-chat pace lets chatBurst messages go at
 // once, then one every chatPace (a generic cell rate: each chat has a
 // theoretical time for its next message).
-type pacer struct {
+type Pacer struct {
 	limiter   *rate.Limiter
 	max       rate.Limit
 	chatPace  time.Duration
@@ -59,8 +59,8 @@ const (
 	minRate    = 1
 )
 
-func newPacer(perSecond int, chatPace time.Duration, chatBurst int) *pacer {
-	return &pacer{
+func NewPacer(perSecond int, chatPace time.Duration, chatBurst int) *Pacer {
+	return &Pacer{
 		limiter: rate.NewLimiter(rate.Limit(perSecond), perSecond), max: rate.Limit(perSecond),
 		chatPace: chatPace, chatBurst: max(chatBurst, 1),
 		tat: map[int64]time.Time{}, lastSent: map[int64]time.Time{},
@@ -79,9 +79,9 @@ func paced(method string) bool {
 	return false
 }
 
-// wait blocks until a call of method to chat may go: first the chat's own
+// Wait blocks until a call of method to chat may go: first the chat's own
 // pace, then the global one.
-func (p *pacer) wait(ctx context.Context, chat int64, method string) error {
+func (p *Pacer) Wait(ctx context.Context, chat int64, method string) error {
 	if paced(method) {
 		if d := p.reserveChat(chat, time.Now()); d > 0 {
 			t := time.NewTimer(d)
@@ -104,7 +104,7 @@ func (p *pacer) wait(ctx context.Context, chat int64, method string) error {
 // time (one statement for a fifth of a second's sends) and waiting for the
 // next second when this one's are all taken. When the database does not
 // answer, this replica's own pace alone holds.
-func (p *pacer) shared(ctx context.Context) error {
+func (p *Pacer) shared(ctx context.Context) error {
 	if p.budget == nil {
 		return nil
 	}
@@ -137,7 +137,7 @@ func (p *pacer) shared(ctx context.Context) error {
 }
 
 // reserveChat takes the chat's next slot and returns how long to wait for it.
-func (p *pacer) reserveChat(chat int64, now time.Time) time.Duration {
+func (p *Pacer) reserveChat(chat int64, now time.Time) time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.prune(now)
@@ -159,7 +159,7 @@ func (p *pacer) reserveChat(chat int64, now time.Time) time.Duration {
 }
 
 // prune forgets chats whose pace is long back to empty; p.mu held.
-func (p *pacer) prune(now time.Time) {
+func (p *Pacer) prune(now time.Time) {
 	if now.Sub(p.pruned) < time.Minute {
 		return
 	}
@@ -172,11 +172,11 @@ func (p *pacer) prune(now time.Time) {
 	}
 }
 
-// tooMany is told of a 429 for chat. When the chat had a message within
+// TooMany is told of a 429 for chat. When the chat had a message within
 // its pace, the chat's limit explains it and its retry_after is honoured
 // for it alone; otherwise the bot is too fast as a whole and the global
 // pace drops.
-func (p *pacer) tooMany(chat int64, retryAfter time.Duration) {
+func (p *Pacer) TooMany(chat int64, retryAfter time.Duration) {
 	now := time.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -197,7 +197,7 @@ func (p *pacer) tooMany(chat int64, retryAfter time.Duration) {
 }
 
 // raise lifts the global pace by one a second for each quiet period.
-func (p *pacer) raise(now time.Time) {
+func (p *Pacer) raise(now time.Time) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.limiter.Limit() >= p.max || now.Sub(p.raised) < adaptEvery {
@@ -207,5 +207,15 @@ func (p *pacer) raise(now time.Time) {
 	p.limiter.SetLimitAt(now, min(p.limiter.Limit()+1, p.max))
 }
 
-// rate is the global pace now, in calls a second.
-func (p *pacer) rate() float64 { return float64(p.limiter.Limit()) }
+// Rate is the global pace now, in calls a second.
+func (p *Pacer) Rate() float64 { return float64(p.limiter.Limit()) }
+
+// PaceChats sends at most burst messages at once into one chat, then one
+// every every (0: no per-chat pace). Call it before the first Wait.
+func (p *Pacer) PaceChats(every time.Duration, burst int) {
+	p.chatPace, p.chatBurst = every, max(burst, 1)
+}
+
+// Share makes the global pace the bot's as a whole, taken from b, the
+// budget the replicas share. Call it before the first Wait.
+func (p *Pacer) Share(b Budget) { p.budget = b }
