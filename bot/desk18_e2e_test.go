@@ -158,12 +158,12 @@ func TestCheckInUnansweredEscalates(t *testing.T) {
 	hhmm := promptedAt.In(desk.DefaultLocation()).Format("15:04")
 	sup, off := len(h.api.BotMessages(supervisor.ID)), len(h.api.BotMessages(officer.ID))
 	h.quiet(supervisor.ID, sup) // not before the grace time
-	h.clock.Advance(16 * time.Minute)
+	h.advance(16 * time.Minute)
 	contains(t, lastBot(t, h, supervisor.ID, sup+1).Text, string(c.Ref)+" did not answer the "+hhmm+" check-in")
 	contains(t, lastBot(t, h, officer.ID, off+1).Text, string(c.Ref)+" 신고자가 "+hhmm+" 안부 확인에 답하지 않았습니다")
 	h.quiet(supervisor.ID, sup+1) // once
 	r := len(h.api.BotMessages(reporter.ID))
-	h.clock.Advance(45 * time.Minute)
+	h.advance(45 * time.Minute)
 	next := lastBot(t, h, reporter.ID, r+1)
 	if !next.Silent || next.ID == prompt.ID {
 		t.Errorf("the next check-in: silent %v, id %d", next.Silent, next.ID)

@@ -225,10 +225,10 @@ func TestUnclaimedUrgentCaseEscalatesOnce(t *testing.T) {
 	c := h.sos(reporter)
 	const before = 1 // the new-case alert
 	lastBot(t, h, supervisor.ID, before)
-	h.clock.Advance(6 * time.Minute)
+	h.advance(6 * time.Minute)
 	m := lastBot(t, h, supervisor.ID, before+1)
 	contains(t, m.Text, "Nobody has claimed urgent case "+string(c.Ref))
-	h.clock.Advance(6 * time.Minute)
+	h.advance(6 * time.Minute)
 	h.quiet(supervisor.ID, before+1)
 	if got := h.caseOf(reporter.ID); got.EscalatedAt == nil {
 		t.Error("case not marked escalated")

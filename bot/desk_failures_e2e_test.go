@@ -142,7 +142,7 @@ func TestDeskGroupRefusalsAreReportedOnceInAWhile(t *testing.T) {
 	if n := h.count(`SELECT count(*) FROM alert_throttle WHERE key = $1`, "group_unreachable:"+strconv.FormatInt(deskGroup, 10)); n != 1 {
 		t.Errorf("%d throttle records, want 1", n)
 	}
-	h.clock.Advance(16 * time.Minute)
+	h.advance(16 * time.Minute)
 	h.sos(bottest.User{ID: 9723, FirstName: "Dara", LanguageCode: "ko"})
 	if err := h.api.WaitFor(func() bool { return len(refusals()) >= 2 }, wait); err != nil {
 		t.Fatal("no new alert after the window")

@@ -345,3 +345,19 @@ func (h *harness) eventually(cond func() bool, timeout time.Duration) error {
 	}
 	return nil
 }
+
+// advance moves the bot's clock on once the dispatcher has no call in
+// hand. A call delivered whose result is not yet recorded is still leased
+// until claim time + SEND_LEASE on the bot's clock: moved on past that, the
+// lease would look run out and the call be claimed and sent again, a copy
+// no real clock makes.
+func (h *harness) advance(d time.Duration) {
+	h.t.Helper()
+	err := h.eventually(func() bool {
+		return h.count(`SELECT count(*) FROM outbox WHERE status = 'pending' AND lease_token IS NOT NULL`) == 0
+	}, 30*time.Second)
+	if err != nil {
+		h.t.Fatalf("advance the clock: the dispatcher still holds calls: %v", err)
+	}
+	h.clock.Advance(d)
+}

@@ -30,7 +30,7 @@ func TestOverdueFirstAnswerAlertsTheDesk(t *testing.T) {
 		t.Fatal("the first answer was not tried again within seconds")
 	}
 	c := h.caseOf(u.ID)
-	h.clock.Advance(2 * time.Minute)
+	h.advance(2 * time.Minute)
 	alert := h.until(supervisor.ID, 0, "first answer to case "+string(c.Ref))
 	if !strings.Contains(alert.Text, "Too Many Requests") {
 		t.Errorf("the alert does not say why: %q", alert.Text)

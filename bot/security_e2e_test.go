@@ -34,7 +34,7 @@ func TestRepeatedSOSAlertsTheDeskOnce(t *testing.T) {
 		t.Errorf("the desk group got %d more alerts, want 0", n)
 	}
 	// Ten minutes later a new /sos alerts again.
-	h.clock.Advance(11 * time.Minute)
+	h.advance(11 * time.Minute)
 	h.step(u, func() { h.api.SendText(u, "/sos") }, string(c.Ref))
 	if _, err := h.api.WaitMessages(officer.ID, officerBefore+1, wait); err != nil {
 		t.Errorf("no alert for a /sos 11 minutes later: %v", err)
@@ -190,7 +190,7 @@ func TestBlockCoversTheReportersAlerts(t *testing.T) {
 	h.api.SendText(supervisor, "/block "+string(c.Ref))
 	h.until(supervisor.ID, n, string(c.Ref))
 	officerBefore := settled(h, officer.ID)
-	h.clock.Advance(11 * time.Minute)
+	h.advance(11 * time.Minute)
 	h.step(u, func() { h.api.SendText(u, "/sos") }, string(c.Ref))
 	h.api.SendText(supervisor, "/close "+string(c.Ref))
 	if err := h.eventually(func() bool {
