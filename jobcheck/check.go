@@ -158,6 +158,9 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 		if cd.Applies == "negatable" && !r.negatable {
 			continue
 		}
+		if cd.Scope == "text" {
+			return true // an awareness post's advice: every lure in it is quoted
+		}
 		cuts := b.clause
 		if cd.Scope == "sentence" {
 			cuts = b.sentence

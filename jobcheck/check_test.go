@@ -58,6 +58,13 @@ func TestCues(t *testing.T) {
 		// Issue 15 (15g): "your own" is no negation unless it is about fares, lodging or costs.
 		{"your own phone and passport", "Your own phone and passport go in the office locker.", "passport_or_phone_surrender", true},
 		{"your own flight", "You book your own flight.", "employer_pays_travel", false},
+		// Issue 15 (15h): an awareness post sends a reader in trouble to the police, the
+		// embassy or a hotline, and every lure it quotes is cancelled, wherever it stands; a
+		// broker's "contact at the embassy" is no such advice.
+		{"awareness advice", "Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", false},
+		{"korean awareness advice", "걔네가 \"여권은 회사가 보관합니다\" 이러더라. 이미 가있는 사람은 경찰이랑 영사콜센터에 연락하라고 전해줘", "passport_or_phone_surrender", false},
+		{"khmer awareness advice", "គេថា ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន។ បើជាប់គាំង សូមទាក់ទងប៉ូលិសភ្លាម", "passport_or_phone_surrender", false},
+		{"broker's embassy contact", "Our contact at the embassy helps. We keep your passport until the visa is out.", "passport_or_phone_surrender", true},
 		// A copy of the passport kept on file is paperwork; the passport kept is not.
 		{"copy kept on file", "Our company will keep a copy of your passport on file for the work permit.", "passport_or_phone_surrender", false},
 		{"korean copy kept", "여권 사본은 인사팀에서 보관합니다.", "passport_or_phone_surrender", false},

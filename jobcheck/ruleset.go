@@ -73,7 +73,7 @@ type cueDef struct {
 	ID       string `toml:"id"`
 	Applies  string `toml:"applies"`  // "negatable" flags only, or all "flags"
 	Position string `toml:"position"` // "before" or "after" the flag's words
-	Scope    string `toml:"scope"`    // "clause" (commas split) or "sentence"
+	Scope    string `toml:"scope"`    // "clause" (commas split), "sentence" or the whole "text"
 	Window   int    `toml:"window"`   // at most this many characters away
 	Note     string `toml:"note"`
 	phrases
@@ -206,8 +206,9 @@ func validate(f *ruleFile) error {
 		check("term", d)
 	}
 	for _, c := range f.Cue {
-		if c.Applies != "negatable" && c.Applies != "flags" || c.Position != "before" &&
-			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0 {
+		whole := c.Scope == "text" && c.Position == "" && c.Window == 0 // anywhere in the text
+		if c.Applies != "negatable" && c.Applies != "flags" || !whole && (c.Position != "before" &&
+			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0) {
 			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
 		}
 	}
