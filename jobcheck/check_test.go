@@ -78,6 +78,12 @@ func TestCues(t *testing.T) {
 		{"tourist entry", "You enter as a tourist first; the work permit comes later.", "no_visa_or_tourist_visa", true},
 		{"korean flight only to the hub", "항공권은 호치민까지만 끊어주고 거기서 버스 타고 이동", "indirect_route_third_country", true},
 		{"korean signals to members", "회원들에게 주식 시그널 제공하고 추가 입금 유도", "explicit_scam_work", true},
+		// A webmail address written under example.com (as the corpus does) is still webmail; a
+		// registration number or the employer's own website makes a messenger contact no "only".
+		{"webmail under example.com", "Offer: Sales Executive. Please reply to hr.team@gmail.example.com", "messenger_only_recruiter", true},
+		{"apply on the website", "Inbox her on Telegram first, but the application is on the school website.", "messenger_only_recruiter", false},
+		{"an HR team's name is no check", "에이펙스 인사팀입니다. 문의: 인사담당자 텔레그램 @fake_hr", "messenger_only_recruiter", true},
+		{"khmer CV to Telegram", "ត្រូវការបុគ្គលិក ផ្ញើ CV មក Telegram", "messenger_only_recruiter", true},
 		// A copy of the passport kept on file is paperwork; the passport kept is not.
 		{"copy kept on file", "Our company will keep a copy of your passport on file for the work permit.", "passport_or_phone_surrender", false},
 		{"korean copy kept", "여권 사본은 인사팀에서 보관합니다.", "passport_or_phone_surrender", false},

@@ -96,7 +96,7 @@ func (c *Checker) messengerRule(f *found, spans []entitySpan) {
 		switch {
 		case sp.kind == entity.KindDomain:
 			return
-		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && webmail[domainOf(sp.value)]):
+		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && isWebmail(domainOf(sp.value))):
 			contact = sp
 		}
 	}
@@ -126,7 +126,7 @@ func (c *Checker) cryptoRule(f *found, pays []Pay, spans []entitySpan) {
 // weak (a domain can be bought for a scam too), hence a signal and not a clearance.
 func (c *Checker) companyMailRule(f *found, spans []entitySpan) {
 	for _, sp := range spans {
-		if sp.kind == entity.KindEmail && !webmail[domainOf(sp.value)] {
+		if sp.kind == entity.KindEmail && !isWebmail(domainOf(sp.value)) {
 			c.set(f, c.ruleIndex[idVerifiable], sp.start, sp.end)
 			return
 		}

@@ -56,6 +56,21 @@ var webmail = map[string]bool{"gmail.com": true, "googlemail.com": true, "naver.
 	"proton.me": true, "protonmail.com": true, "qq.com": true, "163.com": true, "126.com": true,
 	"mail.ru": true, "yandex.com": true, "gmx.com": true, "aol.com": true}
 
+// isWebmail reports whether d is a webmail host. Examples and the test corpus write made-up
+// addresses under example.com (RFC 2606): gmail.example.com stands for gmail.com.
+func isWebmail(d string) bool {
+	h, ok := strings.CutSuffix(d, ".example.com")
+	if !ok {
+		return webmail[d]
+	}
+	for w := range webmail {
+		if strings.HasPrefix(w, h+".") {
+			return true
+		}
+	}
+	return false
+}
+
 // extractEntities finds the contacts and identifiers in t.
 func extractEntities(t *text) (Entities, []entitySpan) {
 	x := &extractor{t: t, seen: map[string]bool{}}
@@ -119,7 +134,7 @@ func (x *extractor) links() {
 		if e, ok := entity.NormalizeEmail(raw); ok {
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
 			x.add(entity.KindEmail, e, v, m[0], m[1])
-			if d := e[strings.IndexByte(e, '@')+1:]; !webmail[d] && !platforms[d] {
+			if d := e[strings.IndexByte(e, '@')+1:]; !isWebmail(d) && !platforms[d] {
 				x.add(entity.KindDomain, d, v, m[0], m[1])
 			}
 		}
