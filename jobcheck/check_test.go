@@ -84,6 +84,11 @@ func TestCues(t *testing.T) {
 		{"apply on the website", "Inbox her on Telegram first, but the application is on the school website.", "messenger_only_recruiter", false},
 		{"an HR team's name is no check", "에이펙스 인사팀입니다. 문의: 인사담당자 텔레그램 @fake_hr", "messenger_only_recruiter", true},
 		{"khmer CV to Telegram", "ត្រូវការបុគ្គលិក ផ្ញើ CV មក Telegram", "messenger_only_recruiter", true},
+		{"walk in and ask", "ត្រូវការអ្នកលក់ ទាក់ទងតាម Telegram ឬមកសួរផ្ទាល់នៅហាង", "messenger_only_recruiter", false},
+		// A permit issued before departure is none sorted there, even by a "현지법인" (15h).
+		{"korean permit before departure", "워크퍼밋은 현지법인 인사팀이 출국 전 처리합니다", "no_visa_or_tourist_visa", false},
+		{"korean permit there", "워크퍼밋은 현지 도착 후 만들어 드립니다", "no_visa_or_tourist_visa", true},
+		{"korean agreement there", "실습 협약서는 현지 도착 후 나눠드려요", "no_contract_or_foreign_contract", true},
 		// A copy of the passport kept on file is paperwork; the passport kept is not.
 		{"copy kept on file", "Our company will keep a copy of your passport on file for the work permit.", "passport_or_phone_surrender", false},
 		{"korean copy kept", "여권 사본은 인사팀에서 보관합니다.", "passport_or_phone_surrender", false},
