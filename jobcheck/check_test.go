@@ -64,6 +64,8 @@ func TestCues(t *testing.T) {
 		{"awareness advice", "Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", false},
 		{"korean awareness advice", "걔네가 \"여권은 회사가 보관합니다\" 이러더라. 이미 가있는 사람은 경찰이랑 영사콜센터에 연락하라고 전해줘", "passport_or_phone_surrender", false},
 		{"khmer awareness advice", "គេថា ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន។ បើជាប់គាំង សូមទាក់ទងប៉ូលិសភ្លាម", "passport_or_phone_surrender", false},
+		{"numbers are no police", "월 117만원, 여권은 회사가 보관합니다. 연락 주세요", "passport_or_phone_surrender", true},
+		{"a recruiter's own hotline", "Call our hotline now! We keep your passport safe in the office.", "passport_or_phone_surrender", true},
 		{"broker's embassy contact", "Our contact at the embassy helps. We keep your passport until the visa is out.", "passport_or_phone_surrender", true},
 		// Issue 15 (15h) concepts, in wordings other than the split's own.
 		{"accounts opened for someone", "Can you open three bank accounts next week? Bring the cards when you fly.", "bank_account_or_crypto_handover", true},
