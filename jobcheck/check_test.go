@@ -91,6 +91,10 @@ func TestCues(t *testing.T) {
 		{"korean permit before departure", "워크퍼밋은 현지법인 인사팀이 출국 전 처리합니다", "no_visa_or_tourist_visa", false},
 		{"korean permit there", "워크퍼밋은 현지 도착 후 만들어 드립니다", "no_visa_or_tourist_visa", true},
 		{"korean agreement there", "실습 협약서는 현지 도착 후 나눠드려요", "no_contract_or_foreign_contract", true},
+		// A friend who does not know the company's name yet (15h).
+		{"korean company name unknown", "회사 이름은 아직 몰라 형이 나중에 알려준대", "unverifiable_company", true},
+		{"khmer company name unknown", "បងអត់ទាន់ដឹងឈ្មោះក្រុមហ៊ុនទេ", "unverifiable_company", true},
+		{"english company name unknown", "honestly i dont know the company name yet, my cousin will tell me", "unverifiable_company", true},
 		// A copy of the passport kept on file is paperwork; the passport kept is not.
 		{"copy kept on file", "Our company will keep a copy of your passport on file for the work permit.", "passport_or_phone_surrender", false},
 		{"korean copy kept", "여권 사본은 인사팀에서 보관합니다.", "passport_or_phone_surrender", false},
