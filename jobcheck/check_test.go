@@ -71,6 +71,8 @@ func TestCues(t *testing.T) {
 		{"accounts opened for someone", "Can you open three bank accounts next week? Bring the cards when you fly.", "bank_account_or_crypto_handover", true},
 		{"banking app handed over", "Bring your account details, the OTP token and the phone linked to your banking app.", "bank_account_or_crypto_handover", true},
 		{"korean accounts with certificate", "본인 명의 계좌 3개랑 공인인증서만 준비하면 됨", "bank_account_or_crypto_handover", true},
+		{"help opening an account is no mule", "We help you open a bank account and get a SIM card on arrival; phone allowance included.", "bank_account_or_crypto_handover", false},
+		{"account details for salary", "Please bring your bank account details for salary payment.", "bank_account_or_crypto_handover", false},
 		{"salary account is no mule", "Salary is paid monthly into your bank account.", "bank_account_or_crypto_handover", false},
 		{"phones back on weekends", "It is a good job, you only get your phone back on weekends though.", "passport_or_phone_surrender", true},
 		{"take your passport to the embassy", "Take your passport to the embassy for the visa interview.", "passport_or_phone_surrender", false},
