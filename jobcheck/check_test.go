@@ -78,6 +78,8 @@ func TestCues(t *testing.T) {
 		{"take your passport to the embassy", "Take your passport to the embassy for the visa interview.", "passport_or_phone_surrender", false},
 		{"khmer leaving before the term", "បើធ្វើមិនគ្រប់កិច្ចសន្យា ត្រូវបង់សំណង 2000$", "penalty_or_debt_clause", true},
 		{"offer details kept from family", "Please do not disclose the location of this job to your parents before you start.", "secrecy_instruction", true},
+		{"offer kept from other candidates", "We ask that you not share the details of this offer with anyone outside the company.", "secrecy_instruction", false},
+		{"open only to Thailand residents", "This role is open only to Thailand residents.", "indirect_route_third_country", false},
 		{"country told after the ticket", "The exact country is confirmed once your flight is booked.", "bait_location_switch", true},
 		{"tourist entry", "You enter as a tourist first; the work permit comes later.", "no_visa_or_tourist_visa", true},
 		{"korean flight only to the hub", "항공권은 호치민까지만 끊어주고 거기서 버스 타고 이동", "indirect_route_third_country", true},
