@@ -75,6 +75,8 @@ func TestCues(t *testing.T) {
 		{"account details for salary", "Please bring your bank account details for salary payment.", "bank_account_or_crypto_handover", false},
 		{"salary account is no mule", "Salary is paid monthly into your bank account.", "bank_account_or_crypto_handover", false},
 		{"phones back on weekends", "It is a good job, you only get your phone back on weekends though.", "passport_or_phone_surrender", true},
+		{"phones in lockers during shifts", "No phones on the production line during a shift; you get them back after work.", "passport_or_phone_surrender", false},
+		{"mobile payments", "We take all mobile payments: ABA, Wing, cash.", "passport_or_phone_surrender", false},
 		{"take your passport to the embassy", "Take your passport to the embassy for the visa interview.", "passport_or_phone_surrender", false},
 		{"khmer leaving before the term", "បើធ្វើមិនគ្រប់កិច្ចសន្យា ត្រូវបង់សំណង 2000$", "penalty_or_debt_clause", true},
 		{"offer details kept from family", "Please do not disclose the location of this job to your parents before you start.", "secrecy_instruction", true},
