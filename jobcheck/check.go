@@ -1,6 +1,7 @@
 package jobcheck
 
 import (
+	"slices"
 	"sort"
 	"sync"
 )
@@ -151,6 +152,19 @@ func (c *Checker) lure(all []match, cm match) bool {
 	return false
 }
 
+// withFound reports whether a cue that cd needs with it (cd.With) is among cues.
+func (c *Checker) withFound(cd *cueDef, cues []match) bool {
+	if len(cd.With) == 0 {
+		return true
+	}
+	for _, cm := range cues {
+		if slices.Contains(cd.With, c.rules[cm.rule].id) {
+			return true
+		}
+	}
+	return false
+}
+
 // cancelled reports whether a cue in reach of m cancels it.
 func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) bool {
 	for _, cm := range cues {
@@ -159,7 +173,10 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 			continue
 		}
 		if cd.Scope == "text" {
-			return true // an awareness post's advice: every lure in it is quoted
+			if c.withFound(cd, cues) {
+				return true // an awareness post's advice: every lure in it is quoted
+			}
+			continue
 		}
 		cuts := b.clause
 		if cd.Scope == "sentence" {

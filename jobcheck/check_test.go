@@ -61,9 +61,10 @@ func TestCues(t *testing.T) {
 		// Issue 15 (15h): an awareness post sends a reader in trouble to the police, the
 		// embassy or a hotline, and every lure it quotes is cancelled, wherever it stands; a
 		// broker's "contact at the embassy" is no such advice.
-		{"awareness advice", "Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", false},
-		{"korean awareness advice", "걔네가 \"여권은 회사가 보관합니다\" 이러더라. 이미 가있는 사람은 경찰이랑 영사콜센터에 연락하라고 전해줘", "passport_or_phone_surrender", false},
-		{"khmer awareness advice", "គេថា ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន។ បើជាប់គាំង សូមទាក់ទងប៉ូលិសភ្លាម", "passport_or_phone_surrender", false},
+		{"awareness advice", "Scam alert. Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", false},
+		{"advice alone cancels nothing", "Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", true},
+		{"korean awareness advice", "진짜 조심해라. 걔네가 \"여권은 회사가 보관합니다\" 이러더라. 이미 가있는 사람은 경찰이랑 영사콜센터에 연락하라고 전해줘", "passport_or_phone_surrender", false},
+		{"khmer awareness advice", "សូមប្រុងប្រយ័ត្ន។ គេថា ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន។ បើជាប់គាំង សូមទាក់ទងប៉ូលិសភ្លាម", "passport_or_phone_surrender", false},
 		{"numbers are no police", "월 117만원, 여권은 회사가 보관합니다. 연락 주세요", "passport_or_phone_surrender", true},
 		{"a recruiter's own hotline", "Call our hotline now! We keep your passport safe in the office.", "passport_or_phone_surrender", true},
 		{"broker's embassy contact", "Our contact at the embassy helps. We keep your passport until the visa is out.", "passport_or_phone_surrender", true},
@@ -234,5 +235,23 @@ func TestCheckDefault(t *testing.T) {
 	}
 	if got := LevelHigh.Message(); got != "jobcheck.level_high" {
 		t.Errorf("Message = %q", got)
+	}
+}
+
+// A recruiter can add a line of safety advice to any ad to look like an awareness post; advice
+// alone ("contact the police or your embassy") cancels no lure: only a text that also warns
+// does (awareness_advice needs a warning_before cue with it).
+func TestAdviceAloneDoesNotHideAnAd(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"Customer service job in Sihanoukville, $2,500 a month, no experience needed. Flight and housing provided. Send a photo of your passport on Telegram @fake_recruiter_1 today. Don't tell your family until you arrive. If you are ever in trouble abroad, contact the police or your embassy.",
+		"캄보디아 CS 알바 월 800만원, 경력 무관, 항공권 숙소 제공. 여권 사진 텔레로 보내줘 @fake_recruiter_2. 부모님께는 말하지 마. 문제 생기면 경찰이나 대사관에 신고하세요.",
+	} {
+		if r := c.Check(s); r.Level != LevelHigh {
+			t.Errorf("Check(%.40q…) = %v (score %d), want high: advice alone must not cancel the lures", s, r.Level, r.Score)
+		}
 	}
 }

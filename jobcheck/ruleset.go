@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,7 +76,10 @@ type cueDef struct {
 	Position string `toml:"position"` // "before" or "after" the flag's words
 	Scope    string `toml:"scope"`    // "clause" (commas split), "sentence" or the whole "text"
 	Window   int    `toml:"window"`   // at most this many characters away
-	Note     string `toml:"note"`
+	// With lists cues of which one must also be found in the text (a whole-text cue only):
+	// advice alone ("contact the police") is a sentence a recruiter can add to any ad.
+	With []string `toml:"with"`
+	Note string   `toml:"note"`
 	phrases
 }
 
@@ -210,6 +214,11 @@ func validate(f *ruleFile) error {
 		if c.Applies != "negatable" && c.Applies != "flags" || !whole && (c.Position != "before" &&
 			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0) {
 			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
+		}
+		for _, w := range c.With {
+			if !whole || !slices.ContainsFunc(f.Cue, func(o cueDef) bool { return o.ID == w && o.ID != c.ID }) {
+				errs = append(errs, fmt.Errorf("cue %q: with %q is not another cue, or the cue is not a whole-text one", c.ID, w))
+			}
 		}
 	}
 	classes := map[string]bool{"num": true}
