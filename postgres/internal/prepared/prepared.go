@@ -87,36 +87,32 @@ func (c *preparingConn) ExecContext(ctx context.Context, query string, args []dr
 	if len(args) == 0 {
 		return c.pqConn.ExecContext(ctx, query, args)
 	}
-	st, err := c.prepared(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	res, err := st.ExecContext(ctx, args)
-	if c.stale(query, err) {
-		if st, err = c.prepared(ctx, query); err != nil {
-			return nil, err
-		}
-		return st.ExecContext(ctx, args)
-	}
-	return res, err
+	return run(ctx, c, query, func(st preparedStmt) (driver.Result, error) { return st.ExecContext(ctx, args) })
 }
 
 func (c *preparingConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
 	if len(args) == 0 {
 		return c.pqConn.QueryContext(ctx, query, args)
 	}
+	return run(ctx, c, query, func(st preparedStmt) (driver.Rows, error) { return st.QueryContext(ctx, args) })
+}
+
+// run runs query's prepared statement with do, preparing it again once
+// when PostgreSQL no longer accepts it (see stale).
+func run[T any](ctx context.Context, c *preparingConn, query string, do func(preparedStmt) (T, error)) (T, error) {
+	var zero T
 	st, err := c.prepared(ctx, query)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	rows, err := st.QueryContext(ctx, args)
+	out, err := do(st)
 	if c.stale(query, err) {
 		if st, err = c.prepared(ctx, query); err != nil {
-			return nil, err
+			return zero, err
 		}
-		return st.QueryContext(ctx, args)
+		return do(st)
 	}
-	return rows, err
+	return out, err
 }
 
 // prepared returns query's statement on this connection, preparing it on
