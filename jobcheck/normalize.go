@@ -91,6 +91,7 @@ func newText(s string) *text {
 		}
 	}
 	t.segs = append(t.segs, int32(len(s)))
+	compact, ks = foldKhmer(compact, ks)
 	b.bytes = [4][]byte{cased, lower, words, compact}
 	b.ints = [5][]int32{cs, ls, ws, ks, t.segs}
 	t.cased = view{string(cased), cs}
@@ -162,4 +163,110 @@ func digitsIn(s string) int {
 		}
 	}
 	return n
+}
+
+// Khmer code points that foldKhmer rewrites.
+const (
+	khA     = 0x17A2 // អ, which with the vowel sign ោ is the informal spelling of ឱ/ឲ
+	khDa    = 0x178A // ដ, which after a coeng is read as subscript ត
+	khTa    = 0x178F // ត
+	khYo    = 0x1799 // យ
+	khRo    = 0x179A // រ
+	khOo    = 0x17B1 // ឱ
+	khOy    = 0x17B2 // ឲ
+	khAa    = 0x17B6 // ា
+	khU     = 0x17BB // ុ
+	khOe    = 0x17C4 // ោ
+	khNikah = 0x17C6 // ំ
+	khCoeng = 0x17D2 // ្
+	khFirst = 0x1780
+	khLast  = 0x17FF
+	khRune3 = 3    // every Khmer code point is three bytes in UTF-8 ...
+	khLead  = 0xE1 // ... starting 0xE1 0x9E or 0xE1 0x9F
+)
+
+// foldKhmer rewrites, in place, the spellings of one Khmer word that look the same on screen
+// or that people type interchangeably (issue 15: every rule catches each spelling at once):
+// subscript ដ as subscript ត (ម្ដាយ = ម្តាយ, ផ្ដល់ = ផ្តល់); ឱ, អោ and the coeng of ឲ្យ as one
+// ឲ (ឲ្យ = ឱ្យ = អោយ); the nikahit typed before ុ or ា (កំុ = កុំ); the coeng ro typed before
+// another subscript (ស្រ្តី = ស្ត្រី). Phrases are normalised through the same function, so they
+// fold the same way. It only drops or reorders runes, so b shrinks or keeps its length, and
+// every byte keeps the segment of the original rune it came from (in ascending order, so an
+// evidence span never ends early).
+func foldKhmer(b []byte, seg []int32) ([]byte, []int32) {
+	hasKhmer := false
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == khLead && (b[i+1] == 0x9E || b[i+1] == 0x9F) {
+			hasKhmer = true
+			break
+		}
+	}
+	if !hasKhmer {
+		return b, seg
+	}
+	at := func(i int) rune { // the Khmer rune at byte i, or -1
+		if i+khRune3 > len(b) {
+			return -1
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if w != khRune3 || r < khFirst || r > khLast {
+			return -1
+		}
+		return r
+	}
+	w := 0
+	last := rune(-1)
+	put := func(r rune, s int32) {
+		utf8.EncodeRune(b[w:], r)
+		seg[w], seg[w+1], seg[w+2] = s, s, s
+		w += khRune3
+		last = r
+	}
+	for i := 0; i < len(b); {
+		r := at(i)
+		if r < 0 {
+			_, n := utf8.DecodeRune(b[i:])
+			copy(b[w:], b[i:i+n])
+			copy(seg[w:], seg[i:i+n])
+			w, i, last = w+n, i+n, -1
+			continue
+		}
+		s0 := seg[i]
+		next := at(i + khRune3)
+		switch {
+		case r == khA && next == khOe:
+			put(khOy, s0) // អោ (two runes) becomes ឲ (one)
+			i += 2 * khRune3
+		case r == khOo:
+			put(khOy, s0)
+			i += khRune3
+		case r == khCoeng && next == khYo && last == khOy:
+			i += khRune3 // ឲ្យ: the coeng is dropped, យ follows
+		case r == khCoeng && next == khRo && at(i+2*khRune3) == khCoeng && at(i+3*khRune3) >= 0:
+			sub := at(i + 3*khRune3)
+			if sub == khDa {
+				sub = khTa
+			}
+			s1, s2, s3 := seg[i+khRune3], seg[i+2*khRune3], seg[i+3*khRune3]
+			put(khCoeng, s0)
+			put(sub, s1)
+			put(khCoeng, s2)
+			put(khRo, s3)
+			i += 4 * khRune3
+		case r == khCoeng && next == khDa:
+			s1 := seg[i+khRune3]
+			put(khCoeng, s0)
+			put(khTa, s1)
+			i += 2 * khRune3
+		case r == khNikah && (next == khU || next == khAa):
+			s1 := seg[i+khRune3]
+			put(next, s0)
+			put(khNikah, s1)
+			i += 2 * khRune3
+		default:
+			put(r, s0)
+			i += khRune3
+		}
+	}
+	return b[:w], seg[:w]
 }

@@ -83,3 +83,31 @@ func TestFoldMatchesViews(t *testing.T) {
 		}
 	}
 }
+
+// TestKhmerSpellings: the spellings of one Khmer word that look alike or that people type
+// interchangeably have one compact form (issue 15), and evidence still maps to the original.
+func TestKhmerSpellings(t *testing.T) {
+	same := [][]string{
+		{"ម្តាយ", "ម្ដាយ"}, // subscript ត and ដ
+		{"ផ្តល់ជូន", "ផ្ដល់ជូន"},
+		{"ឲ្យបង", "ឱ្យបង", "អោយបង", "ឲយបង"}, // give
+		{"កុំប្រាប់", "កំុប្រាប់"},          // nikahit typed before the vowel
+		{"ស្ត្រី", "ស្រ្តី", "ស្រ្ដី"},      // coeng ro typed first
+	}
+	for _, forms := range same {
+		want := newText(forms[0]).compact.s
+		for _, f := range forms[1:] {
+			if got := newText(f).compact.s; got != want {
+				t.Errorf("compact(%q) = %q, want %q (as %q)", f, got, want, forms[0])
+			}
+		}
+	}
+	c := mustLoad(t)
+	in := "សូមកំុប្រាប់ឪពុកម្ដាយ អោយគេដឹង"
+	r := c.Check(in)
+	for _, f := range r.Flags {
+		if in[f.Start:f.End] != f.Evidence {
+			t.Errorf("%s: evidence %q is not the original [%d:%d]", f.ID, f.Evidence, f.Start, f.End)
+		}
+	}
+}
