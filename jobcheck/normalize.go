@@ -92,6 +92,8 @@ func newText(s string) *text {
 	}
 	t.segs = append(t.segs, int32(len(s)))
 	compact, ks = foldKhmer(compact, ks)
+	words, ws = foldLatin(words, ws)
+	compact, ks = foldLatin(compact, ks)
 	b.bytes = [4][]byte{cased, lower, words, compact}
 	b.ints = [5][]int32{cs, ls, ws, ks, t.segs}
 	t.cased = view{string(cased), cs}
@@ -267,6 +269,56 @@ func foldKhmer(b []byte, seg []int32) ([]byte, []int32) {
 			put(r, s0)
 			i += khRune3
 		}
+	}
+	return b[:w], seg[:w]
+}
+
+// foldLatin undoes, in place, two ways of writing a Latin word past a filter (issue 15): a digit
+// or "$" standing for a letter inside a word (passp0rt, c4sino, ca$h: 0 o, 3 e, 4 a, 5 s, 7 t,
+// $ s, only between two letters, so amounts, "e9" and "b2b" stay), and a word spelled out in
+// single letters (t e l e g r a m, p.a.s.s.p.o.r.t, at least six in a row, so "i m a u s"
+// from "I'm a U.S." stays). Like foldKhmer it only rewrites or drops bytes.
+func foldLatin(b []byte, seg []int32) ([]byte, []int32) {
+	lower := func(i int) bool { return i >= 0 && i < len(b) && 'a' <= b[i] && b[i] <= 'z' }
+	for i := 1; i+1 < len(b); i++ {
+		if !lower(i-1) || !lower(i+1) {
+			continue
+		}
+		switch b[i] {
+		case '0':
+			b[i] = 'o'
+		case '3':
+			b[i] = 'e'
+		case '4':
+			b[i] = 'a'
+		case '5', '$':
+			b[i] = 's'
+		case '7':
+			b[i] = 't'
+		}
+	}
+	// single reports whether b[i] is a one-letter Latin word.
+	alnum := func(i int) bool { return i >= 0 && i < len(b) && isASCIIAlnum(b[i]) }
+	single := func(i int) bool { return lower(i) && !alnum(i-1) && !alnum(i+1) }
+	w := 0
+	for i := 0; i < len(b); {
+		if single(i) {
+			n := 1 // letters in the run: i, i+2, i+4 ... separated by one space
+			for single(i+2*n) && b[i+2*n-1] == ' ' {
+				n++
+			}
+			if n >= 6 {
+				for k := 0; k < n; k++ {
+					b[w], seg[w] = b[i+2*k], seg[i+2*k]
+					w++
+				}
+				i += 2*n - 1
+				continue
+			}
+		}
+		b[w], seg[w] = b[i], seg[i]
+		w++
+		i++
 	}
 	return b[:w], seg[:w]
 }

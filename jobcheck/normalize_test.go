@@ -111,3 +111,27 @@ func TestKhmerSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinSpellings: a Latin word written past a filter has the form of the word (issue 15).
+func TestLatinSpellings(t *testing.T) {
+	tests := []struct{ in, words string }{
+		{"send your passp0rt", "send your passport"},
+		{"c4sino ca$h", "casino cash"},
+		{"contact t e l e g r a m now", "contact telegram now"},
+		{"P.A.S.S.P.O.R.T copy", "passport copy"},
+		{"I'm a b c", "i m a b c"},                     // three single letters stay apart
+		{"e9 visa b2b 2500usd", "e9 visa b2b 2500usd"}, // digits not between two letters stay
+	}
+	for _, tt := range tests {
+		if got := strings.TrimSpace(newText(tt.in).words.s); got != tt.words {
+			t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.words)
+		}
+	}
+	c := mustLoad(t)
+	in := "pls send p a s s p o r t photo on t.e.l.e.g.r.a.m"
+	for _, f := range c.Check(in).Flags {
+		if in[f.Start:f.End] != f.Evidence {
+			t.Errorf("%s: evidence %q is not the original [%d:%d]", f.ID, f.Evidence, f.Start, f.End)
+		}
+	}
+}
