@@ -140,6 +140,9 @@ func TestCues(t *testing.T) {
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
+		// Chat spellings of "you" and "your" (tune18).
+		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
+		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
 		// Typos of the ads themselves.
 		{"benking typo", "벵킹 앱 깔린 폰 지참", "bank_account_or_crypto_handover", true},
 		{"seutepeu typo", "리조트 스텦 모집", "casino_resort_entertainment", true},

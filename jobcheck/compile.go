@@ -274,6 +274,35 @@ func splitSlots(src string) (slots, joins []string) {
 }
 
 func (b *matcherBuilder) addLiteral(v viewKind, alt string, ref slotRef) error {
+	if err := b.addOneLiteral(v, alt, ref); err != nil {
+		return err
+	}
+	if v == viewWords {
+		if chat, ok := chatSpelling(alt); ok {
+			return b.addOneLiteral(v, chat, ref)
+		}
+	}
+	return nil
+}
+
+// chatSpelling returns an English alternative as chat writes it, "you" as "u" and "your" as
+// "ur" ("keep ur passport", "they pay u"), so that no phrase needs both (issue 15: friends'
+// messages); ok is false when the alternative has neither word.
+func chatSpelling(alt string) (string, bool) {
+	words := strings.Fields(alt)
+	changed := false
+	for i, w := range words {
+		switch strings.ToLower(w) {
+		case "you":
+			words[i], changed = "u", true
+		case "your":
+			words[i], changed = "ur", true
+		}
+	}
+	return strings.Join(words, " "), changed
+}
+
+func (b *matcherBuilder) addOneLiteral(v viewKind, alt string, ref slotRef) error {
 	if alt == "{num}" {
 		b.numRefs = append(b.numRefs, ref)
 		return nil
