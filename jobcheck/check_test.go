@@ -92,7 +92,10 @@ func TestCues(t *testing.T) {
 		{"webmail under example.com", "Offer: Sales Executive. Please reply to hr.team@gmail.example.com", "messenger_only_recruiter", true},
 		{"apply on the website", "Inbox her on Telegram first, but the application is on the school website.", "messenger_only_recruiter", false},
 		{"an HR team's name is no check", "에이펙스 인사팀입니다. 문의: 인사담당자 텔레그램 @fake_hr", "messenger_only_recruiter", true},
-		{"khmer CV to Telegram", "ត្រូវការបុគ្គលិក ផ្ញើ CV មក Telegram", "messenger_only_recruiter", true},
+		{"khmer CV to Telegram", "ត្រូវការបុគ្គលិកឆាតអនឡាញ ផ្ញើ CV មក Telegram", "messenger_only_recruiter", true},
+		// A Telegram number is how local Khmer employers are reached: alone it is no flag (tune18).
+		{"khmer Telegram number alone", "ហាងកាហ្វេនៅកំពត ត្រូវការបុគ្គលិក ទាក់ទង Telegram 012 000 075", "messenger_only_recruiter", false},
+		{"company mail beside Telegram", "ក្រុមហ៊ុនសំណង់ត្រូវការវិស្វករ ផ្ញើ CV មក Telegram ឬ hr@construct.example.com", "messenger_only_recruiter", false},
 		{"walk in and ask", "ត្រូវការអ្នកលក់ ទាក់ទងតាម Telegram ឬមកសួរផ្ទាល់នៅហាង", "messenger_only_recruiter", false},
 		// A permit issued before departure is none sorted there, even by a "현지법인" (15h).
 		{"korean permit before departure", "워크퍼밋은 현지법인 인사팀이 출국 전 처리합니다", "no_visa_or_tourist_visa", false},

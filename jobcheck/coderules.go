@@ -88,20 +88,27 @@ func (c *Checker) notPay(t *text, f *found, p Pay) bool {
 }
 
 // messengerRule: the only contact is a messenger handle or a webmail address, and no
-// company domain is given to check.
+// company domain is given to check. A company domain (a link, an address at the employer's
+// own domain) also makes a messenger contact found by a phrase no "only" (issue 15: a Khmer
+// post's "send your CV on Telegram or to hr@company"), as checkable_employer does.
 func (c *Checker) messengerRule(f *found, spans []entitySpan) {
+	mi := c.ruleIndex[idMessenger]
 	var contact *entitySpan
 	for i := range spans {
 		sp := &spans[i]
 		switch {
-		case sp.kind == entity.KindDomain:
+		case sp.kind == entity.KindDomain, sp.kind == entity.KindEmail && !isWebmail(domainOf(sp.value)):
+			f.best[mi] = match{}
 			return
 		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && isWebmail(domainOf(sp.value))):
 			contact = sp
 		}
 	}
+	if contact != nil && f.best[mi].weak { // a handle outweighs "contact us on Telegram 012 ..."
+		f.best[mi] = match{}
+	}
 	if contact != nil {
-		c.set(f, c.ruleIndex[idMessenger], contact.start, contact.end)
+		c.set(f, mi, contact.start, contact.end)
 	}
 }
 
