@@ -143,6 +143,11 @@ func TestCues(t *testing.T) {
 		// A bank's safety line is no secrecy instruction.
 		{"khmer pin safety", "សូមកុំប្រាប់លេខសម្ងាត់ឲ្យអ្នកណា", "secrecy_instruction", false},
 		{"khmer secrecy", "កុំប្រាប់ម៉ែឪ", "secrecy_instruction", true},
+		// An awareness post that calls the quoted offer a scam (scam_verdict, tune18); a recruiter's
+		// "this is not a scam" and "이건 사기 아닙니다" are no verdict.
+		{"khmer scam verdict", "ប្រុងប្រយ័ត្ន! មានគេផុសការងារនៅបាវិត សុំរូបប៉ាស្ព័រ។ នេះជាល្បិចបោកប្រាស់។", "early_passport_copy", false},
+		{"not a scam is no verdict", "Beware of fake recruiters! This is not a scam: send passport photo on Telegram.", "early_passport_copy", true},
+		{"korean denial is no verdict", "사기 조심하세요! 이건 사기 아닙니다. 여권 사본 텔레로 보내주세요", "early_passport_copy", true},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
