@@ -266,3 +266,22 @@ func TestAdviceAloneDoesNotHideAnAd(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentFeeIsMedium: a fee paid to an agent or broker for a job abroad is a High flag on its
+// own (tune18), which the labels of the corpus cannot say (they score a flag at its rule's
+// weight); an official notice's "no agent may charge a fee" stays low.
+func TestAgentFeeIsMedium(t *testing.T) {
+	c := mustLoad(t)
+	for _, tt := range []struct {
+		in   string
+		want Level
+	}{
+		{"Work in Thailand factory under MOU. Service fee $400 paid to our agent before registration. Call 012 000 0212.", LevelMedium},
+		{"ទៅធ្វើការនៅថៃតាមប្រព័ន្ធ MOU ថ្លៃសេវា 300$ បង់មុនពេលចុះឈ្មោះ ទាក់ទងភ្នាក់ងារ 015 000 079", LevelMedium},
+		{"No agent may charge a fee for EPS registration; the exam fee is paid at the ministry's centre.", LevelLow},
+	} {
+		if got := c.Check(tt.in).Level; got != tt.want {
+			t.Errorf("Check(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
