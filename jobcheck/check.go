@@ -220,11 +220,12 @@ func (c *Checker) applyUnless(f *found) {
 
 // applyAlone gives the phrases that are common in ordinary posts (a Cambodian town in a Khmer
 // ad, "inbox", room and board) their alone weight when no other indicator is found: a flag
-// that is neither context nor found by such a phrase alone.
+// that is neither context nor found by such a phrase alone, and weighs at least 2 (tune18: a
+// weight-1 hint such as "Chinese a plus" or "bring your laptop" is on ordinary posts too).
 func (c *Checker) applyAlone(f *found) {
 	for ri, m := range f.best {
 		r := &c.rules[ri]
-		if m.end > 0 && r.kind == kindFlag && !r.context && !m.weak {
+		if m.end > 0 && r.kind == kindFlag && !r.context && !m.weak && m.weight >= 2 {
 			return
 		}
 	}

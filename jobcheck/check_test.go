@@ -278,6 +278,7 @@ func TestAgentFeeIsMedium(t *testing.T) {
 	}{
 		{"Work in Thailand factory under MOU. Service fee $400 paid to our agent before registration. Call 012 000 0212.", LevelMedium},
 		{"ទៅធ្វើការនៅថៃតាមប្រព័ន្ធ MOU ថ្លៃសេវា 300$ បង់មុនពេលចុះឈ្មោះ ទាក់ទងភ្នាក់ងារ 015 000 079", LevelMedium},
+		{"ការងារនៅកូរ៉េតាមប្រព័ន្ធ EPS ខ្ញុំជួយចុះឈ្មោះ និងរៀនភាសា ថ្លៃសេវា 200$ ទាក់ទង 017 000 082", LevelMedium},
 		{"No agent may charge a fee for EPS registration; the exam fee is paid at the ministry's centre.", LevelLow},
 	} {
 		if got := c.Check(tt.in).Level; got != tt.want {
