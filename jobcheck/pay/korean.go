@@ -112,6 +112,14 @@ func readKorean(s string, i int) (amount, int, bool) {
 		last = j
 	}
 done:
+	if !hasBig && hasUnit && koreanPayBefore(s, i) && !hasCounter(s, last) {
+		// "월 1천", "월 5백", "월 천오백": after a pay word the 만 is left out, as "월 500" leaves
+		// it out of 5,000,000 won (issue 15, tune18).
+		if k := skipSpaces(s, last); !strings.HasPrefix(s[k:], "원") && !strings.HasPrefix(s[k:], "만") {
+			total, hasBig = (section+cur)*1e4, true
+			section, cur = 0, 0
+		}
+	}
 	if !hasBig {
 		return amount{}, 0, false
 	}
@@ -169,4 +177,10 @@ func isRangeSep(between string) bool {
 		return true
 	}
 	return false
+}
+
+// koreanPayBefore reports whether a Korean pay word (월, 월급, 일당 ...) ends just before i.
+func koreanPayBefore(s string, i int) bool {
+	kw, korean := payWordBefore(s, i)
+	return kw && korean
 }

@@ -100,6 +100,10 @@ func applyMultiplier(s string, v float64, e int) (float64, int) {
 			return v * m.mult, j + len(m.word)
 		}
 	}
+	// "1k5" is 1,500 and "2k8" 2,800, as chat writes them (issue 15, tune18).
+	if j == e && j+1 < len(s) && s[j] == 'k' && isDigit(s[j+1]) && (j+2 == len(s) || !isDigit(s[j+2])) {
+		return v*1e3 + float64(s[j+1]-'0')*100, j + 2
+	}
 	return v, e
 }
 
