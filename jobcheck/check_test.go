@@ -148,6 +148,11 @@ func TestCues(t *testing.T) {
 		{"khmer scam verdict", "ប្រុងប្រយ័ត្ន! មានគេផុសការងារនៅបាវិត សុំរូបប៉ាស្ព័រ។ នេះជាល្បិចបោកប្រាស់។", "early_passport_copy", false},
 		{"not a scam is no verdict", "Beware of fake recruiters! This is not a scam: send passport photo on Telegram.", "early_passport_copy", true},
 		{"korean denial is no verdict", "사기 조심하세요! 이건 사기 아닙니다. 여권 사본 텔레로 보내주세요", "early_passport_copy", true},
+		// A news report or a police press release reports the lures (news_report, tune18); a
+		// recruiter who mentions rescued workers reports nothing.
+		{"press release", "Police press release: 42 workers were rescued from a compound in Myawaddy. Their passports and phones had been confiscated.", "passport_or_phone_surrender", false},
+		{"khmer news", "ព័ត៌មាន៖ ប៉ូលិសបានជួយសង្គ្រោះពលករខ្មែរ ៣០នាក់។ ពួកគេត្រូវដកហូតលិខិតឆ្លងដែន។", "passport_or_phone_surrender", false},
+		{"recruiter mentions rescues", "Workers were rescued from bad companies, but we are different! Poipet casino, send your passport photo today.", "early_passport_copy", true},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
