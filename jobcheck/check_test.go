@@ -153,6 +153,13 @@ func TestCues(t *testing.T) {
 		{"press release", "Police press release: 42 workers were rescued from a compound in Myawaddy. Their passports and phones had been confiscated.", "passport_or_phone_surrender", false},
 		{"khmer news", "ព័ត៌មាន៖ ប៉ូលិសបានជួយសង្គ្រោះពលករខ្មែរ ៣០នាក់។ ពួកគេត្រូវដកហូតលិខិតឆ្លងដែន។", "passport_or_phone_surrender", false},
 		{"recruiter mentions rescues", "Workers were rescued from bad companies, but we are different! Poipet casino, send your passport photo today.", "early_passport_copy", true},
+		// Confinement is the passport flag's (MOFA names them together), not a site's rule for
+		// working hours; pay held back until the contract ends is a debt clause (tune18).
+		{"confinement", "ok so the catch is u can't go out of the compound for the first 3 months", "passport_or_phone_surrender", true},
+		{"khmer confinement", "ប្រូ នៅទីនេះចេញក្រៅមិនបាន ប៉ុន្តែលុយច្រើនណាស់", "passport_or_phone_surrender", true},
+		{"site rule in working hours", "Workers may not leave the site during working hours without the foreman's permission.", "passport_or_phone_surrender", false},
+		{"korean security rule", "근무 시간 중 외출 제한, 점심시간 외출 가능", "passport_or_phone_surrender", false},
+		{"pay held back", "The first two months of salary are held by the company as a deposit.", "penalty_or_debt_clause", true},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
