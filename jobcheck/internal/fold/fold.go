@@ -1,7 +1,8 @@
 // Package fold holds the rune foldings behind the checker's normalised views: what NFKC leaves
 // alone (zero-width characters, native digits, dashes, quotes), case, and which runes are word
-// runes. The checker builds its views (with offsets back to the original) from these; Lower,
-// Cased and Words return the same views of a short string without offsets.
+// runes, and the spellings of one word that Khmer and Latin fold to one form in a view. The
+// checker builds its views (with offsets back to the original) from these; Lower, Cased and
+// Words return the same views of a short string without offsets.
 package fold
 
 import (
@@ -133,4 +134,166 @@ func Words(s string) string {
 		}
 	})
 	return string(b)
+}
+
+// Khmer code points that Khmer rewrites.
+const (
+	khA     = 0x17A2 // អ, which with the vowel sign ោ is the informal spelling of ឱ/ឲ
+	khDa    = 0x178A // ដ, which after a coeng is read as subscript ត
+	khTa    = 0x178F // ត
+	khYo    = 0x1799 // យ
+	khRo    = 0x179A // រ
+	khOo    = 0x17B1 // ឱ
+	khOy    = 0x17B2 // ឲ
+	khAa    = 0x17B6 // ា
+	khU     = 0x17BB // ុ
+	khOe    = 0x17C4 // ោ
+	khNikah = 0x17C6 // ំ
+	khCoeng = 0x17D2 // ្
+	khFirst = 0x1780
+	khLast  = 0x17FF
+	khRune3 = 3    // every Khmer code point is three bytes in UTF-8 ...
+	khLead  = 0xE1 // ... starting 0xE1 0x9E or 0xE1 0x9F
+)
+
+// Khmer rewrites, in place, in a view b whose byte k came from the original segment seg[k],
+// the spellings of one Khmer word that look the same on screen or that people type
+// interchangeably (issue 15: every rule catches each spelling at once):
+// subscript ដ as subscript ត (ម្ដាយ = ម្តាយ, ផ្ដល់ = ផ្តល់); ឱ, អោ and the coeng of ឲ្យ as one
+// ឲ (ឲ្យ = ឱ្យ = អោយ); the nikahit typed before ុ or ា (កំុ = កុំ); the coeng ro typed before
+// another subscript (ស្រ្តី = ស្ត្រី). Phrases are normalised through the same function, so they
+// fold the same way. It only drops or reorders runes, so b shrinks or keeps its length, and
+// every byte keeps the segment of the original rune it came from (in ascending order, so an
+// evidence span never ends early).
+func Khmer(b []byte, seg []int32) ([]byte, []int32) {
+	hasKhmer := false
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == khLead && (b[i+1] == 0x9E || b[i+1] == 0x9F) {
+			hasKhmer = true
+			break
+		}
+	}
+	if !hasKhmer {
+		return b, seg
+	}
+	at := func(i int) rune { // the Khmer rune at byte i, or -1
+		if i+khRune3 > len(b) {
+			return -1
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if w != khRune3 || r < khFirst || r > khLast {
+			return -1
+		}
+		return r
+	}
+	w := 0
+	last := rune(-1)
+	put := func(r rune, s int32) {
+		utf8.EncodeRune(b[w:], r)
+		seg[w], seg[w+1], seg[w+2] = s, s, s
+		w += khRune3
+		last = r
+	}
+	for i := 0; i < len(b); {
+		r := at(i)
+		if r < 0 {
+			_, n := utf8.DecodeRune(b[i:])
+			copy(b[w:], b[i:i+n])
+			copy(seg[w:], seg[i:i+n])
+			w, i, last = w+n, i+n, -1
+			continue
+		}
+		s0 := seg[i]
+		next := at(i + khRune3)
+		switch {
+		case r == khA && next == khOe:
+			put(khOy, s0) // អោ (two runes) becomes ឲ (one)
+			i += 2 * khRune3
+		case r == khOo:
+			put(khOy, s0)
+			i += khRune3
+		case r == khCoeng && next == khYo && last == khOy:
+			i += khRune3 // ឲ្យ: the coeng is dropped, យ follows
+		case r == khCoeng && next == khRo && at(i+2*khRune3) == khCoeng && at(i+3*khRune3) >= 0:
+			sub := at(i + 3*khRune3)
+			if sub == khDa {
+				sub = khTa
+			}
+			s1, s2, s3 := seg[i+khRune3], seg[i+2*khRune3], seg[i+3*khRune3]
+			put(khCoeng, s0)
+			put(sub, s1)
+			put(khCoeng, s2)
+			put(khRo, s3)
+			i += 4 * khRune3
+		case r == khCoeng && next == khDa:
+			s1 := seg[i+khRune3]
+			put(khCoeng, s0)
+			put(khTa, s1)
+			i += 2 * khRune3
+		case r == khNikah && (next == khU || next == khAa):
+			s1 := seg[i+khRune3]
+			put(next, s0)
+			put(khNikah, s1)
+			i += 2 * khRune3
+		default:
+			put(r, s0)
+			i += khRune3
+		}
+	}
+	return b[:w], seg[:w]
+}
+
+// Latin undoes, in place, two ways of writing a Latin word past a filter (issue 15): a digit
+// or "$" standing for a letter inside a word (passp0rt, c4sino, ca$h: 0 o, 3 e, 4 a, 5 s, 7 t,
+// $ s, only between two letters, so amounts, "e9" and "b2b" stay), and a word spelled out in
+// single letters (t e l e g r a m, p.a.s.s.p.o.r.t, at least six in a row, so "i m a u s"
+// from "I'm a U.S." stays). Like Khmer it only rewrites or drops bytes.
+func Latin(b []byte, seg []int32) ([]byte, []int32) {
+	lower := func(i int) bool { return i >= 0 && i < len(b) && 'a' <= b[i] && b[i] <= 'z' }
+	for i := 1; i+1 < len(b); i++ {
+		if !lower(i-1) || !lower(i+1) {
+			continue
+		}
+		switch b[i] {
+		case '0':
+			b[i] = 'o'
+		case '3':
+			b[i] = 'e'
+		case '4':
+			b[i] = 'a'
+		case '5', '$':
+			b[i] = 's'
+		case '7':
+			b[i] = 't'
+		}
+	}
+	// single reports whether b[i] is a one-letter Latin word.
+	alnum := func(i int) bool { return i >= 0 && i < len(b) && asciiAlnum(b[i]) }
+	single := func(i int) bool { return lower(i) && !alnum(i-1) && !alnum(i+1) }
+	w := 0
+	for i := 0; i < len(b); {
+		if single(i) {
+			n := 1 // letters in the run: i, i+2, i+4 ... separated by one space
+			for single(i+2*n) && b[i+2*n-1] == ' ' {
+				n++
+			}
+			if n >= 6 {
+				for k := 0; k < n; k++ {
+					b[w], seg[w] = b[i+2*k], seg[i+2*k]
+					w++
+				}
+				i += 2*n - 1
+				continue
+			}
+		}
+		b[w], seg[w] = b[i], seg[i]
+		w++
+		i++
+	}
+	return b[:w], seg[:w]
+}
+
+// asciiAlnum reports whether b is an ASCII letter or digit.
+func asciiAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || 'A' <= b && b <= 'Z'
 }
