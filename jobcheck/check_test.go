@@ -282,7 +282,7 @@ func TestAdviceAloneDoesNotHideAnAd(t *testing.T) {
 // TestAgentFeeIsMedium: a fee paid to an agent or broker for a job abroad is a High flag on its
 // own (tune18), which the labels of the corpus cannot say (they score a flag at its rule's
 // weight); an official notice's "no agent may charge a fee" stays low.
-func TestAgentFeeIsMedium(t *testing.T) {
+func TestAgentFeeIsMedium(t *testing.T) { // and a task scam's fee
 	c := mustLoad(t)
 	for _, tt := range []struct {
 		in   string
@@ -293,6 +293,9 @@ func TestAgentFeeIsMedium(t *testing.T) {
 		{"ការងារនៅកូរ៉េតាមប្រព័ន្ធ EPS ខ្ញុំជួយចុះឈ្មោះ និងរៀនភាសា ថ្លៃសេវា 200$ ទាក់ទង 017 000 082", LevelMedium},
 		{"일본 워킹 알바 정보 드려요, 수수료 30만원 입금하시면 업체 연결해 드림", LevelMedium},
 		{"Japan caregiver program: we help with the paperwork and language class, service fee USD 600.", LevelMedium},
+		// A task scam: top up to unlock VIP tasks (medium alone; in USDT, high: combo fee_in_crypto).
+		{"ការងារក្រៅម៉ោង៖ ចុច like វីដេអូ ទទួលបាន 2$ ក្នុងមួយការងារ។ ដើម្បីបើកការងារ VIP ត្រូវបញ្ចូលលុយ 50$ ជាមុន", LevelMedium},
+		{"Part-time job: like YouTube videos and earn $5 per task. To unlock VIP tasks, top up 100 USDT first.", LevelHigh},
 		{"No agent may charge a fee for EPS registration; the exam fee is paid at the ministry's centre.", LevelLow},
 	} {
 		if got := c.Check(tt.in).Level; got != tt.want {
