@@ -160,6 +160,10 @@ func TestCues(t *testing.T) {
 		{"site rule in working hours", "Workers may not leave the site during working hours without the foreman's permission.", "passport_or_phone_surrender", false},
 		{"korean security rule", "근무 시간 중 외출 제한, 점심시간 외출 가능", "passport_or_phone_surrender", false},
 		{"pay held back", "The first two months of salary are held by the company as a deposit.", "penalty_or_debt_clause", true},
+		// A passport that stays with the worker is a promise, not the flag (tune18).
+		{"passport stays with you", "Contract signed before departure, wages paid monthly, passport stays with you.", "passport_or_phone_surrender", false},
+		{"korean passport self-kept", "계약서 출국 전 작성, 여권은 본인 보관", "passport_or_phone_surrender", false},
+		{"passports stay with HR", "All passports stay with HR during the contract.", "passport_or_phone_surrender", true},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
