@@ -122,6 +122,7 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 		return err
 	}
 	defer admin.Close()
+	meter = newCPUMeter(ctx, admin)
 	want := func(name string) bool { return only == "" || slices.Contains(strings.Split(only, ","), name) }
 	r := &report{}
 	r.add("load benchmark: %s, GOMAXPROCS %d, %d workers, load average %s", time.Now().UTC().Format(time.RFC3339),
@@ -138,6 +139,7 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 		echoRate = res.rate
 		r.add("%-40s %10.0f %9s %9s %9s %9s %8s", "echo bot, closed loop, 100 chats", res.rate, ms(res.d.p50), ms(res.d.p90),
 			ms(res.d.p99), ms(res.d.max), "-")
+		r.add("  CPU per update: %s", res.cpu)
 	}
 	hot := func(name string, sendRate int, body func(srv *loadServer, sk *sink) (result, string)) error {
 		sk := newSink()
@@ -158,6 +160,9 @@ func run(workers int, loopFor time.Duration, burstN int, burstLimit time.Duratio
 			per = fmt.Sprintf("%.2f", float64(n)/float64(res.updates))
 		}
 		r.add("%-40s %10.0f %9s %9s %9s %9s %8s", label, res.rate, ms(res.d.p50), ms(res.d.p90), ms(res.d.p99), ms(res.d.max), per)
+		if res.cpu != "" {
+			r.add("  CPU per update: %s", res.cpu)
+		}
 		return nil
 	}
 	if want("loop") {
@@ -248,7 +253,11 @@ type result struct {
 	updates int // updates sent to the bot
 	rate    float64
 	d       dist
+	cpu     string // CPU time per update answered (closed loops)
 }
+
+// meter reads the CPU time of this process and of the database server.
+var meter cpuMeter
 
 // calibrate sends text three times from chat, each after the answers to
 // the one before have settled, and returns how many messages answer one
@@ -295,11 +304,14 @@ func closedLoop(srv *loadServer, sk *sink, chats []int64, text string, k int, wa
 	for _, c := range chats {
 		send(c)
 	}
-	time.Sleep(warm + dur)
+	time.Sleep(warm)
+	from := meter.read()
+	time.Sleep(dur)
+	to := meter.read()
 	stopped.Store(true)
 	n, d := t.dist()
 	sk.set(nil)
-	return result{updates: int(sent.Load()), rate: float64(n) / dur.Seconds(), d: d}
+	return result{updates: int(sent.Load()), rate: float64(n) / dur.Seconds(), d: d, cpu: perUpdate(from, to, n)}
 }
 
 // offered sends perSecond updates a second for dur, spread over chats, and
