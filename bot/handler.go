@@ -9,6 +9,7 @@ import (
 	tgmodels "github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/app"
+	"github.com/koreandesk/hotline/bot/fit"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
@@ -32,7 +33,7 @@ func NewHandler(a *app.Handler, render *Renderer, log *slog.Logger, now Clock) *
 // Telegram is not called here; the dispatcher sends the outbox after
 // commit.
 func (h *Handler) Handle(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
-	tx = splitTx{tx}
+	tx = fit.Tx(tx)
 	upd, ok := parseUpdate(u.Payload)
 	if !ok {
 		h.log.Warn("rejected malformed update", "update_id", u.UpdateID)
@@ -77,7 +78,7 @@ func (h *Handler) input(upd tgmodels.Update) (flows.Input, bool) {
 // supervisors that it was set aside and why; the update itself stays in
 // the inbox for /failed.
 func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update, cause error) error {
-	tx = splitTx{tx}
+	tx = fit.Tx(tx)
 	if upd, ok := parseUpdate(u.Payload); ok {
 		if in, ok := toInput(upd); ok {
 			if err := h.app.Abandoned(ctx, tx, in); err != nil {
@@ -91,34 +92,34 @@ func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update
 // Quarantined tells the supervisors about an update that could not be
 // stored as it came; the person is answered at their next message.
 func (h *Handler) Quarantined(ctx context.Context, tx mailbox.Tx, u mailbox.Update, reason string) error {
-	return h.app.SetAside(ctx, splitTx{tx}, u.ChatID, u.UpdateID, reason)
+	return h.app.SetAside(ctx, fit.Tx(tx), u.ChatID, u.UpdateID, reason)
 }
 
 // Undelivered tells the desk about a message given up (see
 // app.Handler.Undelivered).
 func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Message, cause error) error {
 	if doc := documentOf(m); doc != nil {
-		return h.app.DocumentUndelivered(ctx, splitTx{tx}, *doc, cause.Error())
+		return h.app.DocumentUndelivered(ctx, fit.Tx(tx), *doc, cause.Error())
 	}
-	return h.app.Undelivered(ctx, splitTx{tx}, m.ChatID, m.CaseID, cause.Error())
+	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, cause.Error())
 }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed
 // within after (see app.Handler.Escalate).
 func (h *Handler) Escalate(ctx context.Context, tx mailbox.Tx, after time.Duration) (int, error) {
-	return h.app.Escalate(ctx, splitTx{tx}, after)
+	return h.app.Escalate(ctx, fit.Tx(tx), after)
 }
 
 // OverdueAcks alerts the supervisors about first answers to a /sos not
 // delivered after overdue (see app.Handler.OverdueAcks).
 func (h *Handler) OverdueAcks(ctx context.Context, tx mailbox.Tx, overdue time.Duration) (int, error) {
-	return h.app.OverdueAcks(ctx, splitTx{tx}, overdue)
+	return h.app.OverdueAcks(ctx, fit.Tx(tx), overdue)
 }
 
 // CheckIns sends the safety check-ins due and escalates unanswered ones
 // (see app.Handler.CheckIns).
 func (h *Handler) CheckIns(ctx context.Context, tx mailbox.Tx) (int, error) {
-	return h.app.CheckIns(ctx, splitTx{tx})
+	return h.app.CheckIns(ctx, fit.Tx(tx))
 }
 
 // sender returns the display name of an update's sender and the message a

@@ -17,6 +17,7 @@ import (
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
+	"github.com/koreandesk/hotline/postgres/schema"
 )
 
 // TestRuntimeRoleCannotChangeTheAuditLog migrates a new database as its
@@ -65,19 +66,19 @@ func TestRuntimeRoleCannotChangeTheAuditLog(t *testing.T) {
 		return db
 	}
 	ownerDB, appDB := as(owner), as(app)
-	if _, err := postgres.Migrate(ctx, ownerDB); err != nil {
+	if _, err := schema.Migrate(ctx, ownerDB); err != nil {
 		t.Fatal(err)
 	}
-	if err := postgres.GrantRuntime(ctx, ownerDB, app); err != nil {
+	if err := schema.GrantRuntime(ctx, ownerDB, app); err != nil {
 		t.Fatal(err)
 	}
-	if owns, err := postgres.OwnsAuditLog(ctx, ownerDB); err != nil || !owns {
+	if owns, err := schema.OwnsAuditLog(ctx, ownerDB); err != nil || !owns {
 		t.Errorf("OwnsAuditLog(owner) = %v, %v", owns, err)
 	}
-	if owns, err := postgres.OwnsAuditLog(ctx, appDB); err != nil || owns {
+	if owns, err := schema.OwnsAuditLog(ctx, appDB); err != nil || owns {
 		t.Errorf("OwnsAuditLog(runtime) = %v, %v", owns, err)
 	}
-	if pending, err := postgres.Pending(ctx, appDB); err != nil || pending {
+	if pending, err := schema.Pending(ctx, appDB); err != nil || pending {
 		t.Errorf("Pending as the runtime role = %v, %v", pending, err)
 	}
 

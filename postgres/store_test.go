@@ -12,13 +12,14 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
+	"github.com/koreandesk/hotline/postgres/schema"
 )
 
 var t0 = pgtest.T0
 
 func TestMigrateTwiceIsANoop(t *testing.T) {
 	db := pgtest.New(t)
-	applied, err := postgres.Migrate(context.Background(), db.DB)
+	applied, err := schema.Migrate(context.Background(), db.DB)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/koreandesk/hotline/flows/registry"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/schema"
 )
 
 // runEcho starts a bare go-telegram/bot echo bot: every message is sent
@@ -80,7 +81,7 @@ func newDatabase(ctx context.Context, admin *sqlx.DB, baseURL, name string) (str
 		return "", err
 	}
 	defer db.Close()
-	if _, err := postgres.Migrate(ctx, db.DB); err != nil {
+	if _, err := schema.Migrate(ctx, db.DB); err != nil {
 		return "", err
 	}
 	store := postgres.New(db)

@@ -37,6 +37,7 @@ import (
 	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/schema"
 )
 
 // shutdownBound is how long the bot may take to stop after SIGTERM or
@@ -131,7 +132,7 @@ func migrate(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	applied, err := postgres.Migrate(ctx, db.DB)
+	applied, err := schema.Migrate(ctx, db.DB)
 	if err != nil {
 		return err
 	}
@@ -145,7 +146,7 @@ func migrate(ctx context.Context) error {
 			"component", "migrate")
 		return nil
 	}
-	if err := postgres.GrantRuntime(ctx, db.DB, runtime); err != nil {
+	if err := schema.GrantRuntime(ctx, db.DB, runtime); err != nil {
 		return err
 	}
 	log.Info("runtime role granted", "component", "migrate", "role", runtime)
@@ -180,7 +181,7 @@ func rekey(ctx context.Context) error {
 		return err
 	}
 	defer db.Close()
-	if pending, err := postgres.Pending(ctx, db.DB); err != nil {
+	if pending, err := schema.Pending(ctx, db.DB); err != nil {
 		return err
 	} else if pending {
 		return errors.New("the database schema is not up to date: run hotline migrate first")
@@ -224,7 +225,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	if err := checkDeployment(ctx, db.DB, kind); err != nil {
 		return err
 	}
-	applied, err := postgres.Migrate(ctx, db.DB)
+	applied, err := schema.Migrate(ctx, db.DB)
 	if err != nil {
 		return fmt.Errorf("%w (if the bot's role may not change the schema, run hotline migrate with MIGRATE_DATABASE_URL first)", err)
 	}
@@ -232,7 +233,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 		log.Info("migrations applied", "component", "migrate", "versions", applied)
 	}
 	if kind == postgres.DeploymentLive {
-		if owns, err := postgres.OwnsAuditLog(ctx, db.DB); err != nil {
+		if owns, err := schema.OwnsAuditLog(ctx, db.DB); err != nil {
 			return err
 		} else if owns {
 			log.Warn("the bot's database role owns the schema and could alter the audit log: in production, migrate with MIGRATE_DATABASE_URL and give the bot a role with DML grants only (README: Deploy)",

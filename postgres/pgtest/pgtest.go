@@ -16,6 +16,7 @@ import (
 
 	"github.com/koreandesk/hotline/migrations"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/schema"
 )
 
 // Config returns the pgtestdb configuration for DATABASE_URL. Tests fail,
@@ -77,6 +78,6 @@ func (Migrator) Hash() (string, error) {
 
 // Migrate applies every migration.
 func (Migrator) Migrate(ctx context.Context, db *sql.DB, _ pgtestdb.Config) error {
-	_, err := postgres.Migrate(ctx, db)
+	_, err := schema.Migrate(ctx, db)
 	return err
 }

@@ -1,4 +1,7 @@
-package postgres
+// Package schema sets up the bot's database: its migrations, applied
+// under an advisory lock so replicas starting together apply each once,
+// and the runtime role's grants (rows, no power over the audit log).
+package schema
 
 import (
 	"context"
@@ -9,6 +12,7 @@ import (
 	"github.com/pressly/goose/v3/lock"
 
 	"github.com/koreandesk/hotline/migrations"
+	"github.com/koreandesk/hotline/postgres/internal/pgerr"
 )
 
 // Migrate applies every pending migration under a PostgreSQL advisory lock,
@@ -25,7 +29,7 @@ func Migrate(ctx context.Context, db *sql.DB) ([]int64, error) {
 	}
 	results, err := p.Up(ctx)
 	if err != nil {
-		return nil, mapError(fmt.Errorf("migrate: %w", err))
+		return nil, pgerr.Map(fmt.Errorf("migrate: %w", err))
 	}
 	applied := make([]int64, 0, len(results))
 	for _, r := range results {
@@ -43,7 +47,7 @@ func Pending(ctx context.Context, db *sql.DB) (bool, error) {
 	}
 	pending, err := p.HasPending(ctx)
 	if err != nil {
-		return false, mapError(fmt.Errorf("pending migrations: %w", err))
+		return false, pgerr.Map(fmt.Errorf("pending migrations: %w", err))
 	}
 	return pending, nil
 }

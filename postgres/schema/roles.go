@@ -1,4 +1,4 @@
-package postgres
+package schema
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/lib/pq"
+
+	"github.com/koreandesk/hotline/postgres/internal/pgerr"
 )
 
 // grantRuntime gives the bot's runtime role what it needs and no more:
@@ -31,7 +33,7 @@ func GrantRuntime(ctx context.Context, db *sql.DB, role string) error {
 	}
 	for _, q := range grantRuntime {
 		if _, err := db.ExecContext(ctx, fmt.Sprintf(q, pq.QuoteIdentifier(role))); err != nil {
-			return mapError(fmt.Errorf("grant runtime role %s: %w", role, err))
+			return pgerr.Map(fmt.Errorf("grant runtime role %s: %w", role, err))
 		}
 	}
 	return nil
@@ -49,7 +51,7 @@ WHERE c.oid = 'audit_log'::regclass AND r.rolname = current_user`
 func OwnsAuditLog(ctx context.Context, db *sql.DB) (bool, error) {
 	var owns bool
 	if err := db.QueryRowContext(ctx, selectOwnsAudit).Scan(&owns); err != nil {
-		return false, mapError(fmt.Errorf("audit log owner: %w", err))
+		return false, pgerr.Map(fmt.Errorf("audit log owner: %w", err))
 	}
 	return owns, nil
 }

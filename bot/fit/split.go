@@ -1,4 +1,9 @@
-package bot
+// Package fit keeps the calls the bot queues within Telegram's lengths,
+// which count UTF-16 units: a text or caption too long is split into
+// several messages, never cut; and it gathers an album's items, which
+// Telegram delivers as one update each, into one call (album.go). It
+// knows the outbox's contract (mailbox), not Telegram's client or SQL.
+package fit
 
 import (
 	"context"
@@ -120,8 +125,12 @@ func appendPart(out *[]mailbox.Message, o mailbox.Message, method string, c mail
 	return nil
 }
 
-// splitTx queues calls within Telegram's length limits: a text or caption
-// too long is split into several messages (splitOutgoing), never cut.
+// Tx returns tx queueing calls within Telegram's length limits: a text
+// or caption too long is split into several messages (splitOutgoing),
+// never cut, and an album's items are gathered into one call.
+func Tx(tx mailbox.Tx) mailbox.Tx { return splitTx{tx} }
+
+// splitTx queues calls within Telegram's length limits.
 type splitTx struct{ mailbox.Tx }
 
 func (t splitTx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
