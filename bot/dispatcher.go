@@ -42,6 +42,19 @@ type Dispatcher struct {
 	// lastRound is when a round last finished (unix nanoseconds), for
 	// readiness.
 	lastRound atomic.Int64
+	// chats are the chats being sent to, each with its calls in hand;
+	// runners their senders, inflight how many; running is set while
+	// Run runs (runMu orders it with starting a runner); backlog when
+	// the last claim found as many chats as it asked for (more may
+	// wait); queued counts the Kicks (commits that queued calls to
+	// claim); freed tells Run a chat's run ended.
+	chats            *sending.Chats
+	runners          sync.WaitGroup
+	runMu            sync.RWMutex
+	runCtx           context.Context
+	running, backlog atomic.Bool
+	inflight, queued atomic.Int64
+	freed            chan struct{}
 	// Batch is how many chats are served at once; Follow how many more
 	// calls of a chat go with its first in one claim; Lease is how long a
 	// claimed call is reserved; SendTimeout bounds one Bot API call and
@@ -70,8 +83,8 @@ type Dispatcher struct {
 func NewDispatcher(outbox mailbox.Outbox, sender Sender, perSecond int, m *Metrics, log *slog.Logger, now Clock) *Dispatcher {
 	d := &Dispatcher{
 		outbox: outbox, sender: sender, log: log.With("component", "dispatcher"), now: now, metrics: m,
-		pace:  sending.NewPacer(perSecond, 0, 1),
-		kick:  make(chan struct{}, 1),
+		pace: sending.NewPacer(perSecond, 0, 1),
+		kick: make(chan struct{}, 1), freed: make(chan struct{}, 1), chats: sending.NewChats(),
 		Batch: 50, Follow: 4, Lease: 30 * time.Second, SendTimeout: 15 * time.Second, Idle: 250 * time.Millisecond,
 		MaxAge: 24 * time.Hour, MaxAmbiguous: 3, UrgentRetry: 5 * time.Second,
 	}
@@ -89,10 +102,104 @@ func (d *Dispatcher) PaceChats(every time.Duration, burst int) {
 
 // Kick wakes the dispatcher after a transaction queued calls.
 func (d *Dispatcher) Kick() {
+	d.queued.Add(1)
+	d.wake()
+}
+
+// wake makes Run claim.
+func (d *Dispatcher) wake() {
 	select {
 	case d.kick <- struct{}{}:
 	default:
 	}
+}
+
+// Offer is what this dispatcher offers to take from an update's
+// transaction in chats (see mailbox.HandOff): nothing when it is not
+// running, or is busy (calls left waiting in the outbox at its last
+// claim, or its pace holding calls back), so that the outbox's priorities
+// decide what goes first.
+func (d *Dispatcher) Offer(chats []int64) mailbox.HandOff {
+	if !d.running.Load() || d.backlog.Load() || d.pace.Busy() {
+		return mailbox.HandOff{}
+	}
+	return mailbox.HandOff{Lease: d.Lease, Held: d.chats.Held(chats)}
+}
+
+// HandOff takes calls an update's transaction queued already leased to
+// this dispatcher under offer, in order, and sends them after the calls it
+// holds for their chats; those it may not send (see sending.Chats) or
+// takes after Run ended are handed back.
+func (d *Dispatcher) HandOff(offer mailbox.HandOff, calls []mailbox.Message) {
+	for _, g := range groupByChat(calls) {
+		var after int64
+		for _, h := range offer.Held {
+			if h.ChatID == g[0].ChatID {
+				after = max(after, h.ID)
+			}
+		}
+		d.runMu.RLock()
+		ok := d.running.Load()
+		start := false
+		if ok {
+			d.leases.Add(g, d.Lease)
+			start, ok = d.chats.HandOff(g, after)
+		}
+		if start {
+			d.startRun(d.runCtx, g[0].ChatID)
+		}
+		d.runMu.RUnlock()
+		if !ok {
+			d.release(g)
+		}
+	}
+}
+
+// groupByChat groups calls by chat, each chat's in their order, the chats
+// in the order of their first call.
+func groupByChat(calls []mailbox.Message) [][]mailbox.Message {
+	var groups [][]mailbox.Message
+	at := map[int64]int{}
+	for _, c := range calls {
+		i, ok := at[c.ChatID]
+		if !ok {
+			i = len(groups)
+			at[c.ChatID] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], c)
+	}
+	return groups
+}
+
+// startClaimed sends claimed groups, each in its chat's run.
+func (d *Dispatcher) startClaimed(ctx context.Context, groups [][]mailbox.Message) {
+	for _, g := range groups {
+		d.leases.Add(g, d.Lease)
+		if d.chats.Start(g) {
+			d.startRun(ctx, g[0].ChatID)
+		}
+	}
+}
+
+// startRun sends a chat's run. When it ends, Run claims if calls queued
+// meanwhile may have waited for this chat, or for room.
+func (d *Dispatcher) startRun(ctx context.Context, chat int64) {
+	d.inflight.Add(1)
+	queued := d.queued.Load()
+	d.runners.Go(func() {
+		defer func() {
+			d.inflight.Add(-1)
+			if d.queued.Load() != queued || d.backlog.Load() {
+				d.wake()
+			}
+			select {
+			case d.freed <- struct{}{}:
+			default:
+			}
+		}()
+		d.runChat(ctx, chat)
+	})
 }
 
 // LastRound is when the dispatcher last finished a round (even an empty
@@ -101,42 +208,43 @@ func (d *Dispatcher) LastRound() time.Time { return time.Unix(0, d.lastRound.Loa
 
 // Run sends until ctx is done. It keeps up to Batch chats in flight: as
 // soon as a chat's messages are done it claims more, so no send waits for
-// the slowest of a batch.
+// the slowest of a batch. It claims when kicked (a commit queued calls to
+// claim), when a chat ends while calls may be left in the outbox, and at
+// least every Idle; calls handed off start at once.
 func (d *Dispatcher) Run(ctx context.Context) {
 	// The leases are kept until every send has ended (defers run last
 	// first), so calls still being sent at shutdown keep theirs.
 	defer d.keepLeases(ctx)()
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	var inflight atomic.Int64
-	freed := make(chan struct{}, 1)
+	d.runMu.Lock()
+	d.runCtx = ctx
+	d.running.Store(true)
+	d.runMu.Unlock()
+	defer func() {
+		d.runMu.Lock()
+		d.running.Store(false)
+		d.runMu.Unlock()
+		d.runners.Wait()
+	}()
+	claim, lastClaim := true, time.Time{}
 	for ctx.Err() == nil {
-		if free := d.Batch - int(inflight.Load()); free > 0 {
+		if free := d.Batch - int(d.inflight.Load()); free > 0 && (claim || time.Since(lastClaim) >= d.Idle) {
+			claim, lastClaim = false, time.Now()
 			groups, err := d.claim(ctx, free)
 			if err != nil && ctx.Err() == nil {
 				d.log.Error("claim outbox", "err", err)
 			}
-			for _, g := range groups {
-				inflight.Add(1)
-				wg.Go(func() {
-					defer func() {
-						inflight.Add(-1)
-						select {
-						case freed <- struct{}{}:
-						default:
-						}
-					}()
-					d.sendChat(ctx, g)
-				})
-			}
-			if len(groups) > 0 && err == nil {
+			d.backlog.Store(err == nil && len(groups) >= free)
+			d.startClaimed(ctx, groups)
+			if d.backlog.Load() {
+				claim = true // more when there is room
 				continue
 			}
 		}
 		select {
 		case <-ctx.Done():
 		case <-d.kick:
-		case <-freed:
+			claim = true
+		case <-d.freed:
 		case <-time.After(d.Idle):
 		}
 	}
@@ -201,36 +309,40 @@ func (d *Dispatcher) round(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var wg sync.WaitGroup
 	n := 0
 	for _, g := range groups {
 		n += len(g)
-		wg.Go(func() { d.sendChat(ctx, g) })
 	}
-	wg.Wait()
+	d.startClaimed(ctx, groups)
+	d.runners.Wait()
 	return n, nil
 }
 
-// sendChat sends one chat's claimed calls in order, each after the global
+// runChat sends a chat's calls in order (sending.Chats), each after the
 // pace allows it. When one is not delivered, the rest are handed back, so
 // none overtakes it.
-func (d *Dispatcher) sendChat(ctx context.Context, calls []mailbox.Message) {
-	d.leases.Add(calls, d.Lease)
-	defer d.leases.Drop(calls...)
-	for i, c := range calls {
+func (d *Dispatcher) runChat(ctx context.Context, chat int64) {
+	for {
+		c, ok := d.chats.Next(chat)
+		if !ok {
+			return
+		}
 		if err := d.pace.Wait(ctx, c.ChatID, c.Method); err != nil || !d.timeLeft(ctx) {
-			d.release(calls[i:])
+			d.release(append([]mailbox.Message{c}, d.chats.Stop(chat)...))
 			return
 		}
 		if _, held := d.leases.Expires(c); !held {
 			// Another dispatcher took it (this one was too slow to keep
 			// its lease): it sends the chat's calls from here, in order.
 			d.log.Warn("call not sent: lease lost before sending", "outbox_id", c.ID, "chat_id", c.ChatID)
-			d.release(calls[i+1:])
+			d.leases.Drop(c)
+			d.release(d.chats.Stop(chat))
 			return
 		}
-		if !d.send(context.WithoutCancel(ctx), c) {
-			d.release(calls[i+1:])
+		ok = d.send(context.WithoutCancel(ctx), c)
+		d.leases.Drop(c)
+		if !ok {
+			d.release(d.chats.Stop(chat))
 			return
 		}
 	}
@@ -252,6 +364,7 @@ func (d *Dispatcher) release(calls []mailbox.Message) {
 	for _, c := range calls {
 		d.record(d.log.With("outbox_id", c.ID), d.results.Add(ctx, mailbox.Result{Message: c, Outcome: mailbox.OutcomeRelease}))
 	}
+	d.leases.Drop(calls...)
 }
 
 // send makes one call and records the result; it reports whether the

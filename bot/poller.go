@@ -150,6 +150,11 @@ type Receiver struct {
 	urgent func(flows.Input) bool
 	// quarantined, when set, tells the desk about a quarantined update.
 	quarantined func(ctx context.Context, u mailbox.Update, reason string)
+	// handed, when set, takes updates stored claimed for the workers
+	// (for lease), and release hands back what it cannot take.
+	handed  *handed
+	lease   time.Duration
+	release func(ctx context.Context, u mailbox.Update)
 	// Times (unix nanoseconds) of the last successful getUpdates, of the
 	// first failure since (0: none), and of the last webhook update stored
 	// and refused, for readiness.
@@ -195,10 +200,11 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 	if len(us) == 0 {
 		return 0, nil
 	}
-	inserted, err := r.inbox.SaveUpdates(ctx, us, r.now())
+	inserted, claimed, err := r.inbox.SaveUpdates(ctx, us, r.now(), r.handed.free(), r.lease)
 	if err == nil {
 		r.lastStored.Store(time.Now().UnixNano())
 		r.counted(us, inserted)
+		r.handOff(ctx, us, inserted, claimed)
 		return us[len(us)-1].UpdateID + 1, nil
 	}
 	if flows.ErrorCode(err) != flows.EInvalid {
@@ -217,6 +223,34 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 		next = u.UpdateID + 1
 	}
 	return next, nil
+}
+
+// handOff queues updates stored claimed for the workers and notes the
+// chats of those left in the inbox to claim.
+func (r *Receiver) handOff(ctx context.Context, us []mailbox.Update, inserted []int64, claimed []mailbox.Update) {
+	if r.handed == nil {
+		return
+	}
+	if len(inserted) > len(claimed) {
+		chat := make(map[int64]int64, len(us))
+		for _, u := range us {
+			chat[u.UpdateID] = u.ChatID
+		}
+		taken := make(map[int64]bool, len(claimed))
+		for _, u := range claimed {
+			taken[u.UpdateID] = true
+		}
+		var left []int64
+		for _, id := range inserted {
+			if !taken[id] {
+				left = append(left, chat[id])
+			}
+		}
+		r.handed.left(left)
+	}
+	for _, u := range r.handed.put(claimed) {
+		r.release(ctx, u)
+	}
 }
 
 // counted counts the updates of a batch stored and the duplicates.

@@ -73,6 +73,7 @@ type Service struct {
 	wake     chan struct{}
 	recv     *Receiver
 	dispatch *Dispatcher
+	handed   *handed
 	polling  atomic.Bool
 }
 
@@ -115,6 +116,8 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
 	s.recv.urgent = h.app.Urgent
+	s.handed = newHanded(2 * o.Workers * claimBatch)
+	s.recv.handed, s.recv.lease, s.recv.release = s.handed, o.UpdateLease, s.releaseUpdate
 	s.dispatch = NewDispatcher(store, documents{Sender: sender, h: h, db: pruner}, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
 	s.dispatch.PaceChats(o.ChatPace, o.ChatBurst)
@@ -137,7 +140,10 @@ func (s *Service) wakeWorkers() {
 
 // WakeWorkers tells the workers that updates may be waiting (another
 // replica stored them).
-func (s *Service) WakeWorkers() { s.wakeWorkers() }
+func (s *Service) WakeWorkers() {
+	s.handed.poll.Store(true)
+	s.wakeWorkers()
+}
 
 // WakeDispatcher tells the dispatcher that messages may be waiting
 // (another replica queued them).
@@ -161,7 +167,7 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	var workers, others sync.WaitGroup
 	for range s.opts.Workers {
 		w := &Worker{inbox: s.store, h: s.handler, log: s.opts.Log.With("component", "worker"), now: s.opts.Now,
-			metrics: s.opts.Metrics, wake: s.wake, sent: s.dispatch.Kick, idle: 500 * time.Millisecond,
+			metrics: s.opts.Metrics, wake: s.wake, out: s.dispatch, handed: s.handed, idle: 500 * time.Millisecond,
 			lease: s.opts.UpdateLease, maxAttempts: s.opts.MaxUpdateAttempts}
 		workers.Go(func() { w.Run(db, stop, s.opts.ShutdownTimeout/4) })
 	}
@@ -183,10 +189,21 @@ func (s *Service) Run(ctx context.Context, poll bool) {
 	workers.Wait()
 	stopSending()
 	others.Wait()
+	for _, u := range s.handed.close() {
+		s.releaseUpdate(flush, u)
+	}
 	if err := s.dispatch.Flush(flush); err != nil {
 		log.Warn("outbox not fully flushed; the rest is sent after restart", "err", err)
 	}
 	log.Info("stopped")
+}
+
+// releaseUpdate hands back an update stored claimed that no worker took.
+func (s *Service) releaseUpdate(ctx context.Context, u mailbox.Update) {
+	if err := s.store.ReleaseUpdate(ctx, u); err != nil {
+		s.opts.Log.Warn("hand back update; it is processed when its claim runs out", "component", "service",
+			"update_id", u.UpdateID, "err", err)
+	}
 }
 
 // quarantined tells the supervisors about a quarantined update.

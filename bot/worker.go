@@ -31,7 +31,10 @@ type Worker struct {
 	now         Clock
 	metrics     *Metrics
 	wake        <-chan struct{}
-	sent        func() // wakes the dispatcher after a commit
+	out         outgoing  // the dispatcher, told of each commit
+	handed      *handed   // updates stored claimed for the workers (nil: none)
+	polled      time.Time // when it last claimed in the inbox
+	again       bool      // look in the inbox next (see next)
 	idle        time.Duration
 	lease       time.Duration // how long a claimed update is reserved
 	maxAttempts int
@@ -70,9 +73,36 @@ func (w *Worker) Run(ctx context.Context, stop <-chan struct{}, drain time.Durat
 func (w *Worker) drain(ctx context.Context, drain time.Duration) {
 	deadline := time.Now().Add(drain)
 	for time.Now().Before(deadline) {
+		w.polled = time.Time{} // look in the inbox too
 		if found, err := w.processSome(ctx); !found || err != nil {
 			return
 		}
+	}
+}
+
+// outgoing is the dispatcher as a worker tells it what a commit queued
+// (see Dispatcher).
+type outgoing interface {
+	Offer(chats []int64) mailbox.HandOff
+	HandOff(offer mailbox.HandOff, calls []mailbox.Message)
+	Kick()
+}
+
+// offer is the dispatcher's offer for the chats of us.
+func (w *Worker) offer(us []mailbox.Update) mailbox.HandOff {
+	chats := make([]int64, len(us))
+	for i, u := range us {
+		chats[i] = u.ChatID
+	}
+	return w.out.Offer(chats)
+}
+
+// queued tells the dispatcher what a commit queued: calls handed off to
+// it, and whether others wait for a claim.
+func (w *Worker) queued(offer mailbox.HandOff, q mailbox.Queued) {
+	w.out.HandOff(offer, q.Leased)
+	if q.Others {
+		w.out.Kick()
 	}
 }
 
@@ -86,21 +116,47 @@ const claimBatch = 8
 // an attempt, and a crash inside a batch costs each of its updates one,
 // after which each is handled alone.
 func (w *Worker) processSome(ctx context.Context) (bool, error) {
-	us, err := w.inbox.ClaimUpdates(ctx, w.now(), w.lease, claimBatch)
+	us, err := w.next(ctx)
 	if err != nil {
 		w.log.Error("claim updates", "err", err)
 		return false, err
 	}
 	first := slices.DeleteFunc(slices.Clone(us), func(u mailbox.Update) bool { return u.Attempts > 1 })
-	if len(first) > 1 && w.inbox.ProcessAll(ctx, first, w.now(), w.handle) == nil {
-		w.metrics.UpdatesProcessed.Add(float64(len(first)))
-		w.sent()
-		us = slices.DeleteFunc(us, func(u mailbox.Update) bool { return u.Attempts <= 1 })
+	if len(first) > 1 {
+		offer := w.offer(first)
+		if q, err := w.inbox.ProcessAll(ctx, first, w.now(), offer, w.handle); err == nil {
+			w.metrics.UpdatesProcessed.Add(float64(len(first)))
+			w.queued(offer, q)
+			us = slices.DeleteFunc(us, func(u mailbox.Update) bool { return u.Attempts <= 1 })
+		}
 	}
 	for _, u := range us {
 		err = cmp.Or(w.processOne(ctx, u), err)
 	}
+	if w.handed.done(first) || w.handed.done(us) {
+		w.again = true // a later update of one of their chats waits in the inbox
+	}
 	return len(us) > 0 || len(first) > 0, err
+}
+
+// next returns the updates to process next: those handed over claimed,
+// unless there is a reason to look in the inbox first: updates the
+// receiver left there, a later update of a chat just processed, another
+// replica's, the last look found some, or the idle period since this
+// worker last looked (retries that have come due).
+func (w *Worker) next(ctx context.Context) ([]mailbox.Update, error) {
+	look := w.handed == nil || w.again || w.handed.inInbox.Swap(0) > 0 || w.handed.poll.Swap(false) ||
+		time.Since(w.polled) >= w.idle
+	if !look {
+		return w.handed.take(claimBatch), nil
+	}
+	w.polled = time.Now()
+	us, err := w.inbox.ClaimUpdates(ctx, w.now(), w.lease, claimBatch)
+	w.again = len(us) > 0
+	if err != nil || len(us) > 0 {
+		return us, err
+	}
+	return w.handed.take(claimBatch), nil
 }
 
 // handle runs the handler for one update inside its transaction. A bug in
@@ -125,10 +181,11 @@ func (w *Worker) processOne(ctx context.Context, u mailbox.Update) error {
 		}
 		return w.setAside(ctx, u, cause)
 	}
-	err := w.inbox.Process(ctx, u, w.now(), w.handle)
+	offer := w.offer([]mailbox.Update{u})
+	q, err := w.inbox.Process(ctx, u, w.now(), offer, w.handle)
 	if err == nil {
 		w.metrics.UpdatesProcessed.Inc()
-		w.sent()
+		w.queued(offer, q)
 		return nil
 	}
 	return w.failed(ctx, u, err)
@@ -190,6 +247,6 @@ func (w *Worker) setAside(ctx context.Context, u mailbox.Update, cause error) er
 		log.Error("set aside update", "err", err)
 		return err
 	}
-	w.sent()
+	w.out.Kick()
 	return nil
 }

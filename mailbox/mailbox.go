@@ -143,10 +143,13 @@ type Inbox interface {
 	// Errors: invalid when the database refuses the payload as it is.
 	SaveUpdate(ctx context.Context, u Update, now time.Time) (bool, error)
 	// SaveUpdates stores a batch of received updates at once (one
-	// commit) and returns the update_ids that were new. Errors: invalid
-	// when the database refuses one payload as it is; nothing is stored
-	// then.
-	SaveUpdates(ctx context.Context, us []Update, now time.Time) ([]int64, error)
+	// commit) and returns the update_ids that were new. With claim > 0,
+	// up to claim of the new ones, each the only pending update of its
+	// chat, are stored already claimed (as ClaimUpdates would, leased
+	// for lease) and returned, most urgent first, for the caller's
+	// workers to process without claiming them. Errors: invalid when the
+	// database refuses one payload as it is; nothing is stored then.
+	SaveUpdates(ctx context.Context, us []Update, now time.Time, claim int, lease time.Duration) (inserted []int64, claimed []Update, err error)
 	// Quarantine stores an update that SaveUpdate refused: its raw bytes
 	// and the reason, set aside at once.
 	Quarantine(ctx context.Context, u Update, raw []byte, reason string, now time.Time) (bool, error)
@@ -157,14 +160,15 @@ type Inbox interface {
 	ClaimUpdates(ctx context.Context, now time.Time, lease time.Duration, n int) ([]Update, error)
 	// Process runs fn in one transaction for a claimed update and marks
 	// it processed when fn succeeds; if fn fails, the transaction is
-	// rolled back and the error returned. Errors: conflict
-	// (ErrLeaseLost) when the claim was lost.
-	Process(ctx context.Context, u Update, now time.Time, fn func(context.Context, Tx, Update) error) error
+	// rolled back and the error returned. It queues calls already
+	// leased to the caller's dispatcher as ho offers (see HandOff and
+	// Queued). Errors: conflict (ErrLeaseLost) when the claim was lost.
+	Process(ctx context.Context, u Update, now time.Time, ho HandOff, fn func(context.Context, Tx, Update) error) (Queued, error)
 	// ProcessAll is Process for several claimed updates in one
 	// transaction (one commit): fn runs for each in order; if it fails
 	// for one, nothing is kept and the error returned. Errors: conflict
 	// (ErrLeaseLost) when a claim was lost.
-	ProcessAll(ctx context.Context, us []Update, now time.Time, fn func(context.Context, Tx, Update) error) error
+	ProcessAll(ctx context.Context, us []Update, now time.Time, ho HandOff, fn func(context.Context, Tx, Update) error) (Queued, error)
 	// RetryUpdate records a failed attempt and when to try again.
 	RetryUpdate(ctx context.Context, u Update, at time.Time, cause error) error
 	// ReleaseUpdate hands back an attempt that failed because the
@@ -173,6 +177,32 @@ type Inbox interface {
 	// SetAside gives up on an update after its attempts, keeping its
 	// payload, in a transaction in which fn may still tell people.
 	SetAside(ctx context.Context, u Update, now time.Time, cause error, fn func(context.Context, Tx) error) error
+}
+
+// HandOff is a dispatcher's offer to an update's transaction: the plain
+// calls it queues into the update's own chat are queued already leased to
+// that dispatcher for Lease, and handed to it after commit (Queued), when
+// the chat's pending calls, as the transaction sees them, are all among
+// Held (the calls the dispatcher holds for the chat, by ID and Token; none
+// for a chat with nothing pending) and none is held back. The dispatcher
+// sends them after the calls it holds, and only if those were sent. A
+// zero HandOff (Lease 0) queues every call for a claim.
+type HandOff struct {
+	Lease time.Duration
+	Held  []Message
+}
+
+// Queued is what an update's transaction queued in the outbox, as its
+// dispatcher needs to know it.
+type Queued struct {
+	// Leased are calls queued already leased to the caller (each with
+	// its Token and ClaimedAt, its attempt counted), in order: the
+	// caller hands them to its dispatcher in memory, which sends them
+	// as if it had claimed them. When the caller dies, their leases run
+	// out and any dispatcher claims them.
+	Leased []Message
+	// Others is true when it queued calls that wait for a claim.
+	Others bool
 }
 
 // Outbox hands queued calls to the dispatcher and records what happened.

@@ -56,7 +56,7 @@ func TestProcessAllReadsItsOwnWrites(t *testing.T) {
 	}
 	var seen []int64
 	var states []string
-	err := s.ProcessAll(ctx, us, t0, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
+	_, err := s.ProcessAll(ctx, us, t0, mailbox.HandOff{}, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
 		sess, err := tx.Session(ctx, u.ChatID)
 		if err != nil {
 			return err
@@ -129,7 +129,7 @@ func TestProcessAllFailureKeepsNothing(t *testing.T) {
 	mustSave(t, s, 71, 2, mailbox.PriorityNormal)
 	us := claimAll(t, s)
 	boom := errors.New("boom")
-	err := s.ProcessAll(ctx, us, t0, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
+	_, err := s.ProcessAll(ctx, us, t0, mailbox.HandOff{}, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
 		if err := tx.Enqueue(ctx, t0, mustCall(t, u.ChatID, "x")); err != nil {
 			return err
 		}
@@ -146,7 +146,7 @@ func TestProcessAllFailureKeepsNothing(t *testing.T) {
 		t.Errorf("outbox rows = %d, %v; want 0", n, err)
 	}
 	for _, u := range us {
-		if err := s.Process(ctx, u, t0, func(context.Context, mailbox.Tx, mailbox.Update) error { return nil }); err != nil {
+		if _, err := s.Process(ctx, u, t0, mailbox.HandOff{}, func(context.Context, mailbox.Tx, mailbox.Update) error { return nil }); err != nil {
 			t.Errorf("update %d alone: %v", u.UpdateID, err)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/koreandesk/hotline/postgres"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
@@ -43,6 +45,15 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 	}{
 		{"claimUpdates", []any{now, now.Add(time.Minute), 1, 8}, []string{"inbox_ready", "inbox_pending"}},
 		{"claimOutgoing", []any{now, now.Add(time.Minute), 50, 1, 4}, []string{"outbox_ready", "outbox_pending"}},
+		// A getUpdates batch stored and handed off, and a transaction's
+		// calls queued and handed off: the pending checks probe the
+		// chats' pending rows, never all of them.
+		{"insertUpdates", []any{pq.Array([]int64{900001, 900002}), pq.Array([]int64{7, 8}), pq.Array([]int64{2, 2}),
+			pq.Array([]string{"{}", "{}"}), now, 8, now.Add(time.Minute), 1}, []string{"inbox_pending", "inbox_update_id_key"}},
+		{"insertCalls", []any{pq.Array([]int64{7, 7}), pq.Array([]int64{2, 2}), pq.Array([]string{"sendMessage", "sendMessage"}),
+			pq.Array([]string{"{}", "{}"}), pq.Array([]int64{0, 0}), pq.Array([]string{"", ""}), pq.Array([]string{"", ""}),
+			pq.Array([]string{now.Format(time.RFC3339Nano), now.Format(time.RFC3339Nano)}), now.Add(time.Minute), 1,
+			pq.Array([]int64{7}), pq.Array([]int64{}), pq.Array([]int64{})}, []string{"outbox_pending"}},
 		{"pruneInbox", []any{old}, []string{"inbox_processed"}},
 		{"pruneOutbox", []any{week}, []string{"outbox_done"}},
 		{"pruneMessages", []any{old}, []string{"chat_messages_at"}},

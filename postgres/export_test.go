@@ -4,6 +4,8 @@ package postgres
 var HotQueries = map[string]string{
 	"claimUpdates":  claimUpdates,
 	"claimOutgoing": claimOutgoing,
+	"insertUpdates": insertUpdates,
+	"insertCalls":   insertOutgoingMany,
 	"pruneInbox":    pruneInbox,
 	"pruneOutbox":   pruneOutbox,
 	"pruneMessages": pruneMessages,

@@ -36,29 +36,64 @@ func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time)
 }
 
 // insertUpdates stores a whole getUpdates batch (or webhook burst) in one
-// statement, and so one commit; the ids returned are the ones new to the
-// inbox.
+// statement, and so one commit; it returns the rows new to the inbox.
+// With $6 > 0 it also claims up to $6 of them, most urgent first, as
+// claimUpdates would (an attempt, lease until $7, token $8 + place in the
+// batch): those that are the first of their chat in the batch while the
+// chat has no update pending (as the statement's snapshot sees it).
 const insertUpdates = `
-INSERT INTO inbox (update_id, chat_id, priority, payload, received_at)
-SELECT u.update_id, u.chat_id, u.priority, u.payload::jsonb, $5
-FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::text[]) AS u(update_id, chat_id, priority, payload)
+WITH u AS (
+    SELECT u.update_id, u.chat_id, u.priority, u.payload::jsonb AS payload, u.ord,
+        u.ord = min(u.ord) OVER (PARTITION BY u.chat_id)
+            AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = u.chat_id AND e.processed_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM inbox d WHERE d.update_id = u.update_id) AS free
+    FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::text[]) WITH ORDINALITY
+        AS u(update_id, chat_id, priority, payload, ord)),
+c AS (
+    SELECT u.*, u.free AND row_number() OVER (PARTITION BY u.free ORDER BY u.priority, u.ord) <= $6 AS claimed FROM u)
+INSERT INTO inbox (update_id, chat_id, priority, payload, received_at, attempts, retry_at, claim_token)
+SELECT c.update_id, c.chat_id, c.priority, c.payload, $5,
+    CASE WHEN c.claimed THEN 1 ELSE 0 END, CASE WHEN c.claimed THEN $7::timestamptz END,
+    CASE WHEN c.claimed THEN $8::bigint + c.ord END
+FROM c ORDER BY c.ord
 ON CONFLICT (update_id) DO NOTHING
-RETURNING update_id`
+RETURNING seq, update_id, COALESCE(claim_token, 0) AS claim_token`
 
 // SaveUpdates stores received updates in one statement and returns the
-// update_ids that were new. Errors: invalid when PostgreSQL refuses one
-// payload (nothing is stored then; see Quarantine).
-func (s *Store) SaveUpdates(ctx context.Context, us []mailbox.Update, now time.Time) ([]int64, error) {
+// update_ids that were new, and claims up to claim of them (see
+// insertUpdates). Errors: invalid when PostgreSQL refuses one payload
+// (nothing is stored then; see Quarantine).
+func (s *Store) SaveUpdates(ctx context.Context, us []mailbox.Update, now time.Time, claim int, lease time.Duration) ([]int64, []mailbox.Update, error) {
 	ids, chats, prios, payloads := make([]int64, len(us)), make([]int64, len(us)), make([]int64, len(us)), make([]string, len(us))
+	byID := make(map[int64]int, len(us))
 	for i, u := range us {
 		ids[i], chats[i], prios[i], payloads[i] = u.UpdateID, u.ChatID, int64(u.Priority), string(u.Payload)
+		byID[u.UpdateID] = i
 	}
-	var inserted []int64
-	err := s.db.SelectContext(ctx, &inserted, insertUpdates, pq.Array(ids), pq.Array(chats), pq.Array(prios), pq.Array(payloads), now)
+	var rows []struct {
+		Seq      int64 `db:"seq"`
+		UpdateID int64 `db:"update_id"`
+		Token    int64 `db:"claim_token"`
+	}
+	err := s.db.SelectContext(ctx, &rows, insertUpdates, pq.Array(ids), pq.Array(chats), pq.Array(prios), pq.Array(payloads), now,
+		max(claim, 0), now.Add(lease), rand.Int64N(1<<61)+1)
 	if err != nil {
-		return nil, mapError(fmt.Errorf("save %d updates: %w", len(us), err))
+		return nil, nil, mapError(fmt.Errorf("save %d updates: %w", len(us), err))
 	}
-	return inserted, nil
+	inserted := make([]int64, len(rows))
+	var claimed []mailbox.Update
+	for i, r := range rows {
+		inserted[i] = r.UpdateID
+		if r.Token != 0 {
+			u := us[byID[r.UpdateID]]
+			u.Seq, u.Attempts, u.Token, u.LastError = r.Seq, 1, r.Token, ""
+			claimed = append(claimed, u)
+		}
+	}
+	slices.SortFunc(claimed, func(a, b mailbox.Update) int {
+		return cmp.Or(cmp.Compare(a.Priority, b.Priority), cmp.Compare(a.Seq, b.Seq))
+	})
+	return inserted, claimed, nil
 }
 
 // quarantineUpdate keeps an update that cannot be stored as it is: the raw
@@ -162,10 +197,13 @@ const markProcessed = `
 UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token = NULL WHERE seq = $1`
 
 // Process runs fn for a claimed update in one transaction and marks it
-// processed. Errors: conflict when the claim was lost (its lease ran out
-// and another worker took the update).
-func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) error {
-	return s.inTx(ctx, func(t *sqlx.Tx) error {
+// processed; it hands off calls as offered (see handOff). Errors:
+// conflict when the claim was lost (its lease ran out and another worker
+// took the update).
+func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, offer mailbox.HandOff,
+	fn func(context.Context, mailbox.Tx, mailbox.Update) error) (mailbox.Queued, error) {
+	ho := newHandOff([]mailbox.Update{u}, now, offer)
+	err := s.inTx(ctx, func(t *sqlx.Tx) error {
 		var seq int64
 		if err := t.GetContext(ctx, &seq, lockClaimed, u.Seq, u.Token); err != nil {
 			if flows.ErrorCode(mapError(err)) == flows.ENotFound {
@@ -173,7 +211,7 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, fn
 			}
 			return mapError(fmt.Errorf("lock update %d: %w", u.UpdateID, err))
 		}
-		if err := fn(ctx, &tx{t: query{Tx: t}}, u); err != nil {
+		if err := fn(ctx, &tx{t: query{Tx: t, ho: ho}}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
 		}
 		if _, err := t.ExecContext(ctx, markProcessed, u.Seq, now); err != nil {
@@ -181,6 +219,10 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, fn
 		}
 		return nil
 	})
+	if err != nil {
+		return mailbox.Queued{}, err
+	}
+	return ho.result(), nil
 }
 
 // lockAllClaimed holds claimed updates for their transaction, if still
@@ -194,14 +236,16 @@ UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token
 // ProcessAll runs fn for each of several claimed updates, in order, in
 // one transaction, and marks them all processed: one commit for all. If
 // fn fails for one, nothing is kept and the error is returned (the caller
-// then processes each alone). Errors: conflict (ErrLeaseLost) when a
-// claim was lost.
-func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Time, fn func(context.Context, mailbox.Tx, mailbox.Update) error) error {
+// then processes each alone). It hands off calls as offered (see
+// handOff). Errors: conflict (ErrLeaseLost) when a claim was lost.
+func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Time, offer mailbox.HandOff,
+	fn func(context.Context, mailbox.Tx, mailbox.Update) error) (mailbox.Queued, error) {
 	seqs, tokens := make([]int64, len(us)), map[int64]int64{}
 	for i, u := range us {
 		seqs[i], tokens[u.Seq] = u.Seq, u.Token
 	}
-	return s.inTx(ctx, func(t *sqlx.Tx) error {
+	ho := newHandOff(us, now, offer)
+	err := s.inTx(ctx, func(t *sqlx.Tx) error {
 		var held []struct {
 			Seq   int64         `db:"seq"`
 			Token sql.NullInt64 `db:"claim_token"`
@@ -225,13 +269,13 @@ func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Ti
 		if err := k.readAhead(ctx, t, chats); err != nil {
 			return err
 		}
-		x := &tx{t: query{Tx: t, kept: k}}
+		x := &tx{t: query{Tx: t, kept: k, ho: ho}}
 		for _, u := range us {
 			if err := fn(ctx, x, u); err != nil {
 				return fmt.Errorf("update %d: %w", u.UpdateID, err)
 			}
 		}
-		if err := k.write(ctx, t); err != nil {
+		if err := x.t.flush(ctx); err != nil {
 			return err
 		}
 		if _, err := t.ExecContext(ctx, markAllProcessed, pq.Array(seqs), now); err != nil {
@@ -239,6 +283,10 @@ func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Ti
 		}
 		return nil
 	})
+	if err != nil {
+		return mailbox.Queued{}, err
+	}
+	return ho.result(), nil
 }
 
 // ProcessNext claims the next ready update and processes it; a failure
@@ -250,7 +298,7 @@ func (s *Store) ProcessNext(ctx context.Context, now time.Time, fn func(context.
 	if err != nil || !ok {
 		return ok, err
 	}
-	if err := s.Process(ctx, u, now, fn); err != nil {
+	if _, err := s.Process(ctx, u, now, mailbox.HandOff{}, fn); err != nil {
 		if _, rerr := s.db.ExecContext(ctx, retryUpdate, u.Seq, u.Token, now, err.Error()); rerr != nil {
 			return true, mapError(fmt.Errorf("release update %d: %w", u.UpdateID, rerr))
 		}

@@ -27,39 +27,43 @@ import (
 // statement first writes what was kept back.
 type query struct {
 	*sqlx.Tx
-	kept *kept // nil: nothing is kept back (an update alone)
+	kept *kept    // nil: nothing is kept back (an update alone)
+	ho   *handOff // nil: no calls are handed off
 }
 
+// flush writes what was kept back.
+func (q query) flush(ctx context.Context) error { return q.kept.write(ctx, q.Tx, q.ho) }
+
 func (q query) ExecContext(ctx context.Context, s string, args ...any) (sql.Result, error) {
-	if err := q.kept.write(ctx, q.Tx); err != nil {
+	if err := q.flush(ctx); err != nil {
 		return nil, err
 	}
 	return q.Tx.ExecContext(ctx, s, args...)
 }
 
 func (q query) GetContext(ctx context.Context, dest any, s string, args ...any) error {
-	if err := q.kept.write(ctx, q.Tx); err != nil {
+	if err := q.flush(ctx); err != nil {
 		return err
 	}
 	return q.Tx.GetContext(ctx, dest, s, args...)
 }
 
 func (q query) SelectContext(ctx context.Context, dest any, s string, args ...any) error {
-	if err := q.kept.write(ctx, q.Tx); err != nil {
+	if err := q.flush(ctx); err != nil {
 		return err
 	}
 	return q.Tx.SelectContext(ctx, dest, s, args...)
 }
 
 func (q query) QueryContext(ctx context.Context, s string, args ...any) (*sql.Rows, error) {
-	if err := q.kept.write(ctx, q.Tx); err != nil {
+	if err := q.flush(ctx); err != nil {
 		return nil, err
 	}
 	return q.Tx.QueryContext(ctx, s, args...)
 }
 
 func (q query) QueryxContext(ctx context.Context, s string, args ...any) (*sqlx.Rows, error) {
-	if err := q.kept.write(ctx, q.Tx); err != nil {
+	if err := q.flush(ctx); err != nil {
 		return nil, err
 	}
 	return q.Tx.QueryxContext(ctx, s, args...)
@@ -68,7 +72,7 @@ func (q query) QueryxContext(ctx context.Context, s string, args ...any) (*sqlx.
 // QueryRowxContext cannot return the error of the kept writes; a failed
 // write aborts the transaction, so the row's own query fails after it.
 func (q query) QueryRowxContext(ctx context.Context, s string, args ...any) *sqlx.Row {
-	_ = q.kept.write(ctx, q.Tx)
+	_ = q.flush(ctx)
 	return q.Tx.QueryRowxContext(ctx, s, args...)
 }
 
@@ -156,8 +160,9 @@ ON CONFLICT (chat_id, message_id) DO UPDATE SET case_id = COALESCE(EXCLUDED.case
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
-// write writes what was kept back: sessions, then messages, then calls.
-func (k *kept) write(ctx context.Context, t *sqlx.Tx) error {
+// write writes what was kept back: sessions, then messages, then calls
+// (ho takes those it may).
+func (k *kept) write(ctx context.Context, t *sqlx.Tx, ho *handOff) error {
 	if k == nil {
 		return nil
 	}
@@ -188,7 +193,7 @@ func (k *kept) write(ctx context.Context, t *sqlx.Tx) error {
 	if len(k.calls) > 0 {
 		calls, ats := k.calls, k.callsAt
 		k.calls, k.callsAt = nil, nil
-		return insertCalls(ctx, t, calls, ats)
+		return insertCalls(ctx, t, calls, ats, ho)
 	}
 	return nil
 }

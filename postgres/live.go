@@ -25,6 +25,7 @@ func (x *tx) enqueueOne(ctx context.Context, now time.Time, o mailbox.Message) (
 	if err != nil {
 		return 0, mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
 	}
+	x.t.ho.others()
 	return id, nil
 }
 

@@ -31,7 +31,7 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := postgres.New(db)
-	if _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, t0); err != nil {
+	if _, _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, t0, 0, 0); err != nil {
 		t.Fatal(err)
 	}
 	select {

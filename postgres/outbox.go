@@ -20,8 +20,11 @@ import (
 // priority, so that a reply of several messages leaves in one round, in
 // order. A chat whose head is leased or waiting (429 retry_after) sends
 // nothing else meanwhile, which keeps its messages in order, while other
-// chats go on. Only the heads are locked with SKIP LOCKED: a follower is
-// never a head, so no other dispatcher claims it meanwhile.
+// chats go on; so does a chat with a later call leased (a hand-off, see
+// handOff: its calls may be queued after an earlier call that another
+// transaction committed later). Only the heads are locked with SKIP
+// LOCKED: a follower is never a head, so no other dispatcher claims it
+// meanwhile.
 //
 // Plan: an index scan of outbox_ready (priority, id) over the pending
 // rows, each checked to be its chat's first pending row by a probe of
@@ -37,6 +40,8 @@ WITH heads AS (
     WHERE o.status = 'pending' AND o.not_before <= $1
       AND (o.leased_until IS NULL OR o.leased_until <= $1)
       AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.chat_id = o.chat_id AND p.status = 'pending')
+      AND NOT EXISTS (SELECT 1 FROM outbox p
+          WHERE p.chat_id = o.chat_id AND p.status = 'pending' AND p.id > o.id AND p.leased_until > $1)
     ORDER BY o.priority, o.id
     LIMIT $3
     FOR UPDATE SKIP LOCKED),

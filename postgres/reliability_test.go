@@ -58,7 +58,7 @@ func TestReleaseUpdateDoesNotCount(t *testing.T) {
 		t.Errorf("claim after release = %+v, %v, %v; want the update at attempt 1", again, ok, err)
 	}
 	// The first claim's token is stale: it can neither process nor retry.
-	err = s.Process(ctx, u, t0, func(context.Context, mailbox.Tx, mailbox.Update) error { return nil })
+	_, err = s.Process(ctx, u, t0, mailbox.HandOff{}, func(context.Context, mailbox.Tx, mailbox.Update) error { return nil })
 	if !errors.Is(err, mailbox.ErrLeaseLost) {
 		t.Errorf("Process with a stale claim = %v, want lease lost", err)
 	}

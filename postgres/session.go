@@ -8,7 +8,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 
 	"github.com/koreandesk/hotline/flows"
@@ -119,18 +118,6 @@ func notBefore(o mailbox.Message) *time.Time {
 	return &o.NotBefore
 }
 
-// insertOutgoingMany is insertOutgoing for many calls in one statement,
-// in order (the ids follow the rows' order).
-const insertOutgoingMany = `
-INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_before, created_at)
-SELECT COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = m.chat_id), m.chat_id), m.priority, m.method,
-    CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = m.chat_id AND quiet)
-         THEN m.payload::jsonb || '{"silent": true}' ELSE m.payload::jsonb END,
-    NULLIF(m.case_id, 0), m.kind, COALESCE(NULLIF(m.not_before, '')::timestamptz, m.at::timestamptz), m.at::timestamptz
-FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
-    WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, at, ord)
-ORDER BY m.ord`
-
 // Enqueue adds calls to the outbox in order, in one statement (calls
 // naming cases, bundles and albums, one by one). A call to a group that
 // became a supergroup goes to the new chat.
@@ -142,42 +129,22 @@ func (x *tx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message)
 		}
 		return nil
 	}
-	if len(out) > 1 && plain {
-		if err := x.t.kept.write(ctx, x.t.Tx); err != nil {
+	if plain && (len(out) > 1 || x.t.ho != nil) {
+		if err := x.t.flush(ctx); err != nil {
 			return err
 		}
 		ats := make([]time.Time, len(out))
 		for i := range ats {
 			ats[i] = now
 		}
-		return insertCalls(ctx, x.t.Tx, out, ats)
+		return insertCalls(ctx, x.t.Tx, out, ats, x.t.ho)
 	}
 	for _, o := range out {
 		if _, err := x.t.ExecContext(ctx, insertOutgoing, o.ChatID, o.Priority, o.Method, o.Payload, o.CaseID,
 			o.Kind, pq.Array(o.Refs), now, notBefore(o)); err != nil {
 			return mapError(fmt.Errorf("enqueue %s to %d: %w", o.Method, o.ChatID, err))
 		}
-	}
-	return nil
-}
-
-// insertCalls runs insertOutgoingMany: calls in order, each created at
-// its time in ats.
-func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []time.Time) error {
-	n := len(out)
-	chats, prios, cases := make([]int64, n), make([]int64, n), make([]int64, n)
-	methods, payloads, kinds, notBefore, created := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-	for i, o := range out {
-		chats[i], prios[i], cases[i] = o.ChatID, int64(o.Priority), o.CaseID
-		methods[i], payloads[i], kinds[i], created[i] = o.Method, string(o.Payload), o.Kind, stamp(ats[i])
-		if !o.NotBefore.IsZero() {
-			notBefore[i] = stamp(o.NotBefore)
-		}
-	}
-	_, err := t.ExecContext(ctx, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
-		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), pq.Array(created))
-	if err != nil {
-		return mapError(fmt.Errorf("enqueue %d calls: %w", n, err))
+		x.t.ho.others()
 	}
 	return nil
 }

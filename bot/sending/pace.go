@@ -219,3 +219,6 @@ func (p *Pacer) PaceChats(every time.Duration, burst int) {
 // Share makes the global pace the bot's as a whole, taken from b, the
 // budget the replicas share. Call it before the first Wait.
 func (p *Pacer) Share(b Budget) { p.budget = b }
+
+// Busy reports whether a call would wait for the global pace now.
+func (p *Pacer) Busy() bool { return p.limiter.Tokens() < 1 }

@@ -1,0 +1,151 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"github.com/koreandesk/hotline/mailbox"
+)
+
+// handOff is an update transaction's promise to its dispatcher: the plain
+// calls it queues into the chats of its own updates, while such a chat has
+// nothing else pending, are inserted already leased to that dispatcher
+// (the claim's lease, token and attempt, in the same row version), and
+// handed to it in memory after commit. That saves the claim statement and
+// a row version for each of them. Nothing else changes: another
+// dispatcher claims them only when their lease runs out, results are
+// fenced by the token, and a chat with a leased call is claimed by no one
+// (claimOutgoing), so a chat's calls still go in order.
+//
+// Only the updates' own chats: their updates are processed one at a time,
+// so no other transaction hands off calls into them meanwhile.
+type handOff struct {
+	chats        []int64
+	now          time.Time
+	until        time.Time
+	held, tokens []int64
+	queued       mailbox.Queued
+}
+
+func newHandOff(us []mailbox.Update, now time.Time, offer mailbox.HandOff) *handOff {
+	if offer.Lease <= 0 {
+		return nil
+	}
+	ho := &handOff{now: now, until: now.Add(offer.Lease)}
+	for _, u := range us {
+		if !slices.Contains(ho.chats, u.ChatID) {
+			ho.chats = append(ho.chats, u.ChatID)
+		}
+	}
+	for _, m := range offer.Held {
+		ho.held, ho.tokens = append(ho.held, m.ID), append(ho.tokens, m.Token)
+	}
+	return ho
+}
+
+// others records calls queued for a claim.
+func (ho *handOff) others() {
+	if ho != nil {
+		ho.queued.Others = true
+	}
+}
+
+// result is what the transaction queued, once it has committed.
+func (ho *handOff) result() mailbox.Queued {
+	if ho == nil {
+		return mailbox.Queued{Others: true}
+	}
+	return ho.queued
+}
+
+// insertOutgoingMany is insertOutgoing for many calls in one statement,
+// in order (the ids follow the rows' order). With $9 (the lease's end)
+// set, the calls into a chat of $11 whose pending calls (as the
+// statement's snapshot sees them: the calls it inserts are not) are all
+// held by the dispatcher (ids $12 under tokens $13), none held back
+// (not_before), are inserted leased, each with token $10 + its place in
+// the statement; the others as before. It returns what a dispatcher needs
+// of the leased ones, and of the others their id alone.
+const insertOutgoingMany = `
+WITH m AS (
+    SELECT m.chat_id AS queued_to,
+        COALESCE((SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = m.chat_id), m.chat_id) AS chat_id,
+        m.priority, m.method, m.payload, m.case_id, m.kind,
+        COALESCE(NULLIF(m.not_before, '')::timestamptz, m.at::timestamptz) AS not_before, m.at::timestamptz AS at, m.ord
+    FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+        WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, at, ord)),
+l AS (
+    SELECT m.*, $9::timestamptz IS NOT NULL AND m.chat_id = ANY ($11::bigint[])
+        AND bool_and(m.not_before <= m.at) OVER (PARTITION BY m.chat_id)
+        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = m.chat_id AND p.status = 'pending'
+            AND NOT EXISTS (SELECT 1 FROM unnest($12::bigint[], $13::bigint[]) AS h(id, token)
+                WHERE h.id = p.id AND h.token = p.lease_token)) AS leased
+    FROM m)
+INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_before, created_at,
+    leased_until, lease_token, attempts)
+SELECT l.chat_id, l.priority, l.method,
+    CASE WHEN EXISTS (SELECT 1 FROM chats WHERE chat_id = l.queued_to AND quiet)
+         THEN l.payload::jsonb || '{"silent": true}' ELSE l.payload::jsonb END,
+    NULLIF(l.case_id, 0), l.kind, l.not_before, l.at,
+    CASE WHEN l.leased THEN $9::timestamptz END, CASE WHEN l.leased THEN $10::bigint + l.ord END,
+    CASE WHEN l.leased THEN 1 ELSE 0 END
+FROM l
+ORDER BY l.ord
+RETURNING id, chat_id, priority, method, CASE WHEN lease_token IS NULL THEN NULL ELSE payload END AS payload,
+    attempts, COALESCE(lease_token, 0) AS lease_token, created_at, COALESCE(case_id, 0) AS case_id, kind`
+
+type insertedRow struct {
+	ID        int64     `db:"id"`
+	ChatID    int64     `db:"chat_id"`
+	Priority  int       `db:"priority"`
+	Method    string    `db:"method"`
+	Payload   []byte    `db:"payload"`
+	Attempts  int       `db:"attempts"`
+	Token     int64     `db:"lease_token"`
+	CreatedAt time.Time `db:"created_at"`
+	CaseID    int64     `db:"case_id"`
+	Kind      string    `db:"kind"`
+}
+
+// insertCalls runs insertOutgoingMany: calls in order, each created at
+// its time in ats; ho (nil: none) takes the ones it leased.
+func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []time.Time, ho *handOff) error {
+	n := len(out)
+	chats, prios, cases := make([]int64, n), make([]int64, n), make([]int64, n)
+	methods, payloads, kinds, notBefore, created := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, o := range out {
+		chats[i], prios[i], cases[i] = o.ChatID, int64(o.Priority), o.CaseID
+		methods[i], payloads[i], kinds[i], created[i] = o.Method, string(o.Payload), o.Kind, stamp(ats[i])
+		if !o.NotBefore.IsZero() {
+			notBefore[i] = stamp(o.NotBefore)
+		}
+	}
+	var until *time.Time
+	var own, held, tokens []int64
+	if ho != nil {
+		until, own, held, tokens = &ho.until, ho.chats, ho.held, ho.tokens
+	}
+	var rows []insertedRow
+	err := t.SelectContext(ctx, &rows, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
+		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), pq.Array(created),
+		until, rand.Int64N(1<<61), pq.Array(own), pq.Array(held), pq.Array(tokens))
+	if err != nil {
+		return mapError(fmt.Errorf("enqueue %d calls: %w", n, err))
+	}
+	for _, r := range rows {
+		if r.Token == 0 {
+			ho.others()
+			continue
+		}
+		ho.queued.Leased = append(ho.queued.Leased, mailbox.Message{ID: r.ID, ChatID: r.ChatID,
+			Priority: mailbox.Priority(r.Priority), Method: r.Method, Payload: r.Payload, Attempts: r.Attempts,
+			Token: r.Token, CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind, ClaimedAt: ho.now})
+	}
+	return nil
+}
