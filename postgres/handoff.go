@@ -13,24 +13,18 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// handOff is an update transaction's promise to its dispatcher: the plain
-// calls it queues into the chats of its own updates, while such a chat has
-// nothing else pending, are inserted already leased to that dispatcher
-// (the claim's lease, token and attempt, in the same row version), and
-// handed to it in memory after commit. That saves the claim statement and
-// a row version for each of them. Nothing else changes: another
-// dispatcher claims them only when their lease runs out, results are
-// fenced by the token, and a chat with a leased call is claimed by no one
-// (claimOutgoing), so a chat's calls still go in order.
-//
-// Only the updates' own chats: their updates are processed one at a time,
-// so no other transaction hands off calls into them meanwhile.
+// handOff is an update transaction's promise to its dispatcher (see
+// mailbox.HandOff): the plain calls it queues into its updates' own chats
+// (processed one update at a time, so no other transaction hands off into
+// them meanwhile) are inserted already leased (the claim's lease, token
+// and attempt, in the same row version) and handed over after commit,
+// which saves a claim statement and a row version each. Another
+// dispatcher claims them only when the lease runs out, results are fenced
+// by the token, and a chat with a leased call is claimed by no one.
 type handOff struct {
-	chats        []int64
-	now          time.Time
-	until        time.Time
-	held, tokens []int64
-	queued       mailbox.Queued
+	chats, held, tokens []int64
+	now, until          time.Time
+	queued              mailbox.Queued
 }
 
 func newHandOff(us []mailbox.Update, now time.Time, offer mailbox.HandOff) *handOff {
@@ -98,20 +92,7 @@ SELECT l.chat_id, l.priority, l.method,
 FROM l
 ORDER BY l.ord
 RETURNING id, chat_id, priority, method, CASE WHEN lease_token IS NULL THEN NULL ELSE payload END AS payload,
-    attempts, COALESCE(lease_token, 0) AS lease_token, created_at, COALESCE(case_id, 0) AS case_id, kind`
-
-type insertedRow struct {
-	ID        int64     `db:"id"`
-	ChatID    int64     `db:"chat_id"`
-	Priority  int       `db:"priority"`
-	Method    string    `db:"method"`
-	Payload   []byte    `db:"payload"`
-	Attempts  int       `db:"attempts"`
-	Token     int64     `db:"lease_token"`
-	CreatedAt time.Time `db:"created_at"`
-	CaseID    int64     `db:"case_id"`
-	Kind      string    `db:"kind"`
-}
+    attempts, ambiguous, COALESCE(lease_token, 0) AS lease_token, created_at, COALESCE(case_id, 0) AS case_id, kind`
 
 // insertCalls runs insertOutgoingMany: calls in order, each created at
 // its time in ats; ho (nil: none) takes the ones it leased.
@@ -131,7 +112,7 @@ func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []t
 	if ho != nil {
 		until, own, held, tokens = &ho.until, ho.chats, ho.held, ho.tokens
 	}
-	var rows []insertedRow
+	var rows []outgoingRow
 	err := t.SelectContext(ctx, &rows, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
 		pq.Array(payloads), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), pq.Array(created),
 		until, rand.Int64N(1<<61), pq.Array(own), pq.Array(held), pq.Array(tokens))

@@ -2,7 +2,10 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"math/rand/v2"
+	"net/url"
 	"time"
 
 	"github.com/lib/pq"
@@ -18,12 +21,28 @@ const (
 // listenPing is how often an idle listener checks its connection.
 const listenPing = time.Minute
 
-// Listen wakes this replica when any replica commits work: onInbox for
-// new updates, onOutbox for new messages to send, both after the
+// WithReplica names this replica on a postgres:// URL's connections with
+// a new random id (a key=value string is returned as it is, and id ""),
+// so that Listen can ignore the replica's own commits (migration 00021).
+func WithReplica(rawURL string) (withID, id string) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return rawURL, ""
+	}
+	id = fmt.Sprintf("%016x", rand.Uint64())
+	q := u.Query()
+	q.Set("hotline.replica", id)
+	u.RawQuery = q.Encode()
+	return u.String(), id
+}
+
+// Listen wakes this replica when another replica commits work: onInbox
+// for new updates, onOutbox for new messages to send, both after the
 // connection was lost and made again (a notification may have been missed
-// meanwhile). It runs until ctx is done; the workers' and dispatcher's
-// slow timers remain the safety net.
-func Listen(ctx context.Context, dbURL string, log *slog.Logger, onInbox, onOutbox func()) error {
+// meanwhile). Commits of this replica's connections (named replica by
+// WithReplica; "" for none) are ignored. It runs until ctx is done; the
+// workers' and dispatcher's slow timers remain the safety net.
+func Listen(ctx context.Context, dbURL, replica string, log *slog.Logger, onInbox, onOutbox func()) error {
 	log = log.With("component", "listener")
 	l := pq.NewListener(dbURL, time.Second, time.Minute, func(ev pq.ListenerEventType, err error) {
 		switch ev {
@@ -52,6 +71,7 @@ func Listen(ctx context.Context, dbURL string, log *slog.Logger, onInbox, onOutb
 				case n == nil: // reconnected: anything may have been missed
 					onInbox()
 					onOutbox()
+				case replica != "" && n.Extra == replica: // our own
 				case n.Channel == ChannelInbox:
 					onInbox()
 				case n.Channel == ChannelOutbox:

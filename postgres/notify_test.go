@@ -14,21 +14,49 @@ import (
 )
 
 // Another replica's commits wake this one: an update stored wakes the
-// workers, a message queued wakes the dispatcher.
+// workers, a message queued wakes the dispatcher. Its own commits do not
+// (they wake it in memory).
 func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	url := pgtest.URL(t)
-	db, err := sqlx.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
+	open := func(url string) *sqlx.DB {
+		db, err := sqlx.Open("postgres", url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
 	}
-	defer db.Close()
+	db := open(url)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	inbox, outbox := make(chan struct{}, 100), make(chan struct{}, 100)
-	err = postgres.Listen(ctx, url, slog.New(slog.DiscardHandler),
+	mine, replica := postgres.WithReplica(url)
+	if replica == "" {
+		t.Fatalf("no replica id on %s", url)
+	}
+	err := postgres.Listen(ctx, url, replica, slog.New(slog.DiscardHandler),
 		func() { inbox <- struct{}{} }, func() { outbox <- struct{}{} })
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Notifications arrive in commit order: once the other replica's
+	// message has woken the dispatcher, our own update, committed before
+	// it, would have woken the workers first.
+	if _, _, err := postgres.New(open(mine)).SaveUpdates(ctx, []mailbox.Update{{UpdateID: 9, ChatID: 5, Payload: []byte(`{}`)}}, t0, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := postgres.New(db).Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
+		return tx.Enqueue(ctx, t0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-outbox:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a message queued woke no one")
+	}
+	if len(inbox) != 0 {
+		t.Fatal("this replica's own update woke its workers through the database")
 	}
 	s := postgres.New(db)
 	if _, _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, t0, 0, 0); err != nil {

@@ -217,7 +217,8 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	if err != nil {
 		return fmt.Errorf("DATA_KEY: %w", err)
 	}
-	db, err := postgres.Open(ctx, c.DatabaseURL, poolSize(c.Workers))
+	dbURL, replica := postgres.WithReplica(c.DatabaseURL)
+	db, err := postgres.Open(ctx, dbURL, poolSize(c.Workers))
 	if err != nil {
 		return err
 	}
@@ -315,7 +316,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	go retain(ctx, store, postgres.Retention{Cases: c.CaseRetention, Inbox: c.InboxRetention}, log)
 	// Another replica's commits wake this one at once; the workers' and
 	// the dispatcher's slow timers stay as the safety net.
-	if err := postgres.Listen(ctx, c.DatabaseURL, log, svc.WakeWorkers, svc.WakeDispatcher); err != nil {
+	if err := postgres.Listen(ctx, c.DatabaseURL, replica, log, svc.WakeWorkers, svc.WakeDispatcher); err != nil {
 		log.Warn("not listening for other replicas' work; polling only", "component", "main", "err", err)
 	}
 	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL,
