@@ -64,7 +64,9 @@ func (ho *handOff) result() mailbox.Queued {
 // statement's snapshot sees them: the calls it inserts are not) are all
 // held by the dispatcher (ids $12 under tokens $13), none held back
 // (not_before), are inserted leased, each with token $10 + its place in
-// the statement; the others as before. It returns what a dispatcher needs
+// the statement, as far as they are of the chat's first call's priority
+// (as a claim takes a chat's calls, so that in a burst a second message
+// does not go before other people's first answers); the others as before. It returns what a dispatcher needs
 // of the leased ones, and of the others their id alone.
 const insertOutgoingMany = `
 WITH m AS (
@@ -74,13 +76,16 @@ WITH m AS (
         COALESCE(NULLIF(m.not_before, '')::timestamptz, m.at::timestamptz) AS not_before, m.at::timestamptz AS at, m.ord
     FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
         WITH ORDINALITY AS m(chat_id, priority, method, payload, case_id, kind, not_before, at, ord)),
+f AS (
+    SELECT m.*, first_value(m.priority) OVER (PARTITION BY m.chat_id ORDER BY m.ord) AS head FROM m),
 l AS (
     SELECT m.*, $9::timestamptz IS NOT NULL AND m.chat_id = ANY ($11::bigint[])
         AND bool_and(m.not_before <= m.at) OVER (PARTITION BY m.chat_id)
+        AND bool_and(m.priority = m.head) OVER (PARTITION BY m.chat_id ORDER BY m.ord)
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = m.chat_id AND p.status = 'pending'
             AND NOT EXISTS (SELECT 1 FROM unnest($12::bigint[], $13::bigint[]) AS h(id, token)
                 WHERE h.id = p.id AND h.token = p.lease_token)) AS leased
-    FROM m)
+    FROM f AS m)
 INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_before, created_at,
     leased_until, lease_token, attempts)
 SELECT l.chat_id, l.priority, l.method,

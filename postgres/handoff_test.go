@@ -145,6 +145,14 @@ func TestCallsAreHandedOffWhileTheChatIsFree(t *testing.T) {
 	if q := process(5, 7, mailbox.HandOff{Lease: time.Minute, Held: three}, mustCall(t, 7, "six")); len(q.Leased) != 0 {
 		t.Errorf("a held call was handed back: queued %+v, want nothing leased", q)
 	}
+	// Only as far as the chat's first call's priority goes: a second
+	// message of a lower class waits for a claim, behind other chats'
+	// urgent ones.
+	ack := mustCall(t, 10, "ack")
+	ack.Priority = mailbox.PriorityUrgent
+	if q := process(7, 10, offer, ack, mustCall(t, 10, "more"), ack); len(q.Leased) != 1 || q.Leased[0].Priority != mailbox.PriorityUrgent || !q.Others {
+		t.Errorf("urgent then high: queued %+v, want the urgent one leased, the rest for a claim", q)
+	}
 	// No offer, no hand-off.
 	if q := process(6, 9, mailbox.HandOff{}, mustCall(t, 9, "seven")); len(q.Leased) != 0 || !q.Others {
 		t.Errorf("no offer: queued %+v", q)
