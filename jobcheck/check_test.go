@@ -164,6 +164,7 @@ func TestCues(t *testing.T) {
 		{"passport stays with you", "Contract signed before departure, wages paid monthly, passport stays with you.", "passport_or_phone_surrender", false},
 		{"korean passport self-kept", "계약서 출국 전 작성, 여권은 본인 보관", "passport_or_phone_surrender", false},
 		{"passports stay with HR", "All passports stay with HR during the contract.", "passport_or_phone_surrender", true},
+		{"phones returned after each shift", "Personal phones are kept in lockers on the factory floor and returned at the end of each shift.", "passport_or_phone_surrender", false},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
