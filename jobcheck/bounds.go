@@ -35,6 +35,12 @@ func newBounds(t *text) *bounds {
 			clause = true
 		case ' ':
 			clause = isKhmerAt(v.s, i-1, true) && isKhmerAt(v.s, i+1, false)
+		case '•', '●', '▪', '▶', '★', '☆', '◆', '■', '※':
+			clause = true
+		default:
+			// An emoji between the items of a post ("✅ no English needed ✅ send your passport")
+			// ends a clause: a negation in one item does not reach the next (tune18).
+			clause = r >= 0x2600 && r <= 0x27BF || r >= 0x1F000 && r <= 0x1FAFF
 		}
 		if sentence || clause {
 			p, _ := t.span(v, i, i+w)

@@ -165,6 +165,8 @@ func TestCues(t *testing.T) {
 		{"korean passport self-kept", "계약서 출국 전 작성, 여권은 본인 보관", "passport_or_phone_surrender", false},
 		{"passports stay with HR", "All passports stay with HR during the contract.", "passport_or_phone_surrender", true},
 		{"phones returned after each shift", "Personal phones are kept in lockers on the factory floor and returned at the end of each shift.", "passport_or_phone_surrender", false},
+		// An emoji between a post's items ends a clause: a negation does not reach the next item.
+		{"emoji bullets", "✅ មិនចាំបាច់ចេះភាសាអង់គ្លេស ✅ ផ្ញើរូប ប៉ាស្ព័រ មកតេឡេក្រាម", "early_passport_copy", true},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
