@@ -167,6 +167,8 @@ func TestCues(t *testing.T) {
 		{"phones returned after each shift", "Personal phones are kept in lockers on the factory floor and returned at the end of each shift.", "passport_or_phone_surrender", false},
 		// An emoji between a post's items ends a clause: a negation does not reach the next item.
 		{"emoji bullets", "✅ មិនចាំបាច់ចេះភាសាអង់គ្លេស ✅ ផ្ញើរូប ប៉ាស្ព័រ មកតេឡេក្រាម", "early_passport_copy", true},
+		{"korean passport to HR", "입사 첫날 여권을 인사팀에 제출해야 하며", "passport_or_phone_surrender", true},
+		{"korean passport copy to HR", "입사 첫날 여권 사본을 인사팀에 제출해 주세요.", "passport_or_phone_surrender", false},
 		// Chat spellings of "you" and "your" (tune18).
 		{"chat your", "they keep ur passport in the office safe", "passport_or_phone_surrender", true},
 		{"chat you", "boss will pay for u flight and room", "employer_pays_travel", true},
