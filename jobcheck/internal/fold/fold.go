@@ -156,6 +156,30 @@ const (
 	khLead  = 0xE1 // ... starting 0xE1 0x9E or 0xE1 0x9F
 )
 
+// firstKhmerFold returns the byte offset of the first rune that Khmer may rewrite (ឱ, អ
+// before ោ, ឲ, a coeng before ដ or រ, a nikahit before ុ or ា), or -1: a plain scan of the
+// UTF-8 bytes, so that a text with none is left untouched.
+func firstKhmerFold(b []byte) int {
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] != khLead {
+			continue
+		}
+		r := 0x1000 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		var next rune = -1
+		if i+5 < len(b) && b[i+3] == khLead {
+			next = 0x1000 | rune(b[i+4]&0x3F)<<6 | rune(b[i+5]&0x3F)
+		}
+		switch {
+		case r == khOo, r == khOy,
+			r == khA && next == khOe,
+			r == khCoeng && (next == khDa || next == khRo),
+			r == khNikah && (next == khU || next == khAa):
+			return i
+		}
+	}
+	return -1
+}
+
 // Khmer rewrites, in place, in a view b whose byte k came from the original segment seg[k],
 // the spellings of one Khmer word that look the same on screen or that people type
 // interchangeably (issue 15: every rule catches each spelling at once):
@@ -166,15 +190,9 @@ const (
 // every byte keeps the segment of the original rune it came from (in ascending order, so an
 // evidence span never ends early).
 func Khmer(b []byte, seg []int32) ([]byte, []int32) {
-	hasKhmer := false
-	for i := 0; i+2 < len(b); i++ {
-		if b[i] == khLead && (b[i+1] == 0x9E || b[i+1] == 0x9F) {
-			hasKhmer = true
-			break
-		}
-	}
-	if !hasKhmer {
-		return b, seg
+	first := firstKhmerFold(b)
+	if first < 0 {
+		return b, seg // the common case: nothing to rewrite, no copy
 	}
 	at := func(i int) rune { // the Khmer rune at byte i, or -1
 		if i+khRune3 > len(b) {
@@ -186,7 +204,7 @@ func Khmer(b []byte, seg []int32) ([]byte, []int32) {
 		}
 		return r
 	}
-	w := 0
+	w := first // the bytes before the first rewrite stay where they are
 	last := rune(-1)
 	put := func(r rune, s int32) {
 		utf8.EncodeRune(b[w:], r)
@@ -194,7 +212,7 @@ func Khmer(b []byte, seg []int32) ([]byte, []int32) {
 		w += khRune3
 		last = r
 	}
-	for i := 0; i < len(b); {
+	for i := first; i < len(b); {
 		r := at(i)
 		if r < 0 {
 			_, n := utf8.DecodeRune(b[i:])
@@ -270,8 +288,21 @@ func Latin(b []byte, seg []int32) ([]byte, []int32) {
 	// single reports whether b[i] is a one-letter Latin word.
 	alnum := func(i int) bool { return i >= 0 && i < len(b) && asciiAlnum(b[i]) }
 	single := func(i int) bool { return lower(i) && !alnum(i-1) && !alnum(i+1) }
-	w := 0
-	for i := 0; i < len(b); {
+	first := -1 // the first run of six single letters; none: nothing to join, no copy
+	for i := 0; i < len(b) && first < 0; i++ {
+		n := 0
+		for single(i+2*n) && (n == 0 || b[i+2*n-1] == ' ') {
+			n++
+		}
+		if n >= 6 {
+			first = i
+		}
+	}
+	if first < 0 {
+		return b, seg
+	}
+	w := first
+	for i := first; i < len(b); {
 		if single(i) {
 			n := 1 // letters in the run: i, i+2, i+4 ... separated by one space
 			for single(i+2*n) && b[i+2*n-1] == ' ' {
