@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -92,10 +94,12 @@ func (h *handed) put(us []mailbox.Update) (back []mailbox.Update) {
 		return us
 	}
 	h.us = append(h.us, us...)
+	slices.SortStableFunc(h.us, func(a, b mailbox.Update) int { return cmp.Compare(a.Priority, b.Priority) })
 	return nil
 }
 
-// take returns up to n queued updates, in order.
+// take returns up to n queued updates, most urgent first, then in the
+// order stored.
 func (h *handed) take(n int) []mailbox.Update {
 	if h == nil {
 		return nil

@@ -139,16 +139,22 @@ func (w *Worker) processSome(ctx context.Context) (bool, error) {
 	return len(us) > 0 || len(first) > 0, err
 }
 
-// next returns the updates to process next: those handed over claimed,
-// unless there is a reason to look in the inbox first: updates the
-// receiver left there, a later update of a chat just processed, another
-// replica's, the last look found some, or the idle period since this
-// worker last looked (retries that have come due).
+// next returns the updates to process next: those handed over claimed
+// first (they were stored before any update left in the inbox), then the
+// inbox's when there is a reason to look there: updates the receiver left
+// there, a later update of a chat just processed, another replica's, the
+// last look found some; and at least every idle period (retries that have
+// come due).
 func (w *Worker) next(ctx context.Context) ([]mailbox.Update, error) {
-	look := w.handed == nil || w.again || w.handed.inInbox.Swap(0) > 0 || w.handed.poll.Swap(false) ||
-		time.Since(w.polled) >= w.idle
+	due := time.Since(w.polled) >= w.idle
+	if !due {
+		if us := w.handed.take(claimBatch); len(us) > 0 {
+			return us, nil
+		}
+	}
+	look := w.handed == nil || due || w.again || w.handed.inInbox.Swap(0) > 0 || w.handed.poll.Swap(false)
 	if !look {
-		return w.handed.take(claimBatch), nil
+		return nil, nil
 	}
 	w.polled = time.Now()
 	us, err := w.inbox.ClaimUpdates(ctx, w.now(), w.lease, claimBatch)
