@@ -46,6 +46,14 @@ func TestCues(t *testing.T) {
 		{"hwagin haseyo", "숙식 제공. 자세한 내용은 확인하세요", "employer_pays_travel", true},
 		{"khmer closing line", "ប្រសិនបើមានអ្នកចាប់អារម្មណ៍ សូមទាក់ទងតាមតេលេក្រាម ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន", "passport_or_phone_surrender", true},
 		{"korean scam notice before the lures", "아래와 같은 광고는 사기입니다: 항공권 무료, 여권 사본 먼저.", "early_passport_copy", false},
+		// 15i: a survivor's story or a checked-with-the-ministry post quotes its lures; a
+		// recruiter's own "ask the ministry" or "stop and ask" without a warning does not.
+		{"escape story", "'항공권 다 대줌' 이런 거 보고 갔다가 석 달 만에 겨우 나왔습니다. 곤란하면 대사관에 바로 연락하세요.", "employer_pays_travel", false},
+		{"no escape, no warning", "항공권 다 대줌. 곤란하면 대사관에 바로 연락하세요.", "employer_pays_travel", true},
+		{"khmer asked the ministry", "សូមប្រុងប្រយ័ត្ន។ ប្អូនខ្ញុំស្ទើរតែជឿ post ការងារនៅថៃ។ យើងបានសួរទៅក្រសួងការងារ។", "destination_sea", false},
+		{"khmer ask the ministry, no warning", "ការងារនៅថៃ ប្រាក់ខែខ្ពស់។ អាចសួរទៅក្រសួងការងារបាន។", "destination_sea", true},
+		{"stop and ask", "She was offered a job in Thailand. If an offer asks you to keep it secret, stop and ask someone you trust.", "destination_sea", false},
+		{"stop and ask alone", "Job in Thailand, flight paid. Any doubt? Stop and ask our HR.", "destination_sea", true},
 		// A negation that is one of the phrase's own words does not cancel it; one outside does.
 		{"own negation", "Work in Korea without waiting years!", "bypass_official_program", true},
 		{"outside negation", "We never promise Korea without waiting.", "bypass_official_program", false},
