@@ -203,7 +203,11 @@ func (w *Worker) failed(ctx context.Context, u mailbox.Update, cause error) erro
 	log := w.log.With("update_id", u.UpdateID, "chat_id", u.ChatID, "attempt", u.Attempts)
 	switch {
 	case errors.Is(cause, mailbox.ErrLeaseLost):
-		log.Warn("update claim lost to another worker", "err", cause)
+		// Another worker took it, or it was handed back behind an
+		// earlier update of its chat: a worker that processes one of
+		// the chat's looks in the inbox after it.
+		log.Warn("update claim lost or handed back", "err", cause)
+		w.handed.left([]int64{u.ChatID})
 		return nil
 	case flows.ErrorCode(cause) == flows.EUnavailable:
 		w.metrics.UpdatesFailed.WithLabelValues("unavailable").Inc()

@@ -180,3 +180,67 @@ func TestClaimSkipsAChatWithALaterCallLeased(t *testing.T) {
 		t.Errorf("after the lease ran out, claimed %+v, %v: want both, in order", got, err)
 	}
 }
+
+// Two receivers (webhook requests, replicas) store updates of one chat at
+// once: each statement's snapshot misses the other's uncommitted row, so
+// each finds the chat free and may claim its update. The claim of an
+// update that is not its chat's oldest pending one must not be processed
+// (it would go before, or beside, the chat's earlier update): Process and
+// ProcessAll hand it back uncounted, and it is claimed in its turn.
+func TestAClaimBehindItsChatsEarlierUpdateIsNotProcessed(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	s := postgres.New(db)
+	// The other receiver's statement: update 1 of chat 10, not committed
+	// when this receiver stores update 2.
+	other, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.ExecContext(ctx, `INSERT INTO inbox (update_id, chat_id, priority, payload, received_at)
+		VALUES (1, 10, $1, '{}', $2)`, mailbox.PriorityNormal, t0); err != nil {
+		t.Fatal(err)
+	}
+	_, claimed, err := s.SaveUpdates(ctx, []mailbox.Update{
+		{UpdateID: 2, ChatID: 10, Priority: mailbox.PriorityUrgent, Payload: []byte(`{}`)},
+		{UpdateID: 3, ChatID: 20, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
+	}, t0, 8, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	var ran []int64
+	fn := func(_ context.Context, _ mailbox.Tx, u mailbox.Update) error {
+		ran = append(ran, u.UpdateID)
+		return nil
+	}
+	for _, u := range claimed {
+		if u.UpdateID != 2 {
+			continue
+		}
+		if _, err := s.ProcessAll(ctx, claimed, t0, mailbox.HandOff{}, fn); !errors.Is(err, mailbox.ErrLeaseLost) {
+			t.Errorf("ProcessAll with update 2 behind update 1: %v, want ErrLeaseLost", err)
+		}
+		ran = nil
+		if _, err := s.Process(ctx, u, t0, mailbox.HandOff{}, fn); !errors.Is(err, mailbox.ErrLeaseLost) {
+			t.Errorf("Process update 2 behind update 1: %v, want ErrLeaseLost", err)
+		}
+	}
+	if len(ran) != 0 {
+		t.Fatalf("processed %v while update 1 of its chat was pending", ran)
+	}
+	// Update 1 goes first, then update 2, its attempt not counted.
+	next := claimAll(t, s)
+	if len(next) == 0 || next[0].UpdateID != 1 {
+		t.Fatalf("claimed %+v, want update 1 of chat 10", next)
+	}
+	if _, err := s.ProcessAll(ctx, next, t0, mailbox.HandOff{}, fn); err != nil {
+		t.Fatal(err)
+	}
+	next = claimAll(t, s)
+	if len(next) != 1 || next[0].UpdateID != 2 || next[0].Attempts != 1 {
+		t.Fatalf("then claimed %+v, want update 2 on its first attempt", next)
+	}
+}

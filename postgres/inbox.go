@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -186,9 +187,28 @@ func (s *Store) ClaimUpdate(ctx context.Context, now time.Time, lease time.Durat
 }
 
 // lockClaimed holds a claimed update for its transaction, if the claim
-// is still this worker's.
+// is still this worker's, and tells whether an earlier update of its chat
+// is pending: two receivers storing updates of one chat at once each
+// claim theirs (each statement's snapshot misses the other's row, see
+// insertUpdates), and the later must wait for the earlier.
 const lockClaimed = `
-SELECT seq FROM inbox WHERE seq = $1 AND claim_token = $2 AND processed_at IS NULL FOR UPDATE`
+SELECT i.seq, EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq) AS behind
+FROM inbox i WHERE i.seq = $1 AND i.claim_token = $2 AND i.processed_at IS NULL FOR UPDATE OF i`
+
+// errBehind is a claimed update found behind an earlier pending one of
+// its chat.
+var errBehind = errors.New("an earlier update of its chat is pending")
+
+// behind reports a claim found behind its chat's earlier update: it is
+// handed back uncounted, to be claimed in its turn, and reported lost.
+func (s *Store) behind(ctx context.Context, us []mailbox.Update) error {
+	for _, u := range us {
+		if err := s.ReleaseUpdate(ctx, u); err != nil {
+			return err
+		}
+	}
+	return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d updates handed back: %w: %w", len(us), errBehind, mailbox.ErrLeaseLost)}
+}
 
 // markProcessed also drops the update's content: what a person in danger
 // wrote lives on in their case, not in a log of raw updates; the row stays
@@ -204,12 +224,18 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, of
 	fn func(context.Context, mailbox.Tx, mailbox.Update) error) (mailbox.Queued, error) {
 	ho := newHandOff([]mailbox.Update{u}, now, offer)
 	err := s.inTx(ctx, func(t *sqlx.Tx) error {
-		var seq int64
-		if err := t.GetContext(ctx, &seq, lockClaimed, u.Seq, u.Token); err != nil {
+		var held struct {
+			Seq    int64 `db:"seq"`
+			Behind bool  `db:"behind"`
+		}
+		if err := t.GetContext(ctx, &held, lockClaimed, u.Seq, u.Token); err != nil {
 			if flows.ErrorCode(mapError(err)) == flows.ENotFound {
 				return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("update %d: %w", u.UpdateID, mailbox.ErrLeaseLost)}
 			}
 			return mapError(fmt.Errorf("lock update %d: %w", u.UpdateID, err))
+		}
+		if held.Behind {
+			return errBehind
 		}
 		if err := fn(ctx, &tx{t: query{Tx: t, ho: ho}}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
@@ -219,6 +245,9 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, of
 		}
 		return nil
 	})
+	if errors.Is(err, errBehind) {
+		err = s.behind(ctx, []mailbox.Update{u})
+	}
 	if err != nil {
 		return mailbox.Queued{}, err
 	}
@@ -226,9 +255,12 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, of
 }
 
 // lockAllClaimed holds claimed updates for their transaction, if still
-// pending; the caller checks each claim is still its own.
+// pending; the caller checks each claim is still its own, and none is
+// behind an earlier pending update of its chat (see lockClaimed).
 const lockAllClaimed = `
-SELECT seq, claim_token FROM inbox WHERE seq = ANY ($1) AND processed_at IS NULL FOR UPDATE`
+SELECT i.seq, i.claim_token,
+    EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq) AS behind
+FROM inbox i WHERE i.seq = ANY ($1) AND i.processed_at IS NULL FOR UPDATE OF i`
 
 const markAllProcessed = `
 UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token = NULL WHERE seq = ANY ($1)`
@@ -247,20 +279,28 @@ func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Ti
 	ho := newHandOff(us, now, offer)
 	err := s.inTx(ctx, func(t *sqlx.Tx) error {
 		var held []struct {
-			Seq   int64         `db:"seq"`
-			Token sql.NullInt64 `db:"claim_token"`
+			Seq    int64         `db:"seq"`
+			Token  sql.NullInt64 `db:"claim_token"`
+			Behind bool          `db:"behind"`
 		}
 		if err := t.SelectContext(ctx, &held, lockAllClaimed, pq.Array(seqs)); err != nil {
 			return mapError(fmt.Errorf("lock %d updates: %w", len(us), err))
 		}
-		ours := 0
+		ours, behind := 0, 0
 		for _, h := range held {
 			if h.Token.Valid && h.Token.Int64 == tokens[h.Seq] {
 				ours++
+				if h.Behind {
+					behind++
+				}
 			}
 		}
 		if ours != len(us) {
 			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w", len(us)-ours, len(us), mailbox.ErrLeaseLost)}
+		}
+		if behind > 0 {
+			// Each alone, the caller's Process hands those back.
+			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w: %w", behind, len(us), errBehind, mailbox.ErrLeaseLost)}
 		}
 		k, chats := &kept{}, make([]int64, len(us))
 		for i, u := range us {
