@@ -37,6 +37,7 @@ import (
 	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/locales"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/listen"
 	"github.com/koreandesk/hotline/postgres/schema"
 )
 
@@ -217,7 +218,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	if err != nil {
 		return fmt.Errorf("DATA_KEY: %w", err)
 	}
-	dbURL, replica := postgres.WithReplica(c.DatabaseURL)
+	dbURL, replica := listen.WithReplica(c.DatabaseURL)
 	db, err := postgres.Open(ctx, dbURL, poolSize(c.Workers))
 	if err != nil {
 		return err
@@ -316,7 +317,7 @@ func serveWith(ctx context.Context, c Config, kind string) error {
 	go retain(ctx, store, postgres.Retention{Cases: c.CaseRetention, Inbox: c.InboxRetention}, log)
 	// Another replica's commits wake this one at once; the workers' and
 	// the dispatcher's slow timers stay as the safety net.
-	if err := postgres.Listen(ctx, c.DatabaseURL, replica, log, svc.WakeWorkers, svc.WakeDispatcher); err != nil {
+	if err := listen.Listen(ctx, c.DatabaseURL, replica, log, svc.WakeWorkers, svc.WakeDispatcher); err != nil {
 		log.Warn("not listening for other replicas' work; polling only", "component", "main", "err", err)
 	}
 	log.Info("korean desk bot running", "component", "main", "mode", mode, "api_url", c.APIURL,

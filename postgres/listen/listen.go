@@ -1,4 +1,6 @@
-package postgres
+// Package listen wakes a replica when another replica commits work, through
+// PostgreSQL's LISTEN/NOTIFY (migrations 00015 and 00021).
+package listen
 
 import (
 	"context"
@@ -9,6 +11,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/koreandesk/hotline/postgres/internal/pgerr"
 )
 
 // The channels on which commits announce new work (migration 00015's
@@ -55,7 +59,7 @@ func Listen(ctx context.Context, dbURL, replica string, log *slog.Logger, onInbo
 	for _, ch := range []string{ChannelInbox, ChannelOutbox} {
 		if err := l.Listen(ch); err != nil {
 			l.Close()
-			return mapError(err)
+			return pgerr.Map(err)
 		}
 	}
 	go func() {

@@ -1,4 +1,4 @@
-package postgres_test
+package listen_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/koreandesk/hotline/mailbox"
 	"github.com/koreandesk/hotline/postgres"
+	"github.com/koreandesk/hotline/postgres/listen"
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
@@ -30,11 +31,11 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	inbox, outbox := make(chan struct{}, 100), make(chan struct{}, 100)
-	mine, replica := postgres.WithReplica(url)
+	mine, replica := listen.WithReplica(url)
 	if replica == "" {
 		t.Fatalf("no replica id on %s", url)
 	}
-	err := postgres.Listen(ctx, url, replica, slog.New(slog.DiscardHandler),
+	err := listen.Listen(ctx, url, replica, slog.New(slog.DiscardHandler),
 		func() { inbox <- struct{}{} }, func() { outbox <- struct{}{} })
 	if err != nil {
 		t.Fatal(err)
@@ -42,11 +43,11 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	// Notifications arrive in commit order: once the other replica's
 	// message has woken the dispatcher, our own update, committed before
 	// it, would have woken the workers first.
-	if _, _, err := postgres.New(open(mine)).SaveUpdates(ctx, []mailbox.Update{{UpdateID: 9, ChatID: 5, Payload: []byte(`{}`)}}, t0, 0, 0); err != nil {
+	if _, _, err := postgres.New(open(mine)).SaveUpdates(ctx, []mailbox.Update{{UpdateID: 9, ChatID: 5, Payload: []byte(`{}`)}}, pgtest.T0, 0, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := postgres.New(db).Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
-		return tx.Enqueue(ctx, t0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
+		return tx.Enqueue(ctx, pgtest.T0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 		t.Fatal("this replica's own update woke its workers through the database")
 	}
 	s := postgres.New(db)
-	if _, _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, t0, 0, 0); err != nil {
+	if _, _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, pgtest.T0, 0, 0); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -67,7 +68,11 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("an update stored woke no one")
 	}
-	enqueue(t, s, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
+	if err := s.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
+		return tx.Enqueue(ctx, pgtest.T0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
+	}); err != nil {
+		t.Fatal(err)
+	}
 	select {
 	case <-outbox:
 	case <-time.After(10 * time.Second):
