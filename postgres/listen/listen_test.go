@@ -46,16 +46,7 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	if _, _, err := postgres.New(open(mine)).SaveUpdates(ctx, []mailbox.Update{{UpdateID: 9, ChatID: 5, Payload: []byte(`{}`)}}, pgtest.T0, 0, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := postgres.New(db).Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
-		return tx.Enqueue(ctx, pgtest.T0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
-	}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-outbox:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a message queued woke no one")
-	}
+	enqueueAndWait(ctx, t, postgres.New(db), outbox)
 	if len(inbox) != 0 {
 		t.Fatal("this replica's own update woke its workers through the database")
 	}
@@ -63,19 +54,28 @@ func TestListenHearsOtherReplicasCommits(t *testing.T) {
 	if _, _, err := s.SaveUpdates(ctx, []mailbox.Update{{UpdateID: 1, ChatID: 5, Payload: []byte(`{}`)}}, pgtest.T0, 0, 0); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case <-inbox:
-	case <-time.After(10 * time.Second):
-		t.Fatal("an update stored woke no one")
-	}
+	woken(t, inbox, "an update stored woke no one")
+	enqueueAndWait(ctx, t, s, outbox)
+}
+
+// enqueueAndWait queues a message through s and waits for the listener to
+// wake the dispatcher (outbox).
+func enqueueAndWait(ctx context.Context, t *testing.T, s *postgres.Store, outbox <-chan struct{}) {
+	t.Helper()
 	if err := s.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
 		return tx.Enqueue(ctx, pgtest.T0, mailbox.Message{ChatID: 5, Method: mailbox.MethodSendMessage, Payload: []byte(`{}`)})
 	}); err != nil {
 		t.Fatal(err)
 	}
+	woken(t, outbox, "a message queued woke no one")
+}
+
+// woken waits for a wake-up on ch, failing with msg if none comes.
+func woken(t *testing.T, ch <-chan struct{}, msg string) {
+	t.Helper()
 	select {
-	case <-outbox:
+	case <-ch:
 	case <-time.After(10 * time.Second):
-		t.Fatal("a message queued woke no one")
+		t.Fatal(msg)
 	}
 }
