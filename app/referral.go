@@ -17,8 +17,9 @@ func (h *Handler) WithPartners(ps desk.Partners) *Handler {
 	return h
 }
 
-// referralAnswer takes a reporter's Yes or No to a referral question.
-// Only a "yes" makes the summary, which goes to the officer who asked, in
+// referralAnswer takes a reporter's tap on a referral button: Show sends
+// the question itself (the partner, what would be shared) now that the
+// reporter has the chat open; Yes or No answers it. Only a "yes" makes the summary, which goes to the officer who asked, in
 // private; a "no" tells them nothing was shared. Either way the answer is
 // on the timeline and in the audit log. A button of another chat's case,
 // forged, already answered, too old, or for a partner no longer
@@ -32,7 +33,11 @@ func (h *Handler) referralAnswer(t *turn, lang string) error {
 		}
 		return err
 	}
-	_, consent, _ := referral.ParseAnswer(t.in.Data)
+	_, b, _ := referral.ParseButton(t.in.Data)
+	if b == referral.Show {
+		return t.send(t.in.ChatID, reporterLang(c), c.ID, referral.Question(c.Ref, p, r.ID))
+	}
+	consent := b == referral.Yes
 	r, err = t.desk.AnswerReferral(t.ctx, r.ID, consent, t.now)
 	if flows.ErrorCode(err) == flows.EConflict {
 		return t.text(lang, "common.stale_button")
@@ -62,7 +67,7 @@ func (h *Handler) referralAnswer(t *turn, lang string) error {
 // and partner, when the button is the pressing chat's own and still
 // counts; a nil referral otherwise.
 func (h *Handler) referralOf(t *turn) (*desk.Referral, *desk.Case, *desk.Partner, error) {
-	id, _, ok := referral.ParseAnswer(t.in.Data)
+	id, _, ok := referral.ParseButton(t.in.Data)
 	if !ok {
 		return nil, nil, nil, nil
 	}

@@ -23,14 +23,27 @@ var testPartners = desk.Partners{
 
 func referring(h *harness) { h.partners = testPartners }
 
-// refer has the officer ask for a referral and returns the question the
-// reporter got.
+// refer has the officer ask for a referral; the reporter first gets a
+// message that holds only the case reference and a Show button (what a
+// lock screen may show names no partner), taps it, and gets the question,
+// which refer returns.
 func (h *harness) refer(by bottest.User, c *desk.Case, reporter bottest.User, partner string) bottest.Message {
 	h.t.Helper()
 	n, m := settled(h, reporter.ID), settled(h, by.ID)
 	h.api.SendText(by, "/refer "+string(c.Ref)+" "+partner)
 	contains(h.t, lastBot(h.t, h, by.ID, m+1).Text, "📨 "+string(c.Ref))
-	ask := lastBot(h.t, h, reporter.ID, n+1)
+	teaser := lastBot(h.t, h, reporter.ID, n+1)
+	contains(h.t, teaser.Text, string(c.Ref))
+	for _, p := range testPartners {
+		if strings.Contains(teaser.Text, p.Name) || strings.Contains(teaser.Text, p.Key) {
+			h.t.Errorf("the first referral message names the partner: %q", teaser.Text)
+		}
+	}
+	if len(teaser.InlineKeyboard) != 1 || len(teaser.InlineKeyboard[0]) != 1 {
+		h.t.Fatalf("referral teaser buttons = %v (%q)", teaser.InlineKeyboard, teaser.Text)
+	}
+	h.api.SendCallback(reporter, teaser.ID, teaser.InlineKeyboard[0][0].CallbackData) // Show
+	ask := lastBot(h.t, h, reporter.ID, n+2)
 	if len(ask.InlineKeyboard) != 1 || len(ask.InlineKeyboard[0]) != 2 {
 		h.t.Fatalf("referral question buttons = %v (%q)", ask.InlineKeyboard, ask.Text)
 	}

@@ -41,7 +41,7 @@ func (d *Cmd) refer() error {
 	if _, err := d.desk.AddEvent(d.ctx, c.ID, referral.Event(desk.ReferralAsked, d.staff.UserID, p.Key, d.now)); err != nil {
 		return err
 	}
-	if err := d.tellReporter(c, referral.Ask(c.Ref, p, id)); err != nil {
+	if err := d.tellReporter(c, referral.Ask(c.Ref, id)); err != nil {
 		return err
 	}
 	if err := d.audit(c.ID, "partner="+p.Key+" referral="+strconv.FormatInt(id, 10)); err != nil {
