@@ -30,6 +30,11 @@ type handed struct {
 	// there (another replica stored updates).
 	inInbox atomic.Int64
 	poll    atomic.Bool
+	// urgent counts stores that left an urgent update (a /sos) in the
+	// inbox, which happens when the queue was full: a worker then looks
+	// in the inbox before taking the next handed update, so the person
+	// in danger does not wait behind the queue.
+	urgent atomic.Int64
 }
 
 func newHanded(room int) *handed { return &handed{room: room, waiting: map[int64]bool{}} }
@@ -38,10 +43,14 @@ func newHanded(room int) *handed { return &handed{room: room, waiting: map[int64
 // forgotten and the workers look in the inbox.
 const maxWaiting = 10_000
 
-// left notes the chats of updates the receiver stored and did not claim.
-func (h *handed) left(chats []int64) {
+// left notes the chats of updates the receiver stored and did not claim,
+// and whether one of them is urgent.
+func (h *handed) left(chats []int64, urgent bool) {
 	if h == nil || len(chats) == 0 {
 		return
+	}
+	if urgent {
+		h.urgent.Add(1)
 	}
 	h.mu.Lock()
 	if len(h.waiting)+len(chats) > maxWaiting {
@@ -53,6 +62,10 @@ func (h *handed) left(chats []int64) {
 	h.mu.Unlock()
 	h.inInbox.Add(1)
 }
+
+// urgentLeft reports whether an urgent update was left in the inbox since
+// a worker last asked (and forgets it).
+func (h *handed) urgentLeft() bool { return h != nil && h.urgent.Swap(0) > 0 }
 
 // done reports whether a later update of one of the chats of us was left
 // in the inbox (and forgets it).

@@ -232,21 +232,23 @@ func (r *Receiver) handOff(ctx context.Context, us []mailbox.Update, inserted []
 		return
 	}
 	if len(inserted) > len(claimed) {
-		chat := make(map[int64]int64, len(us))
+		byID := make(map[int64]mailbox.Update, len(us))
 		for _, u := range us {
-			chat[u.UpdateID] = u.ChatID
+			byID[u.UpdateID] = u
 		}
 		taken := make(map[int64]bool, len(claimed))
 		for _, u := range claimed {
 			taken[u.UpdateID] = true
 		}
 		var left []int64
+		urgent := false
 		for _, id := range inserted {
 			if !taken[id] {
-				left = append(left, chat[id])
+				left = append(left, byID[id].ChatID)
+				urgent = urgent || byID[id].Priority == mailbox.PriorityUrgent
 			}
 		}
-		r.handed.left(left)
+		r.handed.left(left, urgent)
 	}
 	for _, u := range r.handed.put(claimed) {
 		r.release(ctx, u)

@@ -144,9 +144,10 @@ func (w *Worker) processSome(ctx context.Context) (bool, error) {
 // inbox's when there is a reason to look there: updates the receiver left
 // there, a later update of a chat just processed, another replica's, the
 // last look found some; and at least every idle period (retries that have
-// come due).
+// come due). An urgent update left in the inbox (the queue was full when
+// it came) goes before the queue: the inbox is claimed most urgent first.
 func (w *Worker) next(ctx context.Context) ([]mailbox.Update, error) {
-	due := time.Since(w.polled) >= w.idle
+	due := time.Since(w.polled) >= w.idle || w.handed.urgentLeft()
 	if !due {
 		if us := w.handed.take(claimBatch); len(us) > 0 {
 			return us, nil
@@ -207,7 +208,7 @@ func (w *Worker) failed(ctx context.Context, u mailbox.Update, cause error) erro
 		// earlier update of its chat: a worker that processes one of
 		// the chat's looks in the inbox after it.
 		log.Warn("update claim lost or handed back", "err", cause)
-		w.handed.left([]int64{u.ChatID})
+		w.handed.left([]int64{u.ChatID}, u.Priority == mailbox.PriorityUrgent)
 		return nil
 	case flows.ErrorCode(cause) == flows.EUnavailable:
 		w.metrics.UpdatesFailed.WithLabelValues("unavailable").Inc()
