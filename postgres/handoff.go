@@ -67,7 +67,11 @@ func (ho *handOff) result() mailbox.Queued {
 // the statement, as far as they are of the chat's first call's priority
 // (as a claim takes a chat's calls, so that in a burst a second message
 // does not go before other people's first answers); the others as before. It returns what a dispatcher needs
-// of the leased ones, and of the others their id alone.
+// of the leased ones, and of the others their id alone. The pending check
+// is a probe of outbox_pending per row (OFFSET 0 keeps PostgreSQL from
+// hashing it instead): hashed, it read every pending row through a bitmap
+// scan of outbox_ready, which never marks the entries of sent rows dead,
+// about 900 index entries and 130 pages per statement in the closed loop.
 const insertOutgoingMany = `
 WITH m AS (
     SELECT m.chat_id AS queued_to,
@@ -84,7 +88,8 @@ l AS (
         AND bool_and(m.priority = m.head) OVER (PARTITION BY m.chat_id ORDER BY m.ord)
         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.chat_id = m.chat_id AND p.status = 'pending'
             AND NOT EXISTS (SELECT 1 FROM unnest($12::bigint[], $13::bigint[]) AS h(id, token)
-                WHERE h.id = p.id AND h.token = p.lease_token)) AS leased
+                WHERE h.id = p.id AND h.token = p.lease_token)
+            OFFSET 0) AS leased
     FROM f AS m)
 INSERT INTO outbox (chat_id, priority, method, payload, case_id, kind, not_before, created_at,
     leased_until, lease_token, attempts)
