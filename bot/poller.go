@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	tgmodels "github.com/go-telegram/bot/models"
+
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
 )
@@ -190,12 +192,18 @@ func (r *Receiver) Store(ctx context.Context, raws []json.RawMessage) (int64, er
 	defer r.saved()
 	us := make([]mailbox.Update, 0, len(raws))
 	for _, raw := range raws {
-		var env envelope
-		if err := json.Unmarshal(raw, &env); err != nil || env.UpdateID == 0 {
-			r.log.Warn("rejected update without update_id", "bytes", len(raw))
-			continue
+		// Decoded once: an update that decodes whole needs no envelope.
+		upd, ok := parseUpdate(raw)
+		id := upd.ID
+		if !ok {
+			var env envelope
+			if err := json.Unmarshal(raw, &env); err != nil || env.UpdateID == 0 {
+				r.log.Warn("rejected update without update_id", "bytes", len(raw))
+				continue
+			}
+			id = env.UpdateID
 		}
-		us = append(us, r.update(env.UpdateID, raw))
+		us = append(us, r.update(id, raw, upd, ok))
 	}
 	if len(us) == 0 {
 		return 0, nil
@@ -264,10 +272,11 @@ func (r *Receiver) counted(us []mailbox.Update, inserted []int64) {
 	}
 }
 
-// update makes the inbox row of a raw update: its chat and priority.
-func (r *Receiver) update(id int64, raw []byte) mailbox.Update {
+// update makes the inbox row of a raw update: its chat and priority; upd
+// is raw decoded, when ok.
+func (r *Receiver) update(id int64, raw []byte, upd tgmodels.Update, ok bool) mailbox.Update {
 	u := mailbox.Update{UpdateID: id, Payload: raw, Priority: mailbox.PriorityNormal}
-	if upd, ok := parseUpdate(raw); ok {
+	if ok {
 		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd, r.urgent)
 	} else {
 		// Keep it anyway (as a JSON string if it is not an object) so
