@@ -21,7 +21,7 @@ BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 # Go files for gofmt: skip folders the go tool ignores too (.*, _*, testdata, vendor).
 GOFILES := find . \( -name '.?*' -o -name '_*' -o -name testdata -o -name vendor \) -prune -o -type f -name '*.go' -print
 
-.PHONY: help run demo screenshots test bench bench-load fuzz jobcheck-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
+.PHONY: help run demo screenshots test bench bench-load fuzz jobcheck-eval jobcheck-learn-eval lint vet vulncheck fmt-check fmt migrate build clean db-start db-stop db-url db-psql
 
 help: ## Show this list
 	@echo 'Usage: make TARGET [VAR=value]'
@@ -72,6 +72,9 @@ bench-load: ## Load benchmark: throughput, latency, a 1,000-/sos burst, echo bot
 
 jobcheck-eval: ## Measure the job check on its labelled corpus, per language and kind (ARGS=-misses)
 	$(GO) run ./jobcheck/cmd/eval $(ARGS)
+
+jobcheck-learn-eval: ## Would a learned layer help? Rules vs rules+model, leave one split out (ARGS=-level -t 0.8 -v)
+	$(GO) run ./jobcheck/cmd/learneval $(ARGS)
 
 fuzz: ## Fuzz update conversion and command parsing, each for FUZZTIME (10s)
 	for target in FuzzUpdate FuzzCommand; do \
