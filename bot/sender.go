@@ -14,6 +14,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	tgmodels "github.com/go-telegram/bot/models"
 
+	"github.com/koreandesk/hotline/bot/tgcall"
 	"github.com/koreandesk/hotline/mailbox"
 )
 
@@ -50,7 +51,7 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 	}
 	switch method {
 	case mailbox.MethodSendMessage:
-		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: markup(c),
+		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: tgcall.Markup(c),
 			DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendLocation:
@@ -83,31 +84,31 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		_, err := s.b.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: cmds, Scope: scope})
 		return 0, err
 	case mailbox.MethodSendPhoto:
-		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: inputFile(c),
-			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+		m, err := s.b.SendPhoto(ctx, &tgbot.SendPhotoParams{ChatID: chatID, Photo: tgcall.File(c),
+			Caption: c.Text, ReplyMarkup: tgcall.Markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendVoice:
 		m, err := s.b.SendVoice(ctx, &tgbot.SendVoiceParams{ChatID: chatID, Voice: &tgmodels.InputFileString{Data: c.FileID},
-			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+			Caption: c.Text, ReplyMarkup: tgcall.Markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendVideo:
 		m, err := s.b.SendVideo(ctx, &tgbot.SendVideoParams{ChatID: chatID, Video: &tgmodels.InputFileString{Data: c.FileID},
-			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+			Caption: c.Text, ReplyMarkup: tgcall.Markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendVideoNote:
 		m, err := s.b.SendVideoNote(ctx, &tgbot.SendVideoNoteParams{ChatID: chatID, VideoNote: &tgmodels.InputFileString{Data: c.FileID},
-			ReplyMarkup: markup(c), DisableNotification: c.Silent})
+			ReplyMarkup: tgcall.Markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendAudio:
 		m, err := s.b.SendAudio(ctx, &tgbot.SendAudioParams{ChatID: chatID, Audio: &tgmodels.InputFileString{Data: c.FileID},
-			Caption: c.Text, ReplyMarkup: markup(c), DisableNotification: c.Silent})
+			Caption: c.Text, ReplyMarkup: tgcall.Markup(c), DisableNotification: c.Silent})
 		return messageID(m, err)
 	case mailbox.MethodSendMediaGroup:
 		if len(c.Media) == 1 { // Telegram's albums have two items at least
 			it := c.Media[0]
-			return s.Send(ctx, chatID, singleMedia[it.Kind], mustJSON(mailbox.Call{FileID: it.FileID, Text: it.Caption, Silent: c.Silent}))
+			return s.Send(ctx, chatID, tgcall.SingleMedia[it.Kind], mustJSON(mailbox.Call{FileID: it.FileID, Text: it.Caption, Silent: c.Silent}))
 		}
-		ms, err := s.b.SendMediaGroup(ctx, &tgbot.SendMediaGroupParams{ChatID: chatID, Media: inputMedia(c.Media),
+		ms, err := s.b.SendMediaGroup(ctx, &tgbot.SendMediaGroupParams{ChatID: chatID, Media: tgcall.Media(c.Media),
 			DisableNotification: c.Silent})
 		if err != nil || len(ms) == 0 {
 			return 0, err
@@ -118,47 +119,16 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		if c.FileName != "" {
 			doc = &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
 		}
-		m, err := s.b.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Document: doc, Caption: c.Text, ReplyMarkup: markup(c),
+		m, err := s.b.SendDocument(ctx, &tgbot.SendDocumentParams{ChatID: chatID, Document: doc, Caption: c.Text, ReplyMarkup: tgcall.Markup(c),
 			DisableNotification: c.Silent})
 		return messageID(m, err)
 	}
 	return 0, permanent(fmt.Errorf("unknown outbox method %q", method))
 }
 
-// singleMedia sends an album's only item on its own.
-var singleMedia = map[string]string{mailbox.MediaPhoto: mailbox.MethodSendPhoto, mailbox.MediaVideo: mailbox.MethodSendVideo,
-	mailbox.MediaDocument: mailbox.MethodSendDocument, mailbox.MediaAudio: mailbox.MethodSendAudio}
-
 func mustJSON(c mailbox.Call) []byte {
 	b, _ := json.Marshal(c) // a Call always encodes
 	return b
-}
-
-// inputMedia makes an album's items, each sent again by its file id.
-func inputMedia(items []mailbox.Media) []tgmodels.InputMedia {
-	out := make([]tgmodels.InputMedia, 0, len(items))
-	for _, it := range items {
-		switch it.Kind {
-		case mailbox.MediaVideo:
-			out = append(out, &tgmodels.InputMediaVideo{Media: it.FileID, Caption: it.Caption})
-		case mailbox.MediaAudio:
-			out = append(out, &tgmodels.InputMediaAudio{Media: it.FileID, Caption: it.Caption})
-		case mailbox.MediaDocument:
-			out = append(out, &tgmodels.InputMediaDocument{Media: it.FileID, Caption: it.Caption})
-		default:
-			out = append(out, &tgmodels.InputMediaPhoto{Media: it.FileID, Caption: it.Caption})
-		}
-	}
-	return out
-}
-
-// inputFile is a call's file: uploaded when it carries the bytes (the
-// /stats chart), else re-sent by Telegram's file id.
-func inputFile(c mailbox.Call) tgmodels.InputFile {
-	if c.FileName != "" {
-		return &tgmodels.InputFileUpload{Filename: c.FileName, Data: bytes.NewReader(c.FileData)}
-	}
-	return &tgmodels.InputFileString{Data: c.FileID}
 }
 
 func messageID(m *tgmodels.Message, err error) (int64, error) {
@@ -166,34 +136,6 @@ func messageID(m *tgmodels.Message, err error) (int64, error) {
 		return 0, err
 	}
 	return int64(m.ID), nil
-}
-
-func markup(c mailbox.Call) tgmodels.ReplyMarkup {
-	switch {
-	case len(c.Inline) > 0:
-		rows := make([][]tgmodels.InlineKeyboardButton, 0, len(c.Inline))
-		for _, row := range c.Inline {
-			r := make([]tgmodels.InlineKeyboardButton, 0, len(row))
-			for _, b := range row {
-				r = append(r, tgmodels.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data})
-			}
-			rows = append(rows, r)
-		}
-		return &tgmodels.InlineKeyboardMarkup{InlineKeyboard: rows}
-	case len(c.Keyboard) > 0:
-		rows := make([][]tgmodels.KeyboardButton, 0, len(c.Keyboard))
-		for _, row := range c.Keyboard {
-			r := make([]tgmodels.KeyboardButton, 0, len(row))
-			for _, b := range row {
-				r = append(r, tgmodels.KeyboardButton{Text: b.Text, RequestLocation: b.RequestLocation})
-			}
-			rows = append(rows, r)
-		}
-		return &tgmodels.ReplyKeyboardMarkup{Keyboard: rows, ResizeKeyboard: true, OneTimeKeyboard: true}
-	case c.RemoveKeyboard:
-		return &tgmodels.ReplyKeyboardRemove{RemoveKeyboard: true}
-	}
-	return nil
 }
 
 // permanentError marks a call that will never succeed as it is.
