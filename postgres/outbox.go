@@ -23,8 +23,13 @@ import (
 // chats go on; so does a chat with a later call leased (a hand-off, see
 // handOff: its calls may be queued after an earlier call that another
 // transaction committed later). Only the heads are locked with SKIP
-// LOCKED: a follower is never a head, so no other dispatcher claims it
-// meanwhile.
+// LOCKED. A follower may be another claim's head all the same: a call
+// queued with a lower id that committed later is missed by that claim's
+// snapshot, and seen by this one's. Such a follower the update waits for
+// and then finds leased: its lease is rechecked there (READ COMMITTED
+// rechecks the WHERE on the row's newest version), so it is not taken
+// from under the other dispatcher (which would send it too: a desk alert
+// bundle went out twice, TestAClaimDoesNotTakeAFollowerAnotherClaimLeased).
 //
 // Plan: an index scan of outbox_ready (priority, id) over the pending
 // rows, each checked to be its chat's first pending row by a probe of
@@ -57,6 +62,7 @@ followers AS (
     WHERE f.ready)
 UPDATE outbox SET leased_until = $2, attempts = attempts + 1, lease_token = $4 + id
 WHERE id = ANY (ARRAY(SELECT id FROM heads UNION ALL SELECT id FROM followers))
+  AND status = 'pending' AND (leased_until IS NULL OR leased_until <= $1)
 RETURNING id, chat_id, priority, method, payload, attempts, ambiguous, lease_token, created_at,
     COALESCE(case_id, 0) AS case_id, kind`
 
