@@ -22,14 +22,19 @@ import (
 // nothing else meanwhile, which keeps its messages in order, while other
 // chats go on; so does a chat with a later call leased (a hand-off, see
 // handOff: its calls may be queued after an earlier call that another
-// transaction committed later). Only the heads are locked with SKIP
-// LOCKED. A follower may be another claim's head all the same: a call
-// queued with a lower id that committed later is missed by that claim's
-// snapshot, and seen by this one's. Such a follower the update waits for
-// and then finds leased: its lease is rechecked there (READ COMMITTED
-// rechecks the WHERE on the row's newest version), so it is not taken
-// from under the other dispatcher (which would send it too: a desk alert
-// bundle went out twice, TestAClaimDoesNotTakeAFollowerAnotherClaimLeased).
+// transaction committed later). The heads are locked with SKIP LOCKED;
+// the followers are locked too, waiting for a claim that leased them
+// and reading them as it left them. A follower may be another claim's
+// head all the same: a call queued with a lower id that committed later
+// is missed by that claim's snapshot and seen by this one's, and
+// followers chosen from the snapshot alone were taken over from the
+// other claim once it committed, and sent twice (a desk alert went out
+// twice in TestTwoReplicas; TestAClaimDoesNotTakeAFollowerAnotherClaimLeased,
+// TestAClaimDoesNotTakeOverCallsAnotherClaimLeased). A follower leased
+// meanwhile ends the followers there, as any call not ready does, so no
+// later call of the chat goes past it; the update rechecks each lease
+// as well (READ COMMITTED rechecks its WHERE on the row's newest
+// version).
 //
 // Plan: an index scan of outbox_ready (priority, id) over the pending
 // rows, each checked to be its chat's first pending row by a probe of
@@ -53,12 +58,13 @@ WITH heads AS (
 followers AS (
     SELECT f.id FROM heads h
     CROSS JOIN LATERAL (
-        SELECT o.id, bool_and(o.priority = h.priority AND o.not_before <= $1
-                   AND (o.leased_until IS NULL OR o.leased_until <= $1)) OVER (ORDER BY o.id) AS ready
-        FROM outbox o
-        WHERE o.chat_id = h.chat_id AND o.status = 'pending' AND o.id > h.id
-        ORDER BY o.id
-        LIMIT $5) f
+        SELECT l.id, bool_and(l.priority = h.priority AND l.not_before <= $1
+                   AND (l.leased_until IS NULL OR l.leased_until <= $1)) OVER (ORDER BY l.id) AS ready
+        FROM (SELECT o.id, o.priority, o.not_before, o.leased_until FROM outbox o
+            WHERE o.chat_id = h.chat_id AND o.status = 'pending' AND o.id > h.id
+            ORDER BY o.id
+            LIMIT $5
+            FOR UPDATE) l) f
     WHERE f.ready)
 UPDATE outbox SET leased_until = $2, attempts = attempts + 1, lease_token = $4 + id
 WHERE id = ANY (ARRAY(SELECT id FROM heads UNION ALL SELECT id FROM followers))

@@ -81,3 +81,75 @@ func TestClaimFollowersAndRecordMany(t *testing.T) {
 func fmtRow(id int64, status string, attempts, errs int, leased bool) string {
 	return fmt.Sprintf("%d %s %d %d %v", id, status, attempts, errs, leased)
 }
+
+// Two dispatchers claiming at once never both lease a call. A claim whose
+// statement saw a chat's later calls free, while another claim that
+// leased them had not committed yet, must not take them over once that
+// one commits (it did: the followers were chosen from the statement's
+// snapshot and updated by id, so the same alerts went out twice). It
+// takes its head alone, and the chat's calls leased meanwhile stay with
+// the other claim.
+func TestAClaimDoesNotTakeOverCallsAnotherClaimLeased(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	s := postgres.New(db)
+	msg := mailbox.Message{ChatID: 1, Priority: mailbox.PriorityUrgent, Method: "sendMessage", Payload: []byte(`{"text":"x"}`)}
+	enqueue(t, s, msg, msg, msg) // ids 1, 2, 3
+	// Another dispatcher's claim leases 2 and 3 (as one that saw them
+	// before 1 was committed does) and has not committed yet.
+	other, err := db.Beginx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Rollback()
+	if _, err := other.Exec(`UPDATE outbox SET leased_until = $1, lease_token = 1000 + id, attempts = attempts + 1
+		WHERE id IN (2, 3)`, t0.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	type claimed struct {
+		calls []mailbox.Message
+		err   error
+	}
+	done := make(chan claimed, 1)
+	go func() {
+		calls, err := s.Claim(ctx, t0, 10, 4, time.Minute)
+		done <- claimed{calls, err}
+	}()
+	// The claim waits for the other's locks on 2 and 3 (or took its
+	// snapshot before them); either way the other commits now.
+	waitForLockWait(t, db)
+	if err := other.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := <-done
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if diff := cmp.Diff([]int64{1}, ids(got.calls)); diff != "" {
+		t.Errorf("claim (-want +got):\n%s", diff)
+	}
+	var tokens []int64
+	if err := db.Select(&tokens, `SELECT lease_token FROM outbox WHERE id IN (2, 3) ORDER BY id`); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int64{1002, 1003}, tokens); diff != "" {
+		t.Errorf("leases of 2 and 3 (-want +got):\n%s", diff)
+	}
+}
+
+// waitForLockWait returns once a backend waits for a row lock.
+func waitForLockWait(t *testing.T, db interface {
+	Get(dest any, query string, args ...any) error
+}) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		var n int
+		if err := db.Get(&n, `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			return
+		}
+	}
+	t.Fatal("no claim waited for the other claim's locks")
+}
