@@ -54,6 +54,12 @@ func TestCues(t *testing.T) {
 		{"khmer ask the ministry, no warning", "ការងារនៅថៃ ប្រាក់ខែខ្ពស់។ អាចសួរទៅក្រសួងការងារបាន។", "destination_sea", true},
 		{"stop and ask", "She was offered a job in Thailand. If an offer asks you to keep it secret, stop and ask someone you trust.", "destination_sea", false},
 		{"stop and ask alone", "Job in Thailand, flight paid. Any doubt? Stop and ask our HR.", "destination_sea", true},
+		// holdout-15j, learnt from (rules 2026.12.04-91): a warning that says "stop", a phone
+		// number between the consulate and "ask", an official notice that no agent may promise.
+		{"stop, then ask the consulate past a number", "이런 연락이 오면 멈추세요. 태국 숙식 제공 알바. 꼭 영사콜센터 02-000-0000 번으로 물어보세요.", "employer_pays_travel", false},
+		{"ask the consulate, no warning", "태국 숙식 제공 알바. 비자는 영사관에 물어보세요.", "employer_pays_travel", true},
+		{"no agent is authorised to guarantee", "Note: no private recruitment company is allowed to pick the workers or guarantee a job in Korea.", "bypass_official_program", false},
+		{"an agent licensed to guarantee", "Our recruitment company is allowed to pick the workers and guarantee a job in Korea.", "bypass_official_program", true},
 		// A negation that is one of the phrase's own words does not cancel it; one outside does.
 		{"own negation", "Work in Korea without waiting years!", "bypass_official_program", true},
 		{"outside negation", "We never promise Korea without waiting.", "bypass_official_program", false},
