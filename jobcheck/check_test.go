@@ -58,6 +58,17 @@ func TestCues(t *testing.T) {
 		// number between the consulate and "ask", an official notice that no agent may promise.
 		{"stop, then ask the consulate past a number", "이런 연락이 오면 멈추세요. 태국 숙식 제공 알바. 꼭 영사콜센터 02-000-0000 번으로 물어보세요.", "employer_pays_travel", false},
 		{"ask the consulate, no warning", "태국 숙식 제공 알바. 비자는 영사관에 물어보세요.", "employer_pays_travel", true},
+		// holdout-15j's critical misses, fixed as classes (rules 2026.12.04-92), in other words.
+		{"mule: let him use the login", "My cousin pays 20k pesos per set if you open a GCash and let him use the login.", "bank_account_or_crypto_handover", true},
+		{"mule: price per company account", "We pay $900 per company account you register, paid weekly.", "bank_account_or_crypto_handover", true},
+		{"payroll account is no mule", "HR will ask for your bank account details for payroll; keep your login and password to yourself.", "bank_account_or_crypto_handover", false},
+		{"khmer: the password for them to use", "សូមបើកគណនី wing មួយ ហើយផ្ញើលេខសម្ងាត់ទៅគេប្រើ បាន 100$", "bank_account_or_crypto_handover", true},
+		{"khmer: never give it for them to use", "ប្រយ័ត្ន! កុំឲ្យលេខសម្ងាត់ទៅគេប្រើ។", "bank_account_or_crypto_handover", false},
+		{"korean: take them to the reading room", "오빠들 톡으로 꼬시다가 리딩방으로 데려가면 끝이야", "explicit_scam_work", true},
+		{"korean: a warning about the reading room", "리딩방으로 넘어가자고 하면 사기입니다. 조심하세요.", "explicit_scam_work", false},
+		{"khmer: chat, then send them to buy coins", "ឆាតជាមួយភ្ញៀវ រួចបញ្ជូនឲ្យទិញកាក់ក្នុង app", "explicit_scam_work", true},
+		{"bait: the project site confirmed after orientation", "Your project site will be confirmed at the end of the orientation in Dubai.", "bait_location_switch", true},
+		{"no bait: the site in the contract", "The project site in Phnom Penh is written in your contract, signed before you travel.", "bait_location_switch", false},
 		{"no agent is authorised to guarantee", "Note: no private recruitment company is allowed to pick the workers or guarantee a job in Korea.", "bypass_official_program", false},
 		{"an agent licensed to guarantee", "Our recruitment company is allowed to pick the workers and guarantee a job in Korea.", "bypass_official_program", true},
 		// A negation that is one of the phrase's own words does not cancel it; one outside does.
