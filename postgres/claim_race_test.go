@@ -12,20 +12,20 @@ import (
 	"github.com/koreandesk/hotline/postgres/pgtest"
 )
 
-// A claim's followers are not locked with SKIP LOCKED (only its heads
-// are), so another claim may lease one of them meanwhile: a call queued
-// with a lower id that committed later makes the chat's later call the
-// head of a claim whose snapshot missed the earlier one. The claim that
-// then waited for that row must not take it too (two dispatchers would
-// send it: a desk alert bundle announced twice, TestTwoReplicas), nor any
-// call after it in its chat.
+// A claim's followers are chosen from its snapshot, so another claim may
+// lease one of them meanwhile: a call queued with a lower id that
+// committed later makes the chat's later call the head of a claim whose
+// snapshot missed the earlier one. The claim that then waits for that row
+// must not take it too (two dispatchers would send it: a desk alert
+// bundle announced twice, TestTwoReplicas), nor any call after it in its
+// chat; it takes its head alone.
 func TestAClaimDoesNotTakeAFollowerAnotherClaimLeased(t *testing.T) {
 	ctx := context.Background()
 	db := pgtest.New(t)
 	s := postgres.New(db)
 	enqueue(t, s, mustCall(t, 7, "earlier"), mustCall(t, 7, "bundle"), mustCall(t, 7, "after"))
-	var ids []int64
-	if err := db.Select(&ids, `SELECT id FROM outbox ORDER BY id`); err != nil {
+	var queued []int64
+	if err := db.Select(&queued, `SELECT id FROM outbox ORDER BY id`); err != nil {
 		t.Fatal(err)
 	}
 
@@ -37,7 +37,7 @@ func TestAClaimDoesNotTakeAFollowerAnotherClaimLeased(t *testing.T) {
 	}
 	defer other.Rollback()
 	other.MustExec(`UPDATE outbox SET leased_until = $1, lease_token = 99 + id, attempts = 1 WHERE id = ANY ($2)`,
-		t0.Add(time.Minute), pq.Array(ids[1:]))
+		t0.Add(time.Minute), pq.Array(queued[1:]))
 
 	type result struct {
 		got []mailbox.Message
@@ -71,16 +71,14 @@ func TestAClaimDoesNotTakeAFollowerAnotherClaimLeased(t *testing.T) {
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
-	for _, c := range r.got {
-		if c.ID != ids[0] {
-			t.Errorf("claimed call %d, which the other claim holds", c.ID)
-		}
+	if len(r.got) != 1 || r.got[0].ID != queued[0] {
+		t.Errorf("claimed %v, want the earlier call %d alone", ids(r.got), queued[0])
 	}
 	var tokens []int64
-	if err := db.Select(&tokens, `SELECT lease_token FROM outbox WHERE id = ANY ($1) ORDER BY id`, pq.Array(ids[1:])); err != nil {
+	if err := db.Select(&tokens, `SELECT lease_token FROM outbox WHERE id = ANY ($1) ORDER BY id`, pq.Array(queued[1:])); err != nil {
 		t.Fatal(err)
 	}
-	if len(tokens) != 2 || tokens[0] != 99+ids[1] || tokens[1] != 99+ids[2] {
+	if len(tokens) != 2 || tokens[0] != 99+queued[1] || tokens[1] != 99+queued[2] {
 		t.Errorf("lease tokens of the other's calls = %v, want theirs", tokens)
 	}
 }

@@ -29,8 +29,8 @@ import (
 // is missed by that claim's snapshot and seen by this one's, and
 // followers chosen from the snapshot alone were taken over from the
 // other claim once it committed, and sent twice (a desk alert went out
-// twice in TestTwoReplicas; TestAClaimDoesNotTakeAFollowerAnotherClaimLeased,
-// TestAClaimDoesNotTakeOverCallsAnotherClaimLeased). A follower leased
+// twice in TestTwoReplicas; TestAClaimDoesNotTakeAFollowerAnotherClaimLeased).
+// A follower leased
 // meanwhile ends the followers there, as any call not ready does, so no
 // later call of the chat goes past it; the update rechecks each lease
 // as well (READ COMMITTED rechecks its WHERE on the row's newest
