@@ -46,27 +46,28 @@ func File(c mailbox.Call) tgmodels.InputFile {
 func Markup(c mailbox.Call) tgmodels.ReplyMarkup {
 	switch {
 	case len(c.Inline) > 0:
-		rows := make([][]tgmodels.InlineKeyboardButton, 0, len(c.Inline))
-		for _, row := range c.Inline {
-			r := make([]tgmodels.InlineKeyboardButton, 0, len(row))
-			for _, b := range row {
-				r = append(r, tgmodels.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data})
-			}
-			rows = append(rows, r)
-		}
-		return &tgmodels.InlineKeyboardMarkup{InlineKeyboard: rows}
+		return &tgmodels.InlineKeyboardMarkup{InlineKeyboard: rows(c.Inline, func(b mailbox.Button) tgmodels.InlineKeyboardButton {
+			return tgmodels.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data}
+		})}
 	case len(c.Keyboard) > 0:
-		rows := make([][]tgmodels.KeyboardButton, 0, len(c.Keyboard))
-		for _, row := range c.Keyboard {
-			r := make([]tgmodels.KeyboardButton, 0, len(row))
-			for _, b := range row {
-				r = append(r, tgmodels.KeyboardButton{Text: b.Text, RequestLocation: b.RequestLocation})
-			}
-			rows = append(rows, r)
-		}
-		return &tgmodels.ReplyKeyboardMarkup{Keyboard: rows, ResizeKeyboard: true, OneTimeKeyboard: true}
+		return &tgmodels.ReplyKeyboardMarkup{Keyboard: rows(c.Keyboard, func(b mailbox.Key) tgmodels.KeyboardButton {
+			return tgmodels.KeyboardButton{Text: b.Text, RequestLocation: b.RequestLocation}
+		}), ResizeKeyboard: true, OneTimeKeyboard: true}
 	case c.RemoveKeyboard:
 		return &tgmodels.ReplyKeyboardRemove{RemoveKeyboard: true}
 	}
 	return nil
+}
+
+// rows converts a keyboard's rows of buttons, button by button.
+func rows[B, T any](in [][]B, conv func(B) T) [][]T {
+	out := make([][]T, 0, len(in))
+	for _, row := range in {
+		r := make([]T, 0, len(row))
+		for _, b := range row {
+			r = append(r, conv(b))
+		}
+		out = append(out, r)
+	}
+	return out
 }
