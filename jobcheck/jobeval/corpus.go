@@ -75,6 +75,23 @@ type file struct {
 	Ad    []Ad
 }
 
+// Open loads the checker and the corpus of dir, without the blind splits when withoutBlind
+// (a tool that tunes or trains on the corpus must neither read nor report them).
+func Open(dir string, withoutBlind bool) (*jobcheck.Checker, []Ad, error) {
+	c, err := jobcheck.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	ads, err := Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if withoutBlind {
+		ads = slices.DeleteFunc(ads, func(ad Ad) bool { return IsBlind(ad.Split) })
+	}
+	return c, ads, nil
+}
+
 // Load reads every *.toml file of dir. Ids are unique; the kind defaults to post; the
 // language is the id's prefix (ko-, km-, en-).
 func Load(dir string) ([]Ad, error) {

@@ -9,9 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"slices"
 
-	"github.com/koreandesk/hotline/jobcheck"
 	"github.com/koreandesk/hotline/jobcheck/jobeval"
 )
 
@@ -30,16 +28,9 @@ func main() {
 }
 
 func run(dir string, opt jobeval.Options, tuning bool) error {
-	c, err := jobcheck.Load()
+	c, ads, err := jobeval.Open(dir, tuning)
 	if err != nil {
 		return err
-	}
-	ads, err := jobeval.Load(dir)
-	if err != nil {
-		return err
-	}
-	if tuning {
-		ads = slices.DeleteFunc(ads, func(ad jobeval.Ad) bool { return jobeval.IsBlind(ad.Split) })
 	}
 	outs := jobeval.Run(c, ads)
 	jobeval.Write(os.Stdout, c.Version(), outs, opt)

@@ -73,16 +73,11 @@ func (t tally) String() string {
 }
 
 func run(dir string, level bool, thr float64, epochs int, verbose bool) error {
-	c, err := jobcheck.Load()
-	if err != nil {
-		return err
-	}
-	ads, err := jobeval.Load(dir)
-	if err != nil {
-		return err
-	}
 	// A blind split is neither trained on nor measured: either would spoil it.
-	ads = slices.DeleteFunc(ads, func(ad jobeval.Ad) bool { return jobeval.IsBlind(ad.Split) })
+	c, ads, err := jobeval.Open(dir, true)
+	if err != nil {
+		return err
+	}
 	targets := detectorTargets(ads, level)
 	fmt.Printf("rules %s, %s, threshold %.2f, %d epochs, leave one split out\n", c.Version(), mode(level), thr, epochs)
 	fmt.Printf("%-14s %-4s  %-44s | %s\n", "held out", "lang", "rules alone", "rules + model")
