@@ -170,7 +170,8 @@ func TestLockScreenMessagesDoNotNameTheDesk(t *testing.T) {
 
 // TestRepliesDoNotNameTheDesk extends the lock-screen rule to the reply
 // library (template.*) and the check-in (checkin.*): officers send them
-// under the neutral header, to phones a captor may hold.
+// under the neutral header, to phones a captor may hold, so they neither
+// name the desk nor speak of a report to the police (신고).
 func TestRepliesDoNotNameTheDesk(t *testing.T) {
 	for _, lang := range []string{"en", "ko", "km"} {
 		n := 0
@@ -181,6 +182,11 @@ func TestRepliesDoNotNameTheDesk(t *testing.T) {
 			n++
 			if m := namesTheDesk.FindString(v); m != "" {
 				t.Errorf("%s: %s names the desk (%q); a captor may read it on a lock screen", lang, id, m)
+			}
+			// A button's label shows under the message, never in a
+			// notification's preview; the text does.
+			if m := namesADistressCall.FindString(v); m != "" && !strings.HasPrefix(id, "checkin.button_") {
+				t.Errorf("%s: %s says it answers a call for help (%q); a captor may read it on a lock screen", lang, id, m)
 			}
 		}
 		if n < 15 {
