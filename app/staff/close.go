@@ -34,10 +34,11 @@ func (d *Cmd) close() error {
 	if _, err := d.stopCheckIn(c); err != nil { // closing the case ends its check-ins
 		return err
 	}
-	if wasOpen {
-		if err := d.tellReporter(c, flows.Reply{Text: flows.M("case.closed_reporter", "Ref", c.Ref)}); err != nil {
-			return err
-		}
+	if !wasOpen { // its resolution changes; the reporter was told once
+		return d.say("desk.closed_again", "Ref", c.Ref)
+	}
+	if err := d.tellReporter(c, flows.Reply{Text: flows.M("case.closed_reporter", "Ref", c.Ref)}); err != nil {
+		return err
 	}
 	return d.say("desk.closed", "Ref", c.Ref)
 }
