@@ -51,6 +51,9 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID
 			Text:  flows.M("desk.group_unreachable", "Chat", chatID, "Reason", oneLine(reason)),
 			Lines: []flows.Msg{flows.M("desk.group_unreachable_throttled", "Minutes", int(groupAlertEvery.Minutes()))}})
 	}
+	if told, err := h.staffUnreachable(t, chatID, caseID, reason); told || err != nil {
+		return err
+	}
 	if caseID == 0 {
 		return nil
 	}
@@ -68,6 +71,54 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID
 		return err
 	}
 	return tx.Enqueue(ctx, t.now, t.out...)
+}
+
+// staffUnreachable tells the supervisors, once in a while, that a staff
+// member's private chat refuses the bot (blocked, or never started): they
+// miss every alert and answer meant for them. It reports whether chatID
+// is such a chat (and not, as well, the reporter of the message's case).
+func (h *Handler) staffUnreachable(t *turn, chatID, caseID int64, reason string) (bool, error) {
+	st, err := t.desk.Staff(t.ctx, chatID)
+	if flows.ErrorCode(err) == flows.ENotFound || err == nil && staff.Recipient(st).ID != chatID {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if caseID != 0 {
+		c, err := t.desk.CaseByID(t.ctx, caseID)
+		if err != nil {
+			return false, err
+		}
+		if c.ReporterChatID == chatID { // staff reporting as anyone may
+			return false, nil
+		}
+	}
+	alert, err := t.tx.Throttle(t.ctx, "staff_unreachable:"+strconv.FormatInt(chatID, 10), t.now, groupAlertEvery)
+	if err != nil || !alert {
+		return true, err
+	}
+	who := st.Name + " (#" + strconv.FormatInt(st.UserID, 10) + ")"
+	if st.Username != "" {
+		who = st.Name + " (@" + st.Username + ")"
+	}
+	sups, err := t.desk.Supervisors(t.ctx)
+	if err != nil {
+		return true, err
+	}
+	rep := flows.Reply{Text: flows.M("desk.staff_unreachable", "Who", who, "Reason", oneLine(reason)),
+		Lines: []flows.Msg{flows.M("desk.group_unreachable_throttled", "Minutes", int(groupAlertEvery.Minutes()))}}
+	for i := range sups {
+		if r := staff.Recipient(&sups[i]); r.ID != chatID { // not to the chat that refuses
+			if err := t.send(r.ID, r.Lang, 0, rep); err != nil {
+				return true, err
+			}
+		}
+	}
+	if len(t.out) == 0 {
+		h.log.Error("no supervisor to tell", "message", rep.Text.ID, "chat_id", chatID)
+	}
+	return true, t.tx.Enqueue(t.ctx, t.now, t.out...)
 }
 
 // lastResponder is the officer who last answered the case's reporter, or

@@ -170,6 +170,43 @@ func TestUndeliveredReplyTellsTheOfficer(t *testing.T) {
 	contains(t, got.Text, "blocked")
 }
 
+// An officer on duty whose private chat refuses the bot (blocked, or
+// never started) misses every alert: the supervisors are told who, once
+// in a while, not once an alert; the officer is not written to again.
+func TestUnreachableOfficerReachesTheSupervisors(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	h.api.SetBlocked(officer2.ID, true)
+	n := len(h.api.BotMessages(supervisor.ID))
+	for i, id := range []int64{9750, 9751} {
+		reporter := bottest.User{ID: id, FirstName: "Vanna", LanguageCode: "km"}
+		h.api.SendText(reporter, "/panic")
+		h.texts(reporter.ID, 1)
+		ref := string(h.caseOf(reporter.ID).Ref)
+		h.until(officer.ID, 0, ref)
+		h.until(supervisor.ID, 0, ref)
+		if i == 0 {
+			got := h.until(supervisor.ID, n, "Officer Sok")
+			contains(t, got.Text, "blocked")
+		}
+	}
+	h.quiet(supervisor.ID, len(h.api.BotMessages(supervisor.ID)))
+	var notices int
+	for _, m := range h.api.BotMessages(supervisor.ID) {
+		if strings.Contains(m.Text, "Officer Sok") {
+			notices++
+		}
+	}
+	if notices != 1 {
+		t.Errorf("supervisor told %d times that Officer Sok is unreachable, want once", notices)
+	}
+	for _, m := range h.api.BotMessages(officer.ID) {
+		if strings.Contains(m.Text, "Officer Sok") {
+			t.Error("an agent got the supervisors' notice")
+		}
+	}
+}
+
 // An edited text reaches the case as a new timeline entry marked as an
 // edit, and the officer handling it sees it; an officer's edited /reply
 // is not sent again.
