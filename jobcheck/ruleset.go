@@ -94,12 +94,14 @@ type scoring struct {
 }
 
 // comboDef is a combination of flags that is critical together: every flag of All and at
-// least one of Any ("*": any other flag but those in Except).
+// least one of Any ("*": any other flag but those in Except), unless one of the legitimacy
+// signals of Unless is found too (a contract signed before departure, a work visa).
 type comboDef struct {
 	ID     string   `toml:"id"`
 	All    []string `toml:"all"`
 	Any    []string `toml:"any"`
 	Except []string `toml:"except"`
+	Unless []string `toml:"unless"`
 	Note   string   `toml:"note"`
 }
 
@@ -234,7 +236,11 @@ func validate(f *ruleFile) error {
 		}
 	}
 	if f.Scoring != nil {
-		errs = append(errs, validateCombos(f.Scoring, seen)...)
+		signals := map[string]bool{}
+		for _, d := range f.Signal {
+			signals[d.ID] = true
+		}
+		errs = append(errs, validateCombos(f.Scoring, seen, signals)...)
 	}
 	for _, d := range f.Flag {
 		for _, id := range d.Unless {
@@ -254,7 +260,7 @@ func messageID(kind, id, explicit string) string {
 	return "jobcheck." + kind + "_" + strings.ReplaceAll(id, "-", "_")
 }
 
-func validateCombos(sc *scoring, seen map[string]bool) []error {
+func validateCombos(sc *scoring, seen, signals map[string]bool) []error {
 	var errs []error
 	for _, combo := range sc.CriticalCombos {
 		for _, id := range combo {
@@ -272,6 +278,11 @@ func validateCombos(sc *scoring, seen map[string]bool) []error {
 				if id != "*" && !seen[id] {
 					errs = append(errs, fmt.Errorf("combo %q names unknown flag %q", cd.ID, id))
 				}
+			}
+		}
+		for _, id := range cd.Unless {
+			if !signals[id] {
+				errs = append(errs, fmt.Errorf("combo %q: unless names %q, not a signal", cd.ID, id))
 			}
 		}
 	}

@@ -8,7 +8,8 @@ import (
 // score applies INDICATORS.md §2.7: the sum of the weights; a critical flag, or every flag of
 // a critical combination, forces high; then high on enough high flags and score, or on a high
 // score alone; medium on a moderate score or any high flag; low otherwise. Legitimacy signals
-// lower the score but never cancel a critical flag. Flags of a critical combination are marked
+// lower the score but never cancel a critical flag; a [[scoring.combo]] may name signals
+// (unless) with which it does not hold at all. Flags of a critical combination are marked
 // Critical in place.
 func (c *Checker) score(flags, signals []Flag) (int, Level) {
 	sc := &c.scoring
@@ -32,7 +33,7 @@ func (c *Checker) score(flags, signals []Flag) (int, Level) {
 		}
 	}
 	for _, cd := range sc.Combo {
-		if idx := comboDefIndexes(flags, cd); idx != nil {
+		if idx := comboDefIndexes(flags, cd); idx != nil && !anyID(signals, cd.Unless) {
 			critical = true
 			for _, i := range idx {
 				flags[i].Critical = true
@@ -105,4 +106,9 @@ func comboDefIndexes(flags []Flag, cd comboDef) []int {
 		}
 	}
 	return nil
+}
+
+// anyID reports whether one of fs has one of ids.
+func anyID(fs []Flag, ids []string) bool {
+	return slices.ContainsFunc(fs, func(f Flag) bool { return slices.Contains(ids, f.ID) })
 }
