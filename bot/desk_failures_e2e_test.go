@@ -207,6 +207,25 @@ func TestUnreachableOfficerReachesTheSupervisors(t *testing.T) {
 	}
 }
 
+// An officer's Telegram reply to an alert with a photo and a caption is
+// refused whole, saying so: the reporter would otherwise get the caption
+// alone, and the officer be told it was sent.
+func TestTelegramReplyWithAPhotoIsRefusedNotCutToItsCaption(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9760, FirstName: "Mina", LanguageCode: "ko"}
+	h.sos(reporter)
+	alert := lastBot(t, h, supervisor.ID, 1)
+	h.linked(supervisor.ID, alert.ID)
+	before := len(h.api.BotMessages(reporter.ID))
+	n := len(h.api.BotMessages(supervisor.ID))
+	h.api.SendMessageAs(supervisor.ID, supervisor, tgmodels.Message{Caption: "Is this your building?",
+		Photo: []tgmodels.PhotoSize{{FileID: "photo-of-a-building", Width: 800, Height: 600}}, ReplyToMessage: &alert.Raw})
+	got := h.until(supervisor.ID, n, "only text")
+	contains(t, got.Text, "not sent")
+	h.quiet(reporter.ID, before)
+}
+
 // An edited text reaches the case as a new timeline entry marked as an
 // edit, and the officer handling it sees it; an officer's edited /reply
 // is not sent again.

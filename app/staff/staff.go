@@ -132,6 +132,9 @@ func (h *Desk) Handle(ctx context.Context, tx mailbox.Tx, in flows.Input, p mail
 		return true, err
 	}
 	d.cmd = byName["reply"]
+	if in.Kind != flows.KindText { // a photo's caption alone would go, the photo not
+		return true, d.say("desk.reply_text_only", "Ref", c.Ref)
+	}
 	return true, d.replyWith(c, in.Text)
 }
 
