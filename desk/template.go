@@ -37,6 +37,15 @@ var templateKey = regexp.MustCompile(`^[a-z][a-z0-9_]{1,39}$`)
 // letter. The database checks the same.
 func ValidTemplateKey(k string) bool { return templateKey.MatchString(k) }
 
+// lockScreenWords name the desk or the police, or speak of a call for
+// help: a template reaches a phone a captor may hold, and its first words
+// show on the lock screen under a header that names neither.
+var lockScreenWords = regexp.MustCompile(`(?i)korean desk|코리안 ?데스크|🇰🇷|police|경찰|ប៉ូលិស|🆘|신고`)
+
+// LockScreenWord returns the first word of s a reply template may not
+// hold, or "" when there is none.
+func LockScreenWord(s string) string { return lockScreenWords.FindString(s) }
+
 // Missing returns the languages the template has no text in, in
 // Languages order. A template missing a language cannot be saved.
 func (t *Template) Missing() []string {

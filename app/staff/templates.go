@@ -85,6 +85,9 @@ func (d *Cmd) saveTemplate(edit bool) error {
 		if len([]rune(t.Text[l])) > desk.MaxTemplateRunes {
 			return d.say("desk.template_too_long", "Key", key, "Max", desk.MaxTemplateRunes)
 		}
+		if w := desk.LockScreenWord(t.Text[l]); w != "" {
+			return d.say("desk.template_lock_screen", "Key", key, "Lang", flows.LanguageNames[l], "Word", w)
+		}
 	}
 	if err := d.desk.SaveTemplate(d.ctx, t); err != nil {
 		return err
