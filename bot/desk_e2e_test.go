@@ -54,6 +54,17 @@ func (h *harness) sos(u bottest.User) *desk.Case {
 	return c
 }
 
+// alertTo has reporter open an urgent case and returns its alert to the
+// staff chat, once the alert is linked to the case (a Telegram reply to it
+// answers the reporter).
+func (h *harness) alertTo(reporter bottest.User, chat int64) bottest.Message {
+	h.t.Helper()
+	h.sos(reporter)
+	alert := lastBot(h.t, h, chat, 1)
+	h.linked(chat, alert.ID)
+	return alert
+}
+
 func lastBot(t *testing.T, h *harness, chat int64, n int) bottest.Message {
 	t.Helper()
 	msgs, err := h.api.WaitMessages(chat, n, wait)
@@ -166,9 +177,7 @@ func TestTelegramReplyToAnAlertAnswersTheReporter(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9401, FirstName: "Jin", LanguageCode: "ko"}
-	h.sos(reporter)
-	alert := lastBot(t, h, officer.ID, 1)
-	h.linked(officer.ID, alert.ID)
+	alert := h.alertTo(reporter, officer.ID)
 	h.api.SendReply(officer, alert.ID, "지금 계신 건물 이름을 알려 주세요.")
 	contains(t, lastBot(t, h, reporter.ID, 2).Text, "지금 계신 건물 이름을 알려 주세요.")
 }

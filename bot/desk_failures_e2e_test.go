@@ -214,9 +214,7 @@ func TestTelegramReplyWithAPhotoIsRefusedNotCutToItsCaption(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
 	reporter := bottest.User{ID: 9760, FirstName: "Mina", LanguageCode: "ko"}
-	h.sos(reporter)
-	alert := lastBot(t, h, supervisor.ID, 1)
-	h.linked(supervisor.ID, alert.ID)
+	alert := h.alertTo(reporter, supervisor.ID)
 	before := len(h.api.BotMessages(reporter.ID))
 	n := len(h.api.BotMessages(supervisor.ID))
 	h.api.SendMessageAs(supervisor.ID, supervisor, tgmodels.Message{Caption: "Is this your building?",
