@@ -37,8 +37,9 @@ func (h *Handler) SetAside(ctx context.Context, tx mailbox.Tx, chatID, updateID 
 // a group's refusal (the desk group removed the bot, or moved) goes to the
 // supervisors; a message to a case's reporter (an officer's /reply, a
 // closing notice) goes to the officer who last answered the case, or who
-// has it.
-func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string) error {
+// has it. refused says the chat itself refuses the bot (blocked, never
+// started): a staff member's such chat is reported to the supervisors.
+func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string, refused bool) error {
 	t := h.background(ctx, tx)
 	if chatID == h.deskChat || chatID < 0 {
 		// A group that refuses the bot refuses every alert: the
@@ -51,8 +52,10 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID
 			Text:  flows.M("desk.group_unreachable", "Chat", chatID, "Reason", oneLine(reason)),
 			Lines: []flows.Msg{flows.M("desk.group_unreachable_throttled", "Minutes", int(groupAlertEvery.Minutes()))}})
 	}
-	if told, err := h.staffUnreachable(t, chatID, caseID, reason); told || err != nil {
-		return err
+	if refused {
+		if told, err := h.staffUnreachable(t, chatID, caseID, reason); told || err != nil {
+			return err
+		}
 	}
 	if caseID == 0 {
 		return nil

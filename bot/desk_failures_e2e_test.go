@@ -11,6 +11,7 @@ import (
 	"github.com/looplab/fsm"
 
 	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/bot/bottest/tgapi"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/postgres/pgtest"
@@ -172,7 +173,9 @@ func TestUndeliveredReplyTellsTheOfficer(t *testing.T) {
 
 // An officer on duty whose private chat refuses the bot (blocked, or
 // never started) misses every alert: the supervisors are told who, once
-// in a while, not once an alert; the officer is not written to again.
+// in a while, not once an alert; the officer is not written to again. A
+// message Telegram refuses for what it holds (a 400) says nothing of the
+// chat, and tells nobody that the officer is unreachable.
 func TestUnreachableOfficerReachesTheSupervisors(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
@@ -183,18 +186,27 @@ func TestUnreachableOfficerReachesTheSupervisors(t *testing.T) {
 		h.api.SendText(reporter, "/panic")
 		h.texts(reporter.ID, 1)
 		ref := string(h.caseOf(reporter.ID).Ref)
-		h.until(officer.ID, 0, ref)
 		h.until(supervisor.ID, 0, ref)
 		if i == 0 {
+			h.until(officer.ID, 0, ref)
 			got := h.until(supervisor.ID, n, "Officer Sok")
 			contains(t, got.Text, "blocked")
+			h.api.FailChat(officer.ID, "sendMessage", 1, tgapi.Failure{Code: 400, Description: "Bad Request: message text is empty"})
 		}
+	}
+	if err := h.eventually(func() bool {
+		return h.count(`SELECT count(*) FROM outbox WHERE chat_id = $1 AND status = 'failed'`, officer.ID) == 1
+	}, wait); err != nil {
+		t.Fatal("the alert Telegram refused was not given up")
 	}
 	h.quiet(supervisor.ID, len(h.api.BotMessages(supervisor.ID)))
 	var notices int
 	for _, m := range h.api.BotMessages(supervisor.ID) {
 		if strings.Contains(m.Text, "Officer Sok") {
 			notices++
+		}
+		if strings.Contains(m.Text, "Officer Kim") {
+			t.Errorf("supervisor told Officer Kim is unreachable after a 400: %s", m.Text)
 		}
 	}
 	if notices != 1 {

@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"time"
 
+	tgbot "github.com/go-telegram/bot"
 	tgmodels "github.com/go-telegram/bot/models"
 
 	"github.com/koreandesk/hotline/app"
@@ -101,7 +103,15 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Mess
 	if doc := documentOf(m); doc != nil {
 		return h.app.DocumentUndelivered(ctx, fit.Tx(tx), *doc, cause.Error())
 	}
-	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, cause.Error())
+	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, cause.Error(), chatRefuses(cause))
+}
+
+// chatRefuses reports whether Telegram refused a call for its chat (the
+// user blocked the bot, never started it, or is gone), not for what the
+// call held: such a chat refuses every message.
+func chatRefuses(err error) bool {
+	return errors.Is(err, tgbot.ErrorForbidden) ||
+		errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "chat not found")
 }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed
