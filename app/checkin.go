@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/koreandesk/hotline/app/staff"
@@ -166,6 +167,15 @@ func (h *Handler) needHelp(t *turn, c *desk.Case) (*desk.Case, error) {
 		if c, err = t.desk.SetPriority(t.ctx, c.Ref, desk.PriorityUrgent, 0, t.now); err != nil {
 			return nil, err
 		}
+	}
+	if c.Blocked { // recorded, like a blocked reporter's /sos, not alerted
+		return c, nil
+	}
+	// Pressed again and again, it alerts the desk once in a while, like a
+	// repeated /sos; each press is on the timeline.
+	again, err := t.tx.Throttle(t.ctx, "checkin_help:"+strconv.FormatInt(c.ID, 10), t.now, realertAfter)
+	if err != nil || !again {
+		return c, err
 	}
 	prio := t.prio
 	t.prio = mailbox.PriorityUrgent

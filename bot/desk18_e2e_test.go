@@ -218,3 +218,39 @@ func TestIndicatorsPrefilledTickedAndExported(t *testing.T) {
 	}
 	h.quiet(reporter.ID, quiet)
 }
+
+// A reporter pressing "I need help" again and again alerts the desk once
+// in a while, like a repeated /sos, not once a press; each press is still
+// answered and on the timeline.
+func TestCheckInNeedHelpPressedAgainAlertsOnce(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9815, FirstName: "Nary", LanguageCode: "km"}
+	c := h.sos(reporter)
+	prompt := h.checkIn(c, reporter, "2h")
+	n := settled(h, officer2.ID)
+	for i := 0; i < 4; i++ {
+		r := settled(h, reporter.ID)
+		h.api.SendCallback(reporter, prompt.ID, prompt.InlineKeyboard[0][1].CallbackData)
+		h.texts(reporter.ID, r+1)
+	}
+	if got := settled(h, officer2.ID) - n; got != 1 {
+		t.Errorf("four presses of “I need help” sent %d alerts to an officer on duty, want 1", got)
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted help help help help" {
+		t.Errorf("check-in timeline = %q", got)
+	}
+
+	// A blocked reporter's press is recorded, and alerts nobody.
+	s := settled(h, supervisor.ID)
+	h.api.SendText(supervisor, "/block "+string(c.Ref))
+	h.until(supervisor.ID, s, string(c.Ref))
+	h.advance(11 * time.Minute)
+	n = settled(h, officer2.ID)
+	r := settled(h, reporter.ID)
+	h.api.SendCallback(reporter, prompt.ID, prompt.InlineKeyboard[0][1].CallbackData)
+	h.texts(reporter.ID, r+1)
+	if got := settled(h, officer2.ID) - n; got != 0 {
+		t.Errorf("a blocked reporter's “I need help” sent %d alerts, want none", got)
+	}
+}
