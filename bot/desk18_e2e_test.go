@@ -84,12 +84,19 @@ func (h *harness) checkInEvents(caseID int64) string {
 	return strings.Join(whats, " ")
 }
 
+// checkingInOn starts a desk with a reporter's urgent case under check-ins
+// every interval, and returns the first prompt.
+func checkingInOn(t *testing.T, reporter bottest.User, every string) (*harness, *desk.Case, bottest.Message) {
+	t.Helper()
+	h := withDesk(t)
+	c := h.sos(reporter)
+	return h, c, h.checkIn(c, reporter, every)
+}
+
 func TestCheckInAnsweredOK(t *testing.T) {
 	t.Parallel()
-	h := withDesk(t)
 	reporter := bottest.User{ID: 9811, FirstName: "Dara", LanguageCode: "km"}
-	c := h.sos(reporter)
-	prompt := h.checkIn(c, reporter, "6h")
+	h, c, prompt := checkingInOn(t, reporter, "6h")
 	contains(t, prompt.Text, "សួរសុខទុក្ខ ("+string(c.Ref)+")")
 	if got := prompt.InlineKeyboard[0][0].Text; got != "🙂 ខ្ញុំមិនអីទេ" {
 		t.Errorf("OK button = %q", got)
@@ -114,10 +121,8 @@ func TestCheckInAnsweredOK(t *testing.T) {
 
 func TestCheckInNeedHelpReopensTheCaseAsUrgent(t *testing.T) {
 	t.Parallel()
-	h := withDesk(t)
 	reporter := bottest.User{ID: 9812, FirstName: "Min", LanguageCode: "ko"}
-	c := h.sos(reporter)
-	prompt := h.checkIn(c, reporter, "2h")
+	h, c, prompt := checkingInOn(t, reporter, "2h")
 	contains(t, prompt.Text, "안부 확인이에요")
 	n := len(h.api.BotMessages(officer.ID))
 	h.api.SendText(officer, "/priority "+string(c.Ref)+" normal")
@@ -224,10 +229,8 @@ func TestIndicatorsPrefilledTickedAndExported(t *testing.T) {
 // answered and on the timeline.
 func TestCheckInNeedHelpPressedAgainAlertsOnce(t *testing.T) {
 	t.Parallel()
-	h := withDesk(t)
 	reporter := bottest.User{ID: 9815, FirstName: "Nary", LanguageCode: "km"}
-	c := h.sos(reporter)
-	prompt := h.checkIn(c, reporter, "2h")
+	h, c, prompt := checkingInOn(t, reporter, "2h")
 	n := settled(h, officer2.ID)
 	for i := 0; i < 4; i++ {
 		r := settled(h, reporter.ID)
