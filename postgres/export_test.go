@@ -5,6 +5,7 @@ var HotQueries = map[string]string{
 	"claimUpdates":  claimUpdates,
 	"claimOutgoing": claimOutgoing,
 	"insertUpdates": insertUpdates,
+	"markClaimed":   markClaimed,
 	"insertCalls":   insertOutgoingMany,
 	"pruneInbox":    pruneInbox,
 	"pruneOutbox":   pruneOutbox,

@@ -3,7 +3,6 @@ package postgres
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -186,14 +185,50 @@ func (s *Store) ClaimUpdate(ctx context.Context, now time.Time, lease time.Durat
 	return us[0], true, nil
 }
 
-// lockClaimed holds a claimed update for its transaction, if the claim
-// is still this worker's, and tells whether an earlier update of its chat
-// is pending: two receivers storing updates of one chat at once each
-// claim theirs (each statement's snapshot misses the other's row, see
-// insertUpdates), and the later must wait for the earlier.
-const lockClaimed = `
-SELECT i.seq, EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq) AS behind
-FROM inbox i WHERE i.seq = $1 AND i.claim_token = $2 AND i.processed_at IS NULL FOR UPDATE OF i`
+// markClaimed marks claimed updates processed as their transaction
+// begins, those whose claim is still this worker's (token $2[i] for seq
+// $1[i]): the row is held for the transaction as FOR UPDATE would hold
+// it, in the version the commit keeps, so a lock and a second row version
+// are saved for each; if the handler fails, the rollback undoes the mark.
+// It tells whether an earlier update of the chat is pending: two
+// receivers storing updates of one chat at once each claim theirs (each
+// statement's snapshot misses the other's row, see insertUpdates), and
+// the later must wait for the earlier. The update finds its rows by
+// seq = ANY (inbox_pkey). It also drops the update's content: what a
+// person in danger wrote lives on in their case, not in a log of raw
+// updates; the row stays only so a redelivered update_id is recognised.
+const markClaimed = `
+UPDATE inbox i SET processed_at = $3, payload = '{}', retry_at = NULL, claim_token = NULL
+WHERE i.seq = ANY ($1::bigint[]) AND i.processed_at IS NULL
+  AND i.claim_token = ($2::bigint[])[array_position($1::bigint[], i.seq)]
+RETURNING i.seq,
+    EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq) AS behind`
+
+// markAll marks us processed in t (see markClaimed): it fails with
+// conflict (ErrLeaseLost) when a claim was lost, and with errBehind when
+// one of them is behind an earlier pending update of its chat.
+func markAll(ctx context.Context, t *sqlx.Tx, us []mailbox.Update, now time.Time) error {
+	seqs, tokens := make([]int64, len(us)), make([]int64, len(us))
+	for i, u := range us {
+		seqs[i], tokens[i] = u.Seq, u.Token
+	}
+	var held []struct {
+		Seq    int64 `db:"seq"`
+		Behind bool  `db:"behind"`
+	}
+	if err := t.SelectContext(ctx, &held, markClaimed, pq.Array(seqs), pq.Array(tokens), now); err != nil {
+		return mapError(fmt.Errorf("mark %d updates processed: %w", len(us), err))
+	}
+	if len(held) != len(us) {
+		return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w", len(us)-len(held), len(us), mailbox.ErrLeaseLost)}
+	}
+	for _, h := range held {
+		if h.Behind {
+			return errBehind
+		}
+	}
+	return nil
+}
 
 // errBehind is a claimed update found behind an earlier pending one of
 // its chat.
@@ -210,12 +245,6 @@ func (s *Store) behind(ctx context.Context, us []mailbox.Update) error {
 	return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d updates handed back: %w: %w", len(us), errBehind, mailbox.ErrLeaseLost)}
 }
 
-// markProcessed also drops the update's content: what a person in danger
-// wrote lives on in their case, not in a log of raw updates; the row stays
-// only so a redelivered update_id is recognised.
-const markProcessed = `
-UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token = NULL WHERE seq = $1`
-
 // Process runs fn for a claimed update in one transaction and marks it
 // processed; it hands off calls as offered (see handOff). Errors:
 // conflict when the claim was lost (its lease ran out and another worker
@@ -224,24 +253,11 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, of
 	fn func(context.Context, mailbox.Tx, mailbox.Update) error) (mailbox.Queued, error) {
 	ho := newHandOff([]mailbox.Update{u}, now, offer)
 	err := s.inTx(ctx, func(t *sqlx.Tx) error {
-		var held struct {
-			Seq    int64 `db:"seq"`
-			Behind bool  `db:"behind"`
-		}
-		if err := t.GetContext(ctx, &held, lockClaimed, u.Seq, u.Token); err != nil {
-			if flows.ErrorCode(mapError(err)) == flows.ENotFound {
-				return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("update %d: %w", u.UpdateID, mailbox.ErrLeaseLost)}
-			}
-			return mapError(fmt.Errorf("lock update %d: %w", u.UpdateID, err))
-		}
-		if held.Behind {
-			return errBehind
+		if err := markAll(ctx, t, []mailbox.Update{u}, now); err != nil {
+			return err
 		}
 		if err := fn(ctx, &tx{t: query{Tx: t, ho: ho}}, u); err != nil {
 			return fmt.Errorf("update %d: %w", u.UpdateID, err)
-		}
-		if _, err := t.ExecContext(ctx, markProcessed, u.Seq, now); err != nil {
-			return mapError(fmt.Errorf("mark update %d processed: %w", u.UpdateID, err))
 		}
 		return nil
 	})
@@ -254,17 +270,6 @@ func (s *Store) Process(ctx context.Context, u mailbox.Update, now time.Time, of
 	return ho.result(), nil
 }
 
-// lockAllClaimed holds claimed updates for their transaction, if still
-// pending; the caller checks each claim is still its own, and none is
-// behind an earlier pending update of its chat (see lockClaimed).
-const lockAllClaimed = `
-SELECT i.seq, i.claim_token,
-    EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = i.chat_id AND e.processed_at IS NULL AND e.seq < i.seq) AS behind
-FROM inbox i WHERE i.seq = ANY ($1) AND i.processed_at IS NULL FOR UPDATE OF i`
-
-const markAllProcessed = `
-UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token = NULL WHERE seq = ANY ($1)`
-
 // ProcessAll runs fn for each of several claimed updates, in order, in
 // one transaction, and marks them all processed: one commit for all. If
 // fn fails for one, nothing is kept and the error is returned (the caller
@@ -272,35 +277,13 @@ UPDATE inbox SET processed_at = $2, payload = '{}', retry_at = NULL, claim_token
 // handOff). Errors: conflict (ErrLeaseLost) when a claim was lost.
 func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Time, offer mailbox.HandOff,
 	fn func(context.Context, mailbox.Tx, mailbox.Update) error) (mailbox.Queued, error) {
-	seqs, tokens := make([]int64, len(us)), map[int64]int64{}
-	for i, u := range us {
-		seqs[i], tokens[u.Seq] = u.Seq, u.Token
-	}
 	ho := newHandOff(us, now, offer)
 	err := s.inTx(ctx, func(t *sqlx.Tx) error {
-		var held []struct {
-			Seq    int64         `db:"seq"`
-			Token  sql.NullInt64 `db:"claim_token"`
-			Behind bool          `db:"behind"`
-		}
-		if err := t.SelectContext(ctx, &held, lockAllClaimed, pq.Array(seqs)); err != nil {
-			return mapError(fmt.Errorf("lock %d updates: %w", len(us), err))
-		}
-		ours, behind := 0, 0
-		for _, h := range held {
-			if h.Token.Valid && h.Token.Int64 == tokens[h.Seq] {
-				ours++
-				if h.Behind {
-					behind++
-				}
-			}
-		}
-		if ours != len(us) {
-			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w", len(us)-ours, len(us), mailbox.ErrLeaseLost)}
-		}
-		if behind > 0 {
+		if err := markAll(ctx, t, us, now); errors.Is(err, errBehind) {
 			// Each alone, the caller's Process hands those back.
-			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d of %d updates: %w: %w", behind, len(us), errBehind, mailbox.ErrLeaseLost)}
+			return &flows.Error{Code: flows.EConflict, Err: fmt.Errorf("%d updates: %w: %w", len(us), errBehind, mailbox.ErrLeaseLost)}
+		} else if err != nil {
+			return err
 		}
 		k, chats := &kept{}, make([]int64, len(us))
 		for i, u := range us {
@@ -315,13 +298,7 @@ func (s *Store) ProcessAll(ctx context.Context, us []mailbox.Update, now time.Ti
 				return fmt.Errorf("update %d: %w", u.UpdateID, err)
 			}
 		}
-		if err := x.t.flush(ctx); err != nil {
-			return err
-		}
-		if _, err := t.ExecContext(ctx, markAllProcessed, pq.Array(seqs), now); err != nil {
-			return mapError(fmt.Errorf("mark %d updates processed: %w", len(us), err))
-		}
-		return nil
+		return x.t.flush(ctx)
 	})
 	if err != nil {
 		return mailbox.Queued{}, err

@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,46 @@ func TestReleaseUpdateDoesNotCount(t *testing.T) {
 	_, err = s.Process(ctx, u, t0, mailbox.HandOff{}, func(context.Context, mailbox.Tx, mailbox.Update) error { return nil })
 	if !errors.Is(err, mailbox.ErrLeaseLost) {
 		t.Errorf("Process with a stale claim = %v, want lease lost", err)
+	}
+}
+
+// A batch in which one claim went stale (its lease ran out and another
+// claim took the update) is not processed at all: the handler does not
+// run, no update is marked processed, and each is then processed alone.
+func TestProcessAllWithALostClaimKeepsNothing(t *testing.T) {
+	ctx := context.Background()
+	s := postgres.New(pgtest.New(t))
+	_, claimed, err := s.SaveUpdates(ctx, []mailbox.Update{
+		{UpdateID: 71, ChatID: 1, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
+		{UpdateID: 72, ChatID: 2, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
+	}, t0, 8, time.Minute)
+	if err != nil || len(claimed) != 2 {
+		t.Fatalf("SaveUpdates claimed %d, %v; want 2", len(claimed), err)
+	}
+	// Update 72's lease runs out and another worker claims it.
+	again, err := s.ClaimUpdates(ctx, t0.Add(2*time.Minute), time.Minute, 8)
+	if err != nil || len(again) != 2 {
+		t.Fatalf("claim after the leases ran out: %d, %v; want both", len(again), err)
+	}
+	var ran []int64
+	fn := func(_ context.Context, _ mailbox.Tx, u mailbox.Update) error {
+		ran = append(ran, u.UpdateID)
+		return nil
+	}
+	stale := []mailbox.Update{again[0], claimed[1]}
+	if _, err := s.ProcessAll(ctx, stale, t0, mailbox.HandOff{}, fn); !errors.Is(err, mailbox.ErrLeaseLost) {
+		t.Fatalf("ProcessAll with a stale claim = %v, want lease lost", err)
+	}
+	if len(ran) != 0 {
+		t.Fatalf("the handler ran for %v", ran)
+	}
+	for _, u := range again {
+		if _, err := s.Process(ctx, u, t0, mailbox.HandOff{}, fn); err != nil {
+			t.Fatalf("process update %d with the current claim: %v", u.UpdateID, err)
+		}
+	}
+	if !slices.Equal(ran, []int64{71, 72}) {
+		t.Fatalf("processed %v, want updates 71 and 72 once each", ran)
 	}
 }
 
