@@ -116,7 +116,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	s := &Service{store: store, pruner: pruner, handler: h, opts: o, wake: make(chan struct{}, o.Workers)}
 	s.recv = NewReceiver(store, o.Metrics, o.Log, o.Now, s.wakeWorkers)
 	s.recv.urgent = h.app.Urgent
-	s.handed = newHanded(2 * o.Workers * claimBatch)
+	s.handed = newHanded(handedRoom * o.Workers)
 	s.recv.handed, s.recv.lease, s.recv.release = s.handed, o.UpdateLease, s.releaseUpdate
 	s.dispatch = NewDispatcher(store, documents{Sender: sender, h: h, db: pruner}, o.SendRate, o.Metrics, o.Log, o.Now)
 	s.dispatch.Lease, s.dispatch.SendTimeout = o.SendLease, o.SendTimeout
@@ -127,6 +127,18 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 	o.Metrics.watchBacklog(store, o.Now)
 	return s
 }
+
+// handedRoom is how many updates stored claimed may wait for the workers
+// in memory, for each worker. Once a batch finds the queue full, the rest
+// is left in the inbox, and every batch after it too until a worker has
+// claimed there (see handed.free): each such update then costs a claim,
+// which reads the pending rows the queue holds (80–130 buffer hits an
+// update in the closed loop of make bench-load). With 16 updates a worker
+// (the room had been 2 batches each), an eighth to a third of the closed loop's
+// updates went that way; with this room, a getUpdates batch of 100 finds
+// room while the workers hold the last ones, and queued updates are still
+// processed in well under a second, far within their lease.
+const handedRoom = 128
 
 func (s *Service) wakeWorkers() {
 	for range s.opts.Workers {
