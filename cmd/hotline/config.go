@@ -148,8 +148,10 @@ func loadConfig(m mode) (Config, error) {
 		errs = append(errs, fmt.Errorf("DESK_ADMIN_IDS: %w", err))
 	}
 	if v := get("DESK_CHAT_ID", ""); v != "" {
-		if c.DeskChatID, err = strconv.ParseInt(v, 10, 64); err != nil {
-			errs = append(errs, errors.New("DESK_CHAT_ID must be a Telegram chat id such as -1001234567890"))
+		// A group's id is negative; a positive one is a person's private
+		// chat, which would get the group's alerts and be treated as it.
+		if c.DeskChatID, err = strconv.ParseInt(v, 10, 64); err != nil || c.DeskChatID >= 0 {
+			errs = append(errs, errors.New("DESK_CHAT_ID must be a Telegram group's chat id, negative, such as -1001234567890"))
 		}
 	}
 	c.DeskLang = get("DESK_LANGUAGE", "ko")

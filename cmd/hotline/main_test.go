@@ -144,12 +144,13 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 	t.Setenv("DATA_KEY", "not-a-key")
 	t.Setenv("CASE_RETENTION", "forever")
 	t.Setenv("CASE_DAILY_CAP", "-1")
+	t.Setenv("DESK_CHAT_ID", "501") // a person's private chat, not a group
 	_, err := loadConfig(modeRun)
 	if err == nil {
 		t.Fatal("loadConfig accepted a broken environment")
 	}
 	for _, name := range []string{"TELEGRAM_BOT_TOKEN", "sslmode", "DESK_ADMIN_IDS", "EMERGENCY_CONTACTS", "WORKERS",
-		"WEBHOOK_SECRET", "DATA_KEY", "CASE_RETENTION", "CASE_DAILY_CAP"} {
+		"WEBHOOK_SECRET", "DATA_KEY", "CASE_RETENTION", "CASE_DAILY_CAP", "DESK_CHAT_ID"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error %q does not name %s", err, name)
 		}
