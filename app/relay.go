@@ -119,7 +119,11 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 	if c.Blocked {
 		return nil // recorded, but no longer forwarded
 	}
-	for _, r := range h.handlers(t, c) {
+	rs, err := h.handlers(t, c)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
 		if err := h.forward(t, r, c, ev); err != nil {
 			return err
 		}
@@ -149,16 +153,25 @@ func (h *Handler) edited(t *turn) error {
 }
 
 // handlers are who hears a reporter's follow-up: the assigned officer, or
-// every officer on duty while nobody has the case, each in their private
-// chat. Never the desk group: its membership is Telegram's, not the staff
+// every officer on duty while nobody has the case, or, when nobody is on
+// duty either (at night), the supervisors, each in their private chat.
+// Never the desk group: its membership is Telegram's, not the staff
 // table's, and follow-ups carry what the reporter wrote, photos and places.
-func (h *Handler) handlers(t *turn, c *desk.Case) []staff.Chat {
+func (h *Handler) handlers(t *turn, c *desk.Case) ([]staff.Chat, error) {
 	if c.AssigneeID != nil {
 		if st, err := t.desk.Staff(t.ctx, *c.AssigneeID); err == nil {
-			return []staff.Chat{staff.Recipient(st)}
+			return []staff.Chat{staff.Recipient(st)}, nil
 		}
 	}
-	return h.onDuty(t)
+	if rs := h.onDuty(t); len(rs) > 0 {
+		return rs, nil
+	}
+	sups, err := t.desk.Supervisors(t.ctx)
+	rs := make([]staff.Chat, 0, len(sups))
+	for i := range sups {
+		rs = append(rs, staff.Recipient(&sups[i]))
+	}
+	return rs, err
 }
 
 func (h *Handler) onDuty(t *turn) []staff.Chat {

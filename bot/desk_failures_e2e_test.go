@@ -219,6 +219,25 @@ func TestUnreachableOfficerReachesTheSupervisors(t *testing.T) {
 	}
 }
 
+// At night nobody may be on duty: a reporter's follow-up on a case nobody
+// has then reaches the supervisors, in private, rather than nobody.
+func TestFollowUpWithNobodyOnDutyReachesTheSupervisors(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9770, FirstName: "Sreyneang", LanguageCode: "km"}
+	c := h.sos(reporter)
+	if _, err := h.db.Exec(`UPDATE staff SET on_duty = false`); err != nil {
+		t.Fatal(err)
+	}
+	n := settled(h, supervisor.ID)
+	h.api.SendText(reporter, "They are moving us to another building now")
+	got := h.until(supervisor.ID, n, "They are moving us")
+	contains(t, got.Text, string(c.Ref))
+	if m := h.api.BotMessages(deskGroup); strings.Contains(m[len(m)-1].Text, "They are moving us") {
+		t.Error("the follow-up went to the desk group")
+	}
+}
+
 // An officer's Telegram reply to an alert with a photo and a caption is
 // refused whole, saying so: the reporter would otherwise get the caption
 // alone, and the officer be told it was sent.
