@@ -108,7 +108,7 @@ func (c *Checker) Check(s string) Result {
 func (c *Checker) keep(t *text, f *found) {
 	var cues []match
 	for _, m := range f.all {
-		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) {
+		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) && !c.silenced(f.all, m) {
 			cues = append(cues, m)
 		}
 	}
@@ -148,6 +148,22 @@ func (c *Checker) lure(all []match, cm match) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// silenced reports whether whole-text cue cm is kept from cancelling anything by the words of
+// a rule of its unless list, found anywhere in the text (before any cue: "other ads are
+// scams, ours is different" is said by the recruiter, not quoted).
+func (c *Checker) silenced(all []match, cm match) bool {
+	u := c.rules[cm.rule].cueUnless
+	if len(u) == 0 {
+		return false
+	}
+	for _, m := range all {
+		if slices.Contains(u, int(m.rule)) {
+			return true
+		}
 	}
 	return false
 }

@@ -87,7 +87,7 @@ func TestCues(t *testing.T) {
 		// embassy or a hotline, and every lure it quotes is cancelled, wherever it stands; a
 		// broker's "contact at the embassy" is no such advice.
 		{"awareness advice", "Scam alert. Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", false},
-		{"advice alone cancels nothing", "Seen this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", true},
+		{"advice alone cancels nothing", "New this week: \"$2,000, free flight, we keep your passport\". Already stuck? Message the police on 117.", "passport_or_phone_surrender", true},
 		{"korean awareness advice", "진짜 조심해라. 걔네가 \"여권은 회사가 보관합니다\" 이러더라. 이미 가있는 사람은 경찰이랑 영사콜센터에 연락하라고 전해줘", "passport_or_phone_surrender", false},
 		{"khmer awareness advice", "សូមប្រុងប្រយ័ត្ន។ គេថា ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន។ បើជាប់គាំង សូមទាក់ទងប៉ូលិសភ្លាម", "passport_or_phone_surrender", false},
 		{"numbers are no police", "월 117만원, 여권은 회사가 보관합니다. 연락 주세요", "passport_or_phone_surrender", true},

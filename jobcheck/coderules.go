@@ -75,7 +75,9 @@ func (c *Checker) notPay(t *text, f *found, p Pay) bool {
 	for _, m := range f.all {
 		switch {
 		case c.rules[m.rule].kind == kindCue:
-			cues = append(cues, m)
+			if !c.silenced(f.all, m) {
+				cues = append(cues, m)
+			}
 		case int(m.rule) != np:
 		case m.start < p.End && m.end > p.Start,
 			m.end <= p.Start && runeCount(t.orig[m.end:p.Start]) <= 12,

@@ -38,6 +38,7 @@ type rule struct {
 	unlessIDs   []string
 	unless      []int // rule indexes: the flag is dropped when one of them is found
 	cue         cueDef
+	cueUnless   []int // rule indexes: a whole-text cue cancels nothing when one of them is found
 }
 
 // pattern is one phrase of a rule: slots that must follow each other, each slot a set of
@@ -142,6 +143,9 @@ func compile(f *ruleFile) (*Checker, error) {
 	for i := range c.rules {
 		for _, id := range c.rules[i].unlessIDs {
 			c.rules[i].unless = append(c.rules[i].unless, c.ruleIndex[id])
+		}
+		for _, id := range c.rules[i].cue.Unless {
+			c.rules[i].cueUnless = append(c.rules[i].cueUnless, c.ruleIndex[id])
 		}
 	}
 	c.unlessOrder = unlessOrder(c.rules)

@@ -79,7 +79,11 @@ type cueDef struct {
 	// With lists cues of which one must also be found in the text (a whole-text cue only):
 	// advice alone ("contact the police") is a sentence a recruiter can add to any ad.
 	With []string `toml:"with"`
-	Note string   `toml:"note"`
+	// Unless lists rules (flags or terms) whose words, found anywhere in the text, keep a
+	// whole-text cue from cancelling anything: a recruiter's "ours is different" after the
+	// news of a raid is an offer, not a report.
+	Unless []string `toml:"unless"`
+	Note   string   `toml:"note"`
 	phrases
 }
 
@@ -246,6 +250,13 @@ func validate(f *ruleFile) error {
 		for _, id := range d.Unless {
 			if !seen[id] {
 				errs = append(errs, fmt.Errorf("flag %q: unless names unknown rule %q", d.ID, id))
+			}
+		}
+	}
+	for _, cd := range f.Cue {
+		for _, id := range cd.Unless {
+			if !seen[id] || cd.Scope != "text" {
+				errs = append(errs, fmt.Errorf("cue %q: unless names unknown rule %q, or the cue is not a whole-text one", cd.ID, id))
 			}
 		}
 	}
