@@ -28,6 +28,8 @@ func TestParsePay(t *testing.T) {
 		{"khmer digits dollar", "ប្រាក់ខែ ២០០០$", "២០០០$", "USD", "month", 2000, 2000},
 		{"khmer range", "ប្រាក់ខែ ១២០០$ - ២០០០$", "១២០០$ - ២០០០$", "USD", "month", 2000, 2000},
 		{"khmer dollar word", "ប្រាក់ខែ ១០០០ ដុល្លារ", "១០០០ ដុល្លារ", "USD", "month", 1000, 1000},
+		{"khmer space-grouped", "ប្រាក់បៀវត្សរ៍៖ ១ ៨០០ ដុល្លារអាមេរិកក្នុងមួយខែ", "១ ៨០០ ដុល្លារ", "USD", "month", 1800, 1800},
+		{"space-grouped usd", "Salary: 2 400 USD per month", "2 400 USD", "USD", "month", 2400, 2400},
 		{"riel million", "ប្រាក់ខែ ២លានរៀល", "២លានរៀល", "KHR", "month", 2e6, 487.80},
 		{"baht", "Salary 35,000 THB", "35,000 THB", "THB", "month", 35000, 1000},
 		{"thai digits baht", "เงินเดือน ๒๕,๐๐๐ บาท", "๒๕,๐๐๐ บาท", "THB", "month", 25000, 714.29},

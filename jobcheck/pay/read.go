@@ -81,6 +81,7 @@ func readAmount(s string, i int) (amount, int, bool) {
 	if !ok {
 		return amount{}, 0, false
 	}
+	v, e = spaceGrouped(s, i, v, e)
 	a := amount{value: v, start: i, end: e}
 	var mult bool
 	if a.value, a.end = applyMultiplier(s, v, e); a.end > e {
@@ -109,6 +110,21 @@ func readAmount(s string, i int) (amount, int, bool) {
 		a.currency = "USD" // "2,500/month", "10k a month": dollars unless said otherwise
 	}
 	return a, a.end, true
+}
+
+// spaceGrouped reads "1 800 ដុល្លារ" and "2 000 USD" (thousands grouped by a space, as formal
+// Khmer and French-style letters write them) as one number when a currency follows at once;
+// otherwise it keeps v and e ("room 3, 500$ deposit" stays apart).
+func spaceGrouped(s string, i int, v float64, e int) (float64, int) {
+	if e-i > 3 || e+4 > len(s) || s[e] != ' ' || !isDigit(s[e+1]) || !isDigit(s[e+2]) || !isDigit(s[e+3]) ||
+		e+4 < len(s) && (isDigit(s[e+4]) || s[e+4] == ',' || s[e+4] == '.') {
+		return v, e
+	}
+	if _, c := suffixCurrency(s, e+4); c == e+4 {
+		return v, e
+	}
+	g, _ := strconv.ParseFloat(s[e+1:e+4], 64)
+	return v*1000 + g, e + 4
 }
 
 // readNumber reads 1,234.5 or 1234 at i; it stops before a trailing separator.
