@@ -22,22 +22,25 @@ const (
 )
 
 // alert tells the desk about a case: an urgent one every officer on duty
-// and the desk chat at once, others the desk chat, an escalation the
-// supervisors. Alerts go through the outbox like every message, urgent
+// (the supervisors when nobody is) and the desk chat at once, others the
+// desk chat, an escalation the supervisors. Alerts go through the outbox like every message, urgent
 // ones first.
 func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 	var rs []staff.Chat
+	var err error
 	switch {
 	case kind == alertEscalation:
-		sup, err := t.desk.Supervisors(t.ctx)
-		if err != nil {
+		if rs, err = h.supervisors(t); err != nil {
 			return err
 		}
-		for i := range sup {
-			rs = append(rs, staff.Recipient(&sup[i]))
-		}
 	case c.Priority == desk.PriorityUrgent:
-		rs = h.onDuty(t)
+		// Nobody on duty (at night): the supervisors hear it at once,
+		// not only the desk group until the escalation.
+		if rs = h.onDuty(t); len(rs) == 0 {
+			if rs, err = h.supervisors(t); err != nil {
+				return err
+			}
+		}
 		if h.deskChat != 0 {
 			rs = append(rs, staff.Chat{ID: h.deskChat, Lang: h.deskLang})
 		}

@@ -166,6 +166,11 @@ func (h *Handler) handlers(t *turn, c *desk.Case) ([]staff.Chat, error) {
 	if rs := h.onDuty(t); len(rs) > 0 {
 		return rs, nil
 	}
+	return h.supervisors(t)
+}
+
+// supervisors are the active supervisors' private chats.
+func (h *Handler) supervisors(t *turn) ([]staff.Chat, error) {
 	sups, err := t.desk.Supervisors(t.ctx)
 	rs := make([]staff.Chat, 0, len(sups))
 	for i := range sups {
