@@ -218,6 +218,27 @@ func TestCues(t *testing.T) {
 		{"khmer bank deposit", "បុគ្គលិកធនាគារ ទទួលប្រាក់បញ្ញើពីអតិថិជន", "explicit_scam_work", false},
 		{"korean home customers", "업무: 한국에 사는 고객 대상 메신저 상담", "home_language_target_role", true},
 		{"korean local customers", "업무: 현지 고객 대상 매장 판매", "home_language_target_role", false},
+		// holdout-15k's friends and brokers, as classes (rules 2026.12.04-94): a mule account's
+		// keys (the online-banking login, the phone that receives the codes), scam work as a
+		// friend tells it (a girl's profile, lonely men back home, the trading app they top up),
+		// a sales deadline, debts named.
+		{"internet banking login needed", "All I need is ur internet banking password, he gives it back in a month.", "bank_account_or_crypto_handover", true},
+		{"korean otp phone lent", "인증번호 받는 폰만 2주 빌려주면 50만", "bank_account_or_crypto_handover", true},
+		{"verification code to your own phone", "We will send a verification code to your phone to confirm your email.", "bank_account_or_crypto_handover", false},
+		{"top up in the trading app", "after a few weeks u get them to top up on the crypto app, easy commission", "explicit_scam_work", true},
+		{"top up a phone", "Shop assistant: help customers top up their phone credit and sell SIM cards.", "explicit_scam_work", false},
+		{"korean men back home", "한국 아저씨들이랑 오픈채팅으로 친해지면 끝", "explicit_scam_work", true},
+		{"korean delivery drivers", "아저씨들이랑 연락해서 배달 일정 잡는 일", "explicit_scam_work", false},
+		{"korean trading app installed", "친해지면 코인 앱 깔게 하고 조금씩 넣게 하면 됨", "explicit_scam_work", true},
+		{"korean photo studio", "여성 프로필 사진 촬영 스튜디오 세팅 보조", "explicit_scam_work", false},
+		{"promo deadline", "Only 8 spots left, promo ends Sunday!", "urgency_pressure", true},
+		{"application deadline", "Applications close on 30 June.", "urgency_pressure", false},
+		{"korean sales deadline", "이번 주 신청자까지만 이 가격이에요", "urgency_pressure", true},
+		{"korean month-end closing", "이번 달 마감 회계 업무 담당", "urgency_pressure", false},
+		{"behind on the rent", "heard ur behind on rent again, i got a quick job for u", "debt_distress_targeting", true},
+		{"khmer ministry programme skipped", "ទៅជប៉ុន មិនចាំបាច់ឆ្លងកាត់ការប្រឡងទេ", "bypass_official_program", true},
+		{"khmer no agent may promise", "គ្មានភ្នាក់ងារឯកជនណាមួយ ត្រូវបានអនុញ្ញាតឲ្យធានាថាជាប់ទៅកូរ៉េឡើយ។", "bypass_official_program", false},
+		{"khmer agent promises", "ភ្នាក់ងារយើងធានាថាជាប់ទៅកូរ៉េ", "bypass_official_program", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
