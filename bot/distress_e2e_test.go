@@ -164,6 +164,32 @@ func TestDistressVanishAfterFirstTap(t *testing.T) {
 	h.until(deskGroup, 0, string(c.Ref))
 }
 
+// Someone with seconds to spare types what matters after /sos itself:
+// those words go on the case and reach the officers, like any follow-up,
+// and a second /sos with words adds them to the same case.
+func TestWordsAfterSOSReachTheCase(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9902, FirstName: "Hurry", LanguageCode: "en"}
+	h.api.SendText(u, "/sos locked in building C, 12 of us")
+	h.until(u.ID, 0, "Case number")
+	c := h.caseOf(u.ID)
+	got := h.until(officer.ID, 0, "locked in building C, 12 of us")
+	contains(t, got.Text, string(c.Ref))
+	h.api.SendText(u, "/sos they took our phones at 6")
+	h.until(officer2.ID, 0, "they took our phones at 6")
+	var texts []string
+	if err := h.db.Select(&texts, `SELECT text FROM case_events WHERE case_id = $1 AND kind = 'message_in' ORDER BY id`, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(texts, " | "); got != "locked in building C, 12 of us | they took our phones at 6" {
+		t.Errorf("timeline messages = %q", got)
+	}
+	if n := h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1`, u.ID); n != 1 {
+		t.Errorf("%d cases, want the one", n)
+	}
+}
+
 func TestDistressLiveLocationKeepsTheCaseCurrent(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)

@@ -1,6 +1,10 @@
 package distress
 
-import "github.com/koreandesk/hotline/flows"
+import (
+	"strings"
+
+	"github.com/koreandesk/hotline/flows"
+)
 
 // A choice is an inline button that answers a question.
 type choice struct {
@@ -39,6 +43,12 @@ var questions = map[string]string{
 // end of the flow) and the emergency numbers at once.
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
+	if in := t.Input; in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "" {
+		// "/sos locked in building C": the words are a message for the
+		// case, kept and passed on like any other.
+		in.Kind, in.Text, in.Command, in.Args = flows.KindText, strings.TrimSpace(in.Args), "", ""
+		t.Do(flows.AddToCase{Input: in})
+	}
 	// The first answer is one message, the case reference with the
 	// location question: in a burst of reports, where Telegram lets a bot
 	// send about 30 messages a second, everyone has a reference before
