@@ -148,7 +148,9 @@ func TestHelpCarriesTheInvestigationLine(t *testing.T) {
 // be read on a locked phone by someone else: they never name the desk or
 // police, and say nothing of a distress call (no 🆘, no 신고: "a report
 // to the police").
-var lockScreen = []string{"desk.reply_header", "case.closed_reporter", "distress.opened", "relay.added", "relay.added_album", "referral.teaser"}
+var lockScreen = []string{"desk.reply_header", "case.closed_reporter", "distress.opened", "relay.added", "relay.added_album", "referral.teaser",
+	// The answer to "not safe to talk": someone may be looking on.
+	"distress.not_safe", "distress.case_open"}
 
 var namesTheDesk = regexp.MustCompile(`(?i)korean desk|코리안 데스크|🇰🇷|police|경찰|ប៉ូលិស`)
 
