@@ -185,7 +185,7 @@ func (c *Checker) withFound(cd *cueDef, cues []match) bool {
 func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) bool {
 	for _, cm := range cues {
 		cd := &c.rules[cm.rule].cue
-		if cd.Applies == "negatable" && !r.negatable {
+		if cd.Applies == "none" || cd.Applies == "negatable" && !r.negatable {
 			continue
 		}
 		if cd.Scope == "text" {

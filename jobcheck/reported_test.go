@@ -27,6 +27,15 @@ func TestReportedLures(t *testing.T) {
 		{"verify with your embassy, no warning", "Call center in Phnom Penh, $2,200, no experience, flight paid, passport kept by HR. You can verify us with your embassy.", LevelHigh},
 		{"news named by a recruiter", "Workers were freed from bad companies, officials urged care. We are different: Myawaddy, $3,000, flight paid, passport kept by the boss, Telegram only.", LevelHigh},
 		{"korean: 이런 글 denied", "다른 데 이런 글은 사기지만 우리는 진짜. 캄보디아 월 1000 보장, 항공권 제공, 여권은 회사가 보관합니다. 텔레 @fake_recruiter_3", LevelHigh},
+		// A friend who passes on an ad, or tells how the agent paid, is recruiting: the frames
+		// of a report ("I saw an ad", "I replied to the ad", "the agent paid", 이런 글, ឃើញ post)
+		// cancel nothing on their own (rules 2026.12.04-96; -94 hid these four).
+		{"a friend saw an ad", "I saw an ad for a chat job in Sihanoukville, $2,000 a month, no experience, they pay the flight and keep your passport for the visa. wanna go together? pm me on telegram", LevelHigh},
+		{"a friend replied to the ad", "bro i replied to the ad n they said free flight to Phnom Penh, 2k usd just typing, they keep ur passport for visa. come with me, dont tell ur mom", LevelHigh},
+		{"the agent paid my ticket", "the agent paid my ticket to Poipet, job is typing 1800$, boss keeps passports for safety. come join me sis", LevelHigh},
+		{"we saw posts like this, this one is real", "we saw posts like this everywhere but this one is real: casino job in Sihanoukville, 3000$, flight paid, passport kept by company. telegram @fake_recruiter_4", LevelHigh},
+		{"korean: 이런 글 and it was fine", "선배가 이런 글 보고 갔는데 진짜 괜찮대. 캄보디아 월 1000 보장, 항공권 회사가 끊어줌, 여권은 회사 보관. 텔레로 연락해", LevelHigh},
+		{"khmer: saw a post, come along", "ប្អូនស្រីខ្ញុំបានឃើញ post ដែលសរសេរថា ការងារនៅបាវិត ខែ 1200$ ធ្វើតែឆាត ក្រុមហ៊ុនចេញថ្លៃឡាន។ ទៅជាមួយគ្នាទេ? inbox មក", LevelHigh},
 		{"khmer: rescued, but come to us", "កម្មករត្រូវបានបញ្ជូនមកវិញ ប៉ុន្តែក្រុមហ៊ុនយើងល្អ។ ការងារនៅប៉ោយប៉ែត ខែ 1500$ ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន inbox", LevelHigh},
 	}
 	for _, tt := range tests {

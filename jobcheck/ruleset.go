@@ -71,8 +71,10 @@ type groupDef struct {
 }
 
 type cueDef struct {
-	ID       string `toml:"id"`
-	Applies  string `toml:"applies"`  // "negatable" flags only, or all "flags"
+	ID string `toml:"id"`
+	// Applies: "negatable" flags only, all "flags", or "none": a whole-text cue that cancels
+	// nothing itself and only stands in for another cue's With (a post's "ads like ...").
+	Applies  string `toml:"applies"`
 	Position string `toml:"position"` // "before" or "after" the flag's words
 	Scope    string `toml:"scope"`    // "clause" (commas split), "sentence" or the whole "text"
 	Window   int    `toml:"window"`   // at most this many characters away
@@ -217,7 +219,7 @@ func validate(f *ruleFile) error {
 	}
 	for _, c := range f.Cue {
 		whole := c.Scope == "text" && c.Position == "" && c.Window == 0 // anywhere in the text
-		if c.Applies != "negatable" && c.Applies != "flags" || !whole && (c.Position != "before" &&
+		if c.Applies != "negatable" && c.Applies != "flags" && !(c.Applies == "none" && whole) || !whole && (c.Position != "before" &&
 			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0) {
 			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
 		}
