@@ -107,8 +107,12 @@ func (w *Worker) queued(offer mailbox.HandOff, q mailbox.Queued) {
 }
 
 // claimBatch is how many ready updates, of different chats, a worker
-// claims at once.
-const claimBatch = 8
+// claims (or takes from those handed to it) at once, and so handles in
+// one transaction. A transaction costs seven statements whatever its
+// size; in the closed loop of make bench-load a batch of 8 was always
+// full (7.6 updates a transaction on average), and 16 took the commits
+// per update from 0.33 to 0.27 and the CPU an update by about a tenth.
+const claimBatch = 16
 
 // processSome claims updates and handles those on their first attempt in
 // one transaction, one commit for all. If one fails, each is handled again
