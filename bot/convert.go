@@ -27,6 +27,14 @@ func parseUpdate(raw []byte) (tgmodels.Update, bool) {
 	return u, true
 }
 
+// decoded is u's payload decoded: as the receiver decoded it, if it did.
+func decoded(u mailbox.Update) (tgmodels.Update, bool) {
+	if p, ok := u.Parsed.(*tgmodels.Update); ok {
+		return *p, true
+	}
+	return parseUpdate(u.Payload)
+}
+
 // updateChat returns the chat an update belongs to, or 0.
 func updateChat(u tgmodels.Update) int64 {
 	switch {

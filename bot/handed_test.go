@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"reflect"
 	"testing"
 	"time"
 
+	tgmodels "github.com/go-telegram/bot/models"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/koreandesk/hotline/flows"
@@ -60,8 +62,18 @@ func TestAnUrgentUpdateLeftInTheInboxGoesBeforeHandedOnes(t *testing.T) {
 	if len(us) == 0 || us[0].ChatID != 103 || us[0].Priority != mailbox.PriorityUrgent {
 		t.Fatalf("next = %v, want the /sos of chat 103 first", chats(us))
 	}
+	if us[0].Parsed != nil {
+		t.Errorf("the /sos claimed in the inbox came decoded: %+v", us[0].Parsed)
+	}
 	if us, err = w.next(ctx); err != nil || len(us) != 2 || us[0].ChatID != 101 || us[1].ChatID != 102 {
 		t.Fatalf("then next = %v (%v), want the queued updates of chats 101 and 102", chats(us), err)
+	}
+	// The queued ones come as the receiver decoded them: their payload.
+	for _, u := range us {
+		want, _ := parseUpdate(u.Payload)
+		if got, ok := u.Parsed.(*tgmodels.Update); !ok || !reflect.DeepEqual(*got, want) {
+			t.Errorf("update %d handed decoded as %+v, want its payload decoded, %+v", u.UpdateID, u.Parsed, want)
+		}
 	}
 }
 

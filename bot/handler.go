@@ -36,7 +36,7 @@ func NewHandler(a *app.Handler, render *Renderer, log *slog.Logger, now Clock) *
 // commit.
 func (h *Handler) Handle(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
 	tx = fit.Tx(tx)
-	upd, ok := parseUpdate(u.Payload)
+	upd, ok := decoded(u)
 	if !ok {
 		h.log.Warn("rejected malformed update", "update_id", u.UpdateID)
 		return nil
@@ -81,7 +81,7 @@ func (h *Handler) input(upd tgmodels.Update) (flows.Input, bool) {
 // the inbox for /failed.
 func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, u mailbox.Update, cause error) error {
 	tx = fit.Tx(tx)
-	if upd, ok := parseUpdate(u.Payload); ok {
+	if upd, ok := decoded(u); ok {
 		if in, ok := toInput(upd); ok {
 			if err := h.app.Abandoned(ctx, tx, in); err != nil {
 				return err

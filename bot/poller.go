@@ -277,7 +277,7 @@ func (r *Receiver) counted(us []mailbox.Update, inserted []int64) {
 func (r *Receiver) update(id int64, raw []byte, upd tgmodels.Update, ok bool) mailbox.Update {
 	u := mailbox.Update{UpdateID: id, Payload: raw, Priority: mailbox.PriorityNormal}
 	if ok {
-		u.ChatID, u.Priority = updateChat(upd), updatePriority(upd, r.urgent)
+		u.ChatID, u.Priority, u.Parsed = updateChat(upd), updatePriority(upd, r.urgent), &upd
 	} else {
 		// Keep it anyway (as a JSON string if it is not an object) so
 		// the handler logs the rejection and the offset moves on.

@@ -43,6 +43,11 @@ type Update struct {
 	Token int64
 	// LastError is the error of the previous attempt, "" for none.
 	LastError string
+	// Parsed, when set, is Payload as the transport decoded it when it
+	// received the update (from these very bytes), carried in memory to
+	// the handler so that it is not decoded twice. It is not stored: an
+	// update read back from the inbox has none.
+	Parsed any
 }
 
 // ErrLeaseLost is wrapped (with code conflict) when a claim on an update
