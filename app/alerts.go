@@ -22,8 +22,8 @@ const (
 )
 
 // alert tells the desk about a case: an urgent one every officer on duty
-// (the supervisors when nobody is) and the desk chat at once, others the
-// desk chat, an escalation the supervisors. Alerts go through the outbox like every message, urgent
+// and the desk chat at once, others the desk chat, an escalation the
+// supervisors. Alerts go through the outbox like every message, urgent
 // ones first.
 func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 	var rs []staff.Chat
@@ -34,13 +34,8 @@ func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 			return err
 		}
 	case c.Priority == desk.PriorityUrgent:
-		// Nobody on duty (at night): the supervisors hear it at once,
-		// not only the desk group until the escalation.
-		if rs = h.onDuty(t); len(rs) == 0 {
-			if rs, err = h.supervisors(t); err != nil {
-				return err
-			}
-		}
+		// Nobody on duty: the escalation tells the supervisors.
+		rs = h.onDuty(t)
 		if h.deskChat != 0 {
 			rs = append(rs, staff.Chat{ID: h.deskChat, Lang: h.deskLang})
 		}
