@@ -106,13 +106,10 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Mess
 	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, cause.Error(), chatRefuses(cause))
 }
 
-// chatRefuses reports whether Telegram refused a call for its chat (the
-// user blocked the bot, never started it, or is gone), not for what the
-// call held: such a chat refuses every message.
-func chatRefuses(err error) bool {
-	return errors.Is(err, tgbot.ErrorForbidden) ||
-		errors.Is(err, tgbot.ErrorBadRequest) && strings.Contains(err.Error(), "chat not found")
-}
+// chatRefuses reports whether Telegram refused a call for its chat, with
+// a 403 (the user blocked the bot, never started it, or is deactivated),
+// not for what the call held: such a chat refuses every message.
+func chatRefuses(err error) bool { return errors.Is(err, tgbot.ErrorForbidden) }
 
 // Escalate alerts the supervisors about urgent cases nobody claimed
 // within after (see app.Handler.Escalate).
