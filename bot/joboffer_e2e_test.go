@@ -99,6 +99,25 @@ func TestPastedAdIsOfferedACheckAndAlreadyCommittedGetsTheEmergencyPath(t *testi
 	}
 }
 
+// A first message long enough to look like a pasted ad may be a cry for
+// help: the question that offers a job check also offers "I need help
+// now", and the words go on the case it opens and reach the officers.
+func TestLongFirstMessageCanOpenADistressCaseWithIt(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9954, FirstName: "Plea", LanguageCode: "en"}
+	plea := "Please help, we are locked in a compound in Sihanoukville, they beat us and took our passports"
+	h.step(u, func() { h.api.SendText(u, plea) }, "Shall I check it")
+	h.waitButton(u, "go:sos")
+	h.step(u, func() { h.tap(u, "go:sos") }, "Case number")
+	c := h.caseOfType(u.ID, desk.TypeDistress)
+	got := h.until(officer.ID, 0, plea)
+	contains(t, got.Text, string(c.Ref))
+	if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'message_in' AND text = $2`, c.ID, plea); n != 1 {
+		t.Errorf("the plea is on the timeline %d times, want once", n)
+	}
+}
+
 // caseOfType returns the reporter's newest case of a type.
 func (h *harness) caseOfType(chat int64, typ desk.Type) *desk.Case {
 	h.t.Helper()

@@ -329,9 +329,15 @@ func (e *Engine) suggest(t *Turn) bool {
 			continue
 		}
 		t.Session.Set(CarryKey, t.Input.Text)
-		t.Say(Reply{Text: M(sg.Question), Inline: [][]Button{{
-			{Label: M(sg.Yes), Data: DataGo + d.Key}, {Label: M(sg.No), Data: DataGo + "menu"},
-		}}})
+		rows := [][]Button{{{Label: M(sg.Yes), Data: DataGo + d.Key}, {Label: M(sg.No), Data: DataGo + "menu"}}}
+		// A long first message may be a cry for help, not an ad: the
+		// urgent conversation is one tap away, and takes it along.
+		for _, u := range e.declared {
+			if u.Urgent && u.Menu != "" && u.Key != d.Key {
+				rows = append(rows, []Button{{Label: M(u.Menu), Data: DataGo + u.Key}})
+			}
+		}
+		t.Say(Reply{Text: M(sg.Question), Inline: rows})
 		return true
 	}
 	return false

@@ -43,10 +43,18 @@ var questions = map[string]string{
 // end of the flow) and the emergency numbers at once.
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
-	if in := t.Input; in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "" {
+	in := t.Input
+	switch carried := strings.TrimSpace(t.Session.Answers[flows.CarryKey]); {
+	case in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "":
 		// "/sos locked in building C": the words are a message for the
 		// case, kept and passed on like any other.
 		in.Kind, in.Text, in.Command, in.Args = flows.KindText, strings.TrimSpace(in.Args), "", ""
+		t.Do(flows.AddToCase{Input: in})
+	case carried != "":
+		// The long first message the bot took for an ad, then "I need
+		// help now".
+		delete(t.Session.Answers, flows.CarryKey)
+		in.Kind, in.Text, in.Data, in.MessageID = flows.KindText, carried, "", 0
 		t.Do(flows.AddToCase{Input: in})
 	}
 	// The first answer is one message, the case reference with the
