@@ -99,10 +99,10 @@ func (c *Checker) messengerRule(f *found, spans []entitySpan) {
 	for i := range spans {
 		sp := &spans[i]
 		switch {
-		case sp.kind == entity.KindDomain, sp.kind == entity.KindEmail && !isWebmail(domainOf(sp.value)):
+		case sp.kind == entity.KindDomain, sp.kind == entity.KindEmail && !entity.IsWebmail(domainOf(sp.value)):
 			f.best[mi] = match{}
 			return
-		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && isWebmail(domainOf(sp.value))):
+		case contact == nil && (sp.kind == entity.KindHandle || sp.kind == entity.KindEmail && entity.IsWebmail(domainOf(sp.value))):
 			contact = sp
 		}
 	}
@@ -135,7 +135,7 @@ func (c *Checker) cryptoRule(f *found, pays []Pay, spans []entitySpan) {
 // weak (a domain can be bought for a scam too), hence a signal and not a clearance.
 func (c *Checker) companyMailRule(f *found, spans []entitySpan) {
 	for _, sp := range spans {
-		if sp.kind == entity.KindEmail && !isWebmail(domainOf(sp.value)) {
+		if sp.kind == entity.KindEmail && !entity.IsWebmail(domainOf(sp.value)) {
 			c.set(f, c.ruleIndex[idVerifiable], sp.start, sp.end)
 			return
 		}

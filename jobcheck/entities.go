@@ -42,35 +42,6 @@ var (
 var notHandles = map[string]bool{"only": true, "channel": true, "group": true, "contact": true,
 	"account": true, "chat": true, "message": true, "please": true, "inbox": true}
 
-// platforms are hosts whose domain says nothing about the recruiter.
-var platforms = map[string]bool{"t.me": true, "telegram.me": true, "telegram.dog": true,
-	"wa.me": true, "api.whatsapp.com": true, "whatsapp.com": true, "facebook.com": true,
-	"m.facebook.com": true, "fb.com": true, "instagram.com": true, "tiktok.com": true,
-	"youtube.com": true, "forms.gle": true, "docs.google.com": true, "bit.ly": true,
-	"line.me": true, "open.kakao.com": true}
-
-// webmail hosts: an address there is a personal one, not a company's.
-var webmail = map[string]bool{"gmail.com": true, "googlemail.com": true, "naver.com": true,
-	"hanmail.net": true, "daum.net": true, "kakao.com": true, "yahoo.com": true,
-	"hotmail.com": true, "outlook.com": true, "live.com": true, "icloud.com": true,
-	"proton.me": true, "protonmail.com": true, "qq.com": true, "163.com": true, "126.com": true,
-	"mail.ru": true, "yandex.com": true, "gmx.com": true, "aol.com": true}
-
-// isWebmail reports whether d is a webmail host. Examples and the test corpus write made-up
-// addresses under example.com (RFC 2606): gmail.example.com stands for gmail.com.
-func isWebmail(d string) bool {
-	h, ok := strings.CutSuffix(d, ".example.com")
-	if !ok {
-		return webmail[d]
-	}
-	for w := range webmail {
-		if strings.HasPrefix(w, h+".") {
-			return true
-		}
-	}
-	return false
-}
-
 // extractEntities finds the contacts and identifiers in t.
 func extractEntities(t *text) (Entities, []entitySpan) {
 	x := &extractor{t: t, seen: map[string]bool{}}
@@ -134,7 +105,7 @@ func (x *extractor) links() {
 		if e, ok := entity.NormalizeEmail(raw); ok {
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
 			x.add(entity.KindEmail, e, v, m[0], m[1])
-			if d := e[strings.IndexByte(e, '@')+1:]; !isWebmail(d) && !platforms[d] {
+			if d := e[strings.IndexByte(e, '@')+1:]; !entity.IsWebmail(d) && !entity.IsPlatform(d) {
 				x.add(entity.KindDomain, d, v, m[0], m[1])
 			}
 		}
@@ -158,7 +129,7 @@ func (x *extractor) links() {
 				continue
 			}
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
-			if d, ok := entity.NormalizeDomain(v.s[m[0]:m[1]]); ok && !platforms[d] {
+			if d, ok := entity.NormalizeDomain(v.s[m[0]:m[1]]); ok && !entity.IsPlatform(d) {
 				x.add(entity.KindDomain, d, v, m[0], m[1])
 			}
 		}
