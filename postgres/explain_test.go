@@ -55,7 +55,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		{"markClaimed", []any{pq.Array([]int64{100001, 100002}), pq.Array([]int64{1, 2}), now},
 			[]string{"inbox_pkey", "inbox_pending"}},
 		{"insertCalls", []any{pq.Array([]int64{7, 7}), pq.Array([]int64{2, 2}), pq.Array([]string{"sendMessage", "sendMessage"}),
-			pq.Array([]string{"{}", "{}"}), pq.Array([]int64{0, 0}), pq.Array([]string{"", ""}), pq.Array([]string{"", ""}),
+			`[{}, {}]`, pq.Array([]int64{0, 0}), pq.Array([]string{"", ""}), pq.Array([]string{"", ""}),
 			pq.Array([]string{now.Format(time.RFC3339Nano), now.Format(time.RFC3339Nano)}), now.Add(time.Minute), 1,
 			pq.Array([]int64{7}), pq.Array([]int64{}), pq.Array([]int64{})}, []string{"outbox_pending"}},
 		{"pruneInbox", []any{old}, []string{"inbox_processed"}},
