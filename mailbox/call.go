@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/flows"
 )
@@ -155,10 +156,13 @@ func New(chatID int64, p Priority, method string, c Call) (Message, error) {
 
 // Truncate shortens s to n runes, ending it with "…" when it was longer.
 func Truncate(s string, n int) string {
-	runes := []rune(s)
-	if len(runes) <= n {
+	// Counted first: most texts are far shorter, and every reply passes
+	// here (converting each to runes was 3 % of the closed loop's
+	// allocations in make bench-load).
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	runes := []rune(s)
 	return string(runes[:n-1]) + "…"
 }
 
