@@ -49,7 +49,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		// calls queued and handed off: the pending checks probe the
 		// chats' pending rows, never all of them.
 		{"insertUpdates", []any{pq.Array([]int64{900001, 900002}), pq.Array([]int64{7, 8}), pq.Array([]int64{2, 2}),
-			pq.Array([]string{"{}", "{}"}), now, 8, now.Add(time.Minute), 1}, []string{"inbox_pending", "inbox_update_id_key"}},
+			`[{}, {}]`, now, 8, now.Add(time.Minute), 1}, []string{"inbox_pending", "inbox_update_id_key"}},
 		// A transaction's claimed updates marked processed as it begins:
 		// found by their seq, each chat's earlier pending ones probed.
 		{"markClaimed", []any{pq.Array([]int64{100001, 100002}), pq.Array([]int64{1, 2}), now},

@@ -19,14 +19,15 @@ import (
 // inbox for a claim, behind them.
 func TestSaveUpdatesClaimsTheFirstOfEachFreeChat(t *testing.T) {
 	ctx := context.Background()
-	s := postgres.New(pgtest.New(t))
+	db := pgtest.New(t)
+	s := postgres.New(db)
 	mustSave(t, s, 1, 30, mailbox.PriorityNormal) // chat 30 has an update pending
 	mustSave(t, s, 2, 40, mailbox.PriorityNormal) // a duplicate below
 	batch := []mailbox.Update{
 		{UpdateID: 10, ChatID: 10, Priority: mailbox.PriorityNormal, Payload: []byte(`{"n": 10}`)},
-		{UpdateID: 11, ChatID: 10, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
-		{UpdateID: 12, ChatID: 20, Priority: mailbox.PriorityUrgent, Payload: []byte(`{}`)},
-		{UpdateID: 13, ChatID: 30, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
+		{UpdateID: 11, ChatID: 10, Priority: mailbox.PriorityNormal, Payload: []byte(`{"n": 11}`)},
+		{UpdateID: 12, ChatID: 20, Priority: mailbox.PriorityUrgent, Payload: []byte(`{"n": 12}`)},
+		{UpdateID: 13, ChatID: 30, Priority: mailbox.PriorityNormal, Payload: []byte(`{"n": 13}`)},
 		{UpdateID: 2, ChatID: 40, Priority: mailbox.PriorityNormal, Payload: []byte(`{}`)},
 	}
 	inserted, claimed, err := s.SaveUpdates(ctx, batch, t0, 8, time.Minute)
@@ -48,6 +49,13 @@ func TestSaveUpdatesClaimsTheFirstOfEachFreeChat(t *testing.T) {
 	}
 	if string(claimed[1].Payload) != `{"n": 10}` {
 		t.Errorf("payload %s", claimed[1].Payload)
+	}
+	var stored []string
+	if err := db.Select(&stored, `SELECT payload->>'n' FROM inbox WHERE update_id BETWEEN 10 AND 13 ORDER BY update_id`); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"10", "11", "12", "13"}, stored); diff != "" {
+		t.Errorf("payloads stored (-want +got):\n%s", diff)
 	}
 	// The others are claimed as usual: those pending before; chat 10's
 	// second waits for its first, chat 30's new one for the older.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -40,15 +41,16 @@ func (s *Store) SaveUpdate(ctx context.Context, u mailbox.Update, now time.Time)
 // With $6 > 0 it also claims up to $6 of them, most urgent first, as
 // claimUpdates would (an attempt, lease until $7, token $8 + place in the
 // batch): those that are the first of their chat in the batch while the
-// chat has no update pending (as the statement's snapshot sees it).
+// chat has no update pending (as the statement's snapshot sees it). The
+// payloads come as one JSON array ($4), as the calls' do (see
+// insertOutgoingMany).
 const insertUpdates = `
 WITH u AS (
-    SELECT u.update_id, u.chat_id, u.priority, u.payload::jsonb AS payload, u.ord,
+    SELECT u.update_id, u.chat_id, u.priority, $4::jsonb -> (u.ord - 1)::int AS payload, u.ord,
         u.ord = min(u.ord) OVER (PARTITION BY u.chat_id)
             AND NOT EXISTS (SELECT 1 FROM inbox e WHERE e.chat_id = u.chat_id AND e.processed_at IS NULL)
             AND NOT EXISTS (SELECT 1 FROM inbox d WHERE d.update_id = u.update_id) AS free
-    FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::text[]) WITH ORDINALITY
-        AS u(update_id, chat_id, priority, payload, ord)),
+    FROM unnest($1::bigint[], $2::bigint[], $3::smallint[]) WITH ORDINALITY AS u(update_id, chat_id, priority, ord)),
 c AS (
     SELECT u.*, u.free AND row_number() OVER (PARTITION BY u.free ORDER BY u.priority, u.ord) <= $6 AS claimed FROM u)
 INSERT INTO inbox (update_id, chat_id, priority, payload, received_at, attempts, retry_at, claim_token)
@@ -64,18 +66,25 @@ RETURNING seq, update_id, COALESCE(claim_token, 0) AS claim_token`
 // insertUpdates). Errors: invalid when PostgreSQL refuses one payload
 // (nothing is stored then; see Quarantine).
 func (s *Store) SaveUpdates(ctx context.Context, us []mailbox.Update, now time.Time, claim int, lease time.Duration) ([]int64, []mailbox.Update, error) {
-	ids, chats, prios, payloads := make([]int64, len(us)), make([]int64, len(us)), make([]int64, len(us)), make([]string, len(us))
+	ids, chats, prios := make([]int64, len(us)), make([]int64, len(us)), make([]int64, len(us))
 	byID := make(map[int64]int, len(us))
+	var payloads strings.Builder
+	payloads.WriteByte('[')
 	for i, u := range us {
-		ids[i], chats[i], prios[i], payloads[i] = u.UpdateID, u.ChatID, int64(u.Priority), string(u.Payload)
+		ids[i], chats[i], prios[i] = u.UpdateID, u.ChatID, int64(u.Priority)
 		byID[u.UpdateID] = i
+		if i > 0 {
+			payloads.WriteByte(',')
+		}
+		payloads.Write(u.Payload)
 	}
+	payloads.WriteByte(']')
 	var rows []struct {
 		Seq      int64 `db:"seq"`
 		UpdateID int64 `db:"update_id"`
 		Token    int64 `db:"claim_token"`
 	}
-	err := s.db.SelectContext(ctx, &rows, insertUpdates, pq.Array(ids), pq.Array(chats), pq.Array(prios), pq.Array(payloads), now,
+	err := s.db.SelectContext(ctx, &rows, insertUpdates, pq.Array(ids), pq.Array(chats), pq.Array(prios), payloads.String(), now,
 		max(claim, 0), now.Add(lease), rand.Int64N(1<<61)+1)
 	if err != nil {
 		return nil, nil, mapError(fmt.Errorf("save %d updates: %w", len(us), err))
