@@ -35,7 +35,9 @@ func (h *Handler) alert(t *turn, c *desk.Case, kind alertKind) error {
 		}
 	case c.Priority == desk.PriorityUrgent:
 		// Nobody on duty: the escalation tells the supervisors.
-		rs = h.onDuty(t)
+		if rs, err = h.onDuty(t); err != nil {
+			return err
+		}
 		if h.deskChat != 0 {
 			rs = append(rs, staff.Chat{ID: h.deskChat, Lang: h.deskLang})
 		}

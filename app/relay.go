@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
@@ -163,8 +162,9 @@ func (h *Handler) handlers(t *turn, c *desk.Case) ([]staff.Chat, error) {
 			return []staff.Chat{staff.Recipient(st)}, nil
 		}
 	}
-	if rs := h.onDuty(t); len(rs) > 0 {
-		return rs, nil
+	rs, err := h.onDuty(t)
+	if err != nil || len(rs) > 0 {
+		return rs, err
 	}
 	return h.supervisors(t)
 }
@@ -179,17 +179,19 @@ func (h *Handler) supervisors(t *turn) ([]staff.Chat, error) {
 	return rs, err
 }
 
-func (h *Handler) onDuty(t *turn) []staff.Chat {
+// onDuty are the private chats of the officers on duty. An error fails the
+// turn (and the update is tried again) rather than reading as "nobody on
+// duty": an alert that reaches nobody must not look delivered.
+func (h *Handler) onDuty(t *turn) ([]staff.Chat, error) {
 	members, err := t.desk.OnDutyStaff(t.ctx)
 	if err != nil {
-		h.log.Error("list staff on duty", "err", err)
-		return nil
+		return nil, fmt.Errorf("list staff on duty: %w", err)
 	}
 	out := make([]staff.Chat, 0, len(members))
 	for i := range members {
 		out = append(out, staff.Recipient(&members[i]))
 	}
-	return out
+	return out, nil
 }
 
 // forward shows one timeline event to a staff chat, headed with the case
@@ -269,17 +271,5 @@ func openCase(t *turn, typ desk.Type) (*desk.Case, error) {
 }
 
 // cleanName keeps a reporter's Telegram name to one plain line for staff
-// headers: no line breaks or other control characters, no bidirectional
-// overrides that could make a header read as something else.
-func cleanName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-			return -1
-		}
-		return r
-	}, s)
-	return mailbox.Truncate(strings.Join(strings.Fields(s), " "), 64)
-}
+// headers (staff.OneLine), at most 64 characters.
+func cleanName(s string) string { return mailbox.Truncate(staff.OneLine(s), 64) }

@@ -128,3 +128,26 @@ func TestSpan(t *testing.T) {
 		t.Errorf("Korean span = %q, want 3시간", got)
 	}
 }
+
+// TestAnswerLinesAreOneLineEach: what a reporter typed goes into staff
+// alerts and /case; an answer with a line break must not pose as another
+// line of the alert, nor a bidirectional override turn a line around.
+func TestAnswerLinesAreOneLineEach(t *testing.T) {
+	h := &Desk{render: testRenderer{mustCatalog(t)}}
+	c := &desk.Case{Answers: map[string]string{
+		"where": "Building C\n• passport: no\r\n✅ closed",
+		"who":   "evil\u202Egnp.exe \u2066x\u2069",
+	}}
+	got := h.AnswerLines("en", c)
+	if len(got) != 2 {
+		t.Fatalf("AnswerLines = %q, want two lines", got)
+	}
+	for _, l := range got {
+		if strings.ContainsAny(l, "\n\r\u202E\u2066\u2069") {
+			t.Errorf("answer line %q keeps a line break or a bidirectional control", l)
+		}
+	}
+	if !strings.HasSuffix(got[0], ": Building C • passport: no ✅ closed") {
+		t.Errorf("AnswerLines[0] = %q, want the answer on one line", got[0])
+	}
+}
