@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"sync"
+
+	"github.com/koreandesk/hotline/jobcheck/internal/quote"
 )
 
 // Checker checks texts against one compiled ruleset. It is immutable and safe for concurrent
@@ -108,7 +110,7 @@ func (c *Checker) Check(s string) Result {
 func (c *Checker) keep(t *text, f *found) {
 	var cues []match
 	for _, m := range f.all {
-		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) && !c.silenced(f.all, m) {
+		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) && !c.silenced(f.all, m) && !c.question(t, f.all, m) {
 			cues = append(cues, m)
 		}
 	}
@@ -148,6 +150,25 @@ func (c *Checker) lure(all []match, cm match) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// question reports whether cue cm is a reader's question, or asked in one: "is this a
+// scam?", "이거 사기인가요", "តើនេះជាការបោកប្រាស់ទេ" (a "mute" cue found over it), or a cue
+// a question mark follows ("사기예요?"). A person who asks whether an offer is a scam has not
+// called it one: a question cancels no flag (rules 2026.12.04-97).
+func (c *Checker) question(t *text, all []match, cm match) bool {
+	if c.rules[cm.rule].cue.Applies == "mute" {
+		return true // a question itself cancels nothing
+	}
+	if quote.Asked(t.orig, cm.end) {
+		return true
+	}
+	for _, m := range all {
+		if c.rules[m.rule].kind == kindCue && c.rules[m.rule].cue.Applies == "mute" && m.start < cm.end && cm.start < m.end {
+			return true
+		}
 	}
 	return false
 }
@@ -194,6 +215,18 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 			}
 			continue
 		}
+		if cd.Scope == "quote" {
+			if c.quotedLure(t, b, cd, cm, m) && c.withFound(cd, cues) {
+				return true
+			}
+			continue
+		}
+		if cd.Position == "overlap" {
+			if cm.start < m.end && m.start < cm.end {
+				return true // what happened to victims, told in the passive
+			}
+			continue
+		}
 		cuts := b.clause
 		if cd.Scope == "sentence" {
 			cuts = b.sentence
@@ -212,6 +245,22 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) 
 			continue
 		}
 		if !crosses(cuts, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedLure reports whether flag match m lies in a quotation that frame cm reports: the
+// frame stands in the quotation's sentence, within the cue's window ('we keep seeing posts
+// like "…"', '"…" 같은 글이 돌고 있습니다', 'ដូចជា "…"').
+func (c *Checker) quotedLure(t *text, b *bounds, cd *cueDef, cm, m match) bool {
+	for _, q := range t.quoteSpans() {
+		if q[1] <= m.start || m.end <= q[0] {
+			continue
+		}
+		from, to, ok := reach(cm.start, cm.end, q)
+		if ok && !crosses(b.sentence, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
 			return true
 		}
 	}

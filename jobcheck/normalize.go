@@ -19,8 +19,10 @@ type text struct {
 	words   view // lower, every run of spaces and punctuation folded to one space
 	compact view // lower without spaces and punctuation, except one space between Latin words
 
-	bnds *bounds  // clause and sentence ends, computed on first use
-	buf  *scratch // the buffers behind the seg slices, back to the pool on release
+	bnds   *bounds  // clause and sentence ends, computed on first use
+	quots  []window // quotations of orig, computed on first use (quoted: done)
+	quoted bool
+	buf    *scratch // the buffers behind the seg slices, back to the pool on release
 }
 
 // view is one normalised form of the text.

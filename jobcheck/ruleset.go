@@ -72,12 +72,19 @@ type groupDef struct {
 
 type cueDef struct {
 	ID string `toml:"id"`
-	// Applies: "negatable" flags only, all "flags", or "none": a whole-text cue that cancels
-	// nothing itself and only stands in for another cue's With (a post's "ads like ...").
-	Applies  string `toml:"applies"`
-	Position string `toml:"position"` // "before" or "after" the flag's words
-	Scope    string `toml:"scope"`    // "clause" (commas split), "sentence" or the whole "text"
-	Window   int    `toml:"window"`   // at most this many characters away
+	// Applies: "negatable" flags only, all "flags", "none": a whole-text cue that cancels
+	// nothing itself and only stands in for another cue's With (a post's "ads like ..."), or
+	// "mute": a whole-text cue that cancels no flag but silences every cue it overlaps (a
+	// reader's "is this a scam?").
+	Applies string `toml:"applies"`
+	// Position: "before" or "after" the flag's words, or "overlap": the flag's own words
+	// (what happened to victims, "ត្រូវគេដកហូតទូរស័ព្ទ", "with passports taken").
+	Position string `toml:"position"`
+	// Scope: "clause" (commas split), "sentence", the whole "text", or "quote": the cue is a
+	// report frame ('posts like "..."', '"..." 같은 글') and cancels the flags inside a quotation
+	// in its sentence, within Window characters of it.
+	Scope  string `toml:"scope"`
+	Window int    `toml:"window"` // at most this many characters away
 	// With lists cues of which one must also be found in the text (a whole-text cue only):
 	// advice alone ("contact the police") is a sentence a recruiter can add to any ad.
 	With []string `toml:"with"`
@@ -218,13 +225,11 @@ func validate(f *ruleFile) error {
 		check("term", d)
 	}
 	for _, c := range f.Cue {
-		whole := c.Scope == "text" && c.Position == "" && c.Window == 0 // anywhere in the text
-		if c.Applies != "negatable" && c.Applies != "flags" && !(c.Applies == "none" && whole) || !whole && (c.Position != "before" &&
-			c.Position != "after" || c.Scope != "clause" && c.Scope != "sentence" || c.Window <= 0) {
+		if !validCue(c) {
 			errs = append(errs, fmt.Errorf("cue %q: applies, position, scope or window invalid", c.ID))
 		}
 		for _, w := range c.With {
-			if !whole || !slices.ContainsFunc(f.Cue, func(o cueDef) bool { return o.ID == w && o.ID != c.ID }) {
+			if !c.wide() || !slices.ContainsFunc(f.Cue, func(o cueDef) bool { return o.ID == w && o.ID != c.ID }) {
 				errs = append(errs, fmt.Errorf("cue %q: with %q is not another cue, or the cue is not a whole-text one", c.ID, w))
 			}
 		}
@@ -257,12 +262,34 @@ func validate(f *ruleFile) error {
 	}
 	for _, cd := range f.Cue {
 		for _, id := range cd.Unless {
-			if !seen[id] || cd.Scope != "text" {
+			if !seen[id] || !cd.wide() {
 				errs = append(errs, fmt.Errorf("cue %q: unless names unknown rule %q, or the cue is not a whole-text one", cd.ID, id))
 			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// whole reports whether the cue stands anywhere in the text.
+func (c cueDef) whole() bool { return c.Scope == "text" && c.Position == "" && c.Window == 0 }
+
+// wide reports whether the cue reads the whole text (a whole-text cue, or a quote's frame,
+// which needs a warning elsewhere in it): only these take With and Unless.
+func (c cueDef) wide() bool { return c.whole() || c.Scope == "quote" }
+
+// validCue reports whether a cue's applies, position, scope and window fit together.
+func validCue(c cueDef) bool {
+	switch {
+	case c.whole():
+		return c.Applies == "negatable" || c.Applies == "flags" || c.Applies == "none" || c.Applies == "mute"
+	case c.Scope == "quote":
+		return c.Applies == "flags" && c.Position == "" && c.Window > 0
+	case c.Applies != "negatable" && c.Applies != "flags", c.Scope != "clause" && c.Scope != "sentence":
+		return false
+	case c.Position == "overlap":
+		return c.Window == 0
+	}
+	return (c.Position == "before" || c.Position == "after") && c.Window > 0
 }
 
 // messageID is the message id of a rule's one-line reason, unless the file names another.

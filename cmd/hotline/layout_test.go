@@ -71,13 +71,14 @@ func TestImportGraph(t *testing.T) {
 		"desk/phone": {},
 		"flows":      {},
 		"jobcheck": {"jobcheck/entity", "jobcheck/pay", "jobcheck/internal/aho",
-			"jobcheck/internal/fold"},
-		"jobcheck/entity":        {"desk/phone", "jobcheck/internal/fold"},
-		"jobcheck/pay":           {},
-		"jobcheck/internal/aho":  {},
-		"jobcheck/internal/fold": {},
-		"locales":                {},
-		"mailbox":                {"desk", "flows"},
+			"jobcheck/internal/fold", "jobcheck/internal/quote"},
+		"jobcheck/entity":         {"desk/phone", "jobcheck/internal/fold"},
+		"jobcheck/pay":            {},
+		"jobcheck/internal/aho":   {},
+		"jobcheck/internal/fold":  {},
+		"jobcheck/internal/quote": {},
+		"locales":                 {},
+		"mailbox":                 {"desk", "flows"},
 	}
 	for _, p := range listPackages(t) {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")

@@ -1,0 +1,63 @@
+// Package quote finds what a text holds as someone else's words: quotations and questions.
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxQuote is the longest quotation, in bytes, read as one: a stray quote mark opens nothing.
+const maxQuote = 600
+
+// closers maps each opening quotation mark to the marks that close it.
+var closers = map[rune]string{
+	'"': `"“”`, '“': `”"“`, '”': `”"`, '„': `“”"`, '«': "»", '「': "」", '『': "』", '‘': "’",
+}
+
+// Spans returns the byte ranges [start, end) of s inside quotation marks ("…", “…”, «…», 「…」,
+// ‘…’), the marks included. A quotation ends at its closing mark, within 600 bytes and before
+// a blank line; an opening mark without one is skipped.
+func Spans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		cl, ok := closers[r]
+		if !ok {
+			i += w
+			continue
+		}
+		rest := s[i+w : min(len(s), i+w+maxQuote)]
+		if k := strings.Index(rest, "\n\n"); k >= 0 {
+			rest = rest[:k]
+		}
+		j := strings.IndexAny(rest, cl)
+		if j < 0 {
+			i += w
+			continue
+		}
+		_, cw := utf8.DecodeRuneInString(rest[j:])
+		end := i + w + j + cw
+		out = append(out, [2]int{i, end})
+		i = end
+	}
+	return out
+}
+
+// Asked reports whether a question mark follows s[:end] closely, with at most a few letters
+// of a particle between ("사기예요?", "ជាការបោកប្រាស់ទេ?", "is a scam?"): the words that end
+// at end are asked about, not said.
+func Asked(s string, end int) bool {
+	for n, i := 0, end; i < len(s) && n <= 8; n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '?' || r == '？':
+			return true
+		case r == ' ' || unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+		default:
+			return false
+		}
+		i += w
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"straight", `posts like "a, b" and "c".`, []string{`"a, b"`, `"c"`}},
+		{"curly and guillemets", "“a” «b» 「c」 ‘d’", []string{"“a”", "«b»", "「c」", "‘d’"}},
+		{"stray mark", `5" screen, no quote`, nil},
+		{"not across a blank line", "\"a\n\nb\" c", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, sp := range Spans(tt.in) {
+				got = append(got, tt.in[sp[0]:sp[1]])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Spans(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestAsked(t *testing.T) {
+	tests := []struct {
+		in, word string
+		want     bool
+	}{
+		{"이거 사기예요? 월 800", "사기예요", true},
+		{"នេះជាការបោកប្រាស់ទេ? ការងារ", "ជាការបោកប្រាស់", true},
+		{"do you think it is a scam?", "is a scam", true},
+		{"this is a scam. do not go?", "is a scam", false},
+		{"beware of ads promising a lot of money for nothing at all?", "beware", false},
+	}
+	for _, tt := range tests {
+		end := strings.Index(tt.in, tt.word) + len(tt.word)
+		if got := Asked(tt.in, end); got != tt.want {
+			t.Errorf("Asked(%q after %q) = %v, want %v", tt.in, tt.word, got, tt.want)
+		}
+	}
+}
