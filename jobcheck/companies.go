@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/entity"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 var (
@@ -27,7 +28,7 @@ const koParticles = "은는이가을를의에도와과로"
 func (x *extractor) companies() {
 	v := &x.t.cased
 	for _, re := range []*regexp.Regexp{koCorpBefore, koCorpAfter} {
-		for _, m := range findIn(re, v.s, around(v.s, koCorpAnchors, 60, 60)) {
+		for _, m := range span.FindIn(re, v.s, span.Around(v.s, koCorpAnchors, 60, 60)) {
 			name := v.s[m[2]:m[3]]
 			if r, _ := utf8.DecodeLastRuneInString(name); re == koCorpAfter &&
 				(strings.ContainsRune(koParticles, r) || entity.NotAName(name)) {
@@ -42,7 +43,7 @@ func (x *extractor) companies() {
 	for _, c := range entity.LatinCompanies(v.s) {
 		x.addCompany(v, c[0], c[1], v.s[c[0]:c[1]])
 	}
-	for _, m := range findIn(kmCorp, v.s, around(v.s, []string{"ក្រុមហ៊ុន"}, 0, 160)) {
+	for _, m := range span.FindIn(kmCorp, v.s, span.Around(v.s, []string{"ក្រុមហ៊ុន"}, 0, 160)) {
 		name := v.s[m[2]:m[3]]
 		if runeLen(name) > 24 || hasKhmerStop(name) {
 			continue

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/entity"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 // entitySpan is one extracted entity with the original range it came from.
@@ -100,7 +101,7 @@ func (x *extractor) claimed(s, e int) bool {
 
 func (x *extractor) links() {
 	v := &x.t.lower
-	for _, m := range findIn(emailRe2, v.s, around(v.s, at, 0, 0)) {
+	for _, m := range span.FindIn(emailRe2, v.s, span.Around(v.s, at, 0, 0)) {
 		raw := v.s[m[0]:m[1]]
 		if e, ok := entity.NormalizeEmail(raw); ok {
 			x.taken = append(x.taken, [2]int{m[0], m[1]})
@@ -110,20 +111,20 @@ func (x *extractor) links() {
 			}
 		}
 	}
-	for _, m := range findIn(tmeRe, v.s, around(v.s, tmeAnchors, 16, 70)) {
+	for _, m := range span.FindIn(tmeRe, v.s, span.Around(v.s, tmeAnchors, 16, 70)) {
 		x.taken = append(x.taken, [2]int{m[0], m[1]})
 		if h, ok := entity.NormalizeHandle(v.s[m[0]:m[1]]); ok {
 			x.add(entity.KindHandle, h, v, m[0], m[1])
 		}
 	}
-	for _, m := range findIn(waRe, v.s, around(v.s, waAnchors, 12, 40)) {
+	for _, m := range span.FindIn(waRe, v.s, span.Around(v.s, waAnchors, 12, 40)) {
 		x.taken = append(x.taken, [2]int{m[0], m[1]})
 		if p, ok := entity.NormalizePhoneIn("+"+v.s[m[2]:m[3]], entity.RegionCambodia); ok {
 			x.add(entity.KindPhone, p, v, m[0], m[1])
 		}
 	}
-	for _, m := range append(findIn(urlRe, v.s, around(v.s, urlAnchors, 0, 200)),
-		findIn(domainRe, v.s, dotWindows(v.s))...) {
+	for _, m := range append(span.FindIn(urlRe, v.s, span.Around(v.s, urlAnchors, 0, 200)),
+		span.FindIn(domainRe, v.s, span.DotWindows(v.s))...) {
 		{
 			if x.claimed(m[0], m[1]) {
 				continue
@@ -210,13 +211,13 @@ func handleAfter(s string, i int) (int, int, bool) {
 
 func (x *extractor) accounts() {
 	v := &x.t.lower
-	var ws []window
-	for _, w := range around(v.s, accountAnchors, 0, 60) {
+	var ws []span.Window
+	for _, w := range span.Around(v.s, accountAnchors, 0, 60) {
 		if digitsIn(v.s[w[0]:w[1]]) >= 8 {
 			ws = append(ws, w)
 		}
 	}
-	for _, m := range findIn(accountRe, v.s, ws) {
+	for _, m := range span.FindIn(accountRe, v.s, ws) {
 		if a, ok := entity.NormalizeAccount(v.s[m[2]:m[3]]); ok {
 			x.taken = append(x.taken, [2]int{m[2], m[3]})
 			x.add(entity.KindAccount, a, v, m[2], m[3])
@@ -227,7 +228,7 @@ func (x *extractor) accounts() {
 func (x *extractor) phones() {
 	v := &x.t.lower
 	region := x.region()
-	for _, m := range findIn(phoneRe, v.s, digitRuns(v.s)) {
+	for _, m := range span.FindIn(phoneRe, v.s, span.DigitRuns(v.s)) {
 		if x.claimed(m[0], m[1]) || m[0] > 0 && (isASCIIAlnum(v.s[m[0]-1]) || v.s[m[0]-1] == ',') ||
 			m[1] < len(v.s) && (isASCIIAlnum(v.s[m[1]]) || v.s[m[1]] == '$') {
 			continue
@@ -263,12 +264,12 @@ func (x *extractor) region() string {
 }
 
 func (x *extractor) crypto() {
-	for _, m := range findIn(trc20Re2, x.t.cased.s, around(x.t.cased.s, []string{"T"}, 0, 34)) {
+	for _, m := range span.FindIn(trc20Re2, x.t.cased.s, span.Around(x.t.cased.s, []string{"T"}, 0, 34)) {
 		x.add(entity.KindCrypto, x.t.cased.s[m[0]:m[1]], &x.t.cased, m[0], m[1])
 	}
 	v := &x.t.lower
-	for _, m := range append(findIn(ethRe2, v.s, around(v.s, []string{"0x"}, 0, 42)),
-		findIn(btcRe2, v.s, around(v.s, []string{"bc1"}, 0, 62))...) {
+	for _, m := range append(span.FindIn(ethRe2, v.s, span.Around(v.s, []string{"0x"}, 0, 42)),
+		span.FindIn(btcRe2, v.s, span.Around(v.s, []string{"bc1"}, 0, 62))...) {
 		{
 			x.add(entity.KindCrypto, v.s[m[0]:m[1]], v, m[0], m[1])
 		}

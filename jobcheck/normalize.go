@@ -5,11 +5,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/fold"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 // text holds the views of one input on which rules and extractors run. Every view keeps, for
 // each of its bytes, the index of the normalisation segment of the original it came from, so a
-// match in any view maps back to the exact words of the original (see span).
+// match in any view maps back to the exact words of the original (see text.span).
 type text struct {
 	orig string
 	segs []int32 // segs[k] is the original byte offset of rune k; the last entry is len(orig)
@@ -19,8 +20,8 @@ type text struct {
 	words   view // lower, every run of spaces and punctuation folded to one space
 	compact view // lower without spaces and punctuation, except one space between Latin words
 
-	bnds   *bounds  // clause and sentence ends, computed on first use
-	quots  []window // quotations of orig, computed on first use (quoted: done)
+	bnds   *bounds       // clause and sentence ends, computed on first use
+	quots  []span.Window // quotations of orig, computed on first use (quoted: done)
 	quoted bool
 	buf    *scratch // the buffers behind the seg slices, back to the pool on release
 }

@@ -1,4 +1,6 @@
-package jobcheck
+// Package span finds the byte windows of a text in which the checker's extractors run their
+// regular expressions.
+package span
 
 import (
 	"regexp"
@@ -9,13 +11,13 @@ import (
 // Regular expressions are slow on a whole 2,000-character text; the extractors run them only
 // on windows around the literal each match must contain ("@", "t.me/", "(주)", ...).
 
-// window is a byte range [0] to [1] of a view.
-type window [2]int
+// Window is a byte range [0] to [1] of a text.
+type Window [2]int
 
-// around returns the windows of s around every occurrence of the anchors, widened by before
+// Around returns the windows of s around every occurrence of the anchors, widened by before
 // and after bytes and then to whole words, merged where they overlap.
-func around(s string, anchors []string, before, after int) []window {
-	var ws []window
+func Around(s string, anchors []string, before, after int) []Window {
+	var ws []Window
 	for _, a := range anchors {
 		for off := 0; ; {
 			i := strings.Index(s[off:], a)
@@ -30,12 +32,12 @@ func around(s string, anchors []string, before, after int) []window {
 			ws = append(ws, widen(s, i-before, i+len(a)+after))
 		}
 	}
-	return mergeWindows(ws)
+	return Merge(ws)
 }
 
 // widen clamps [from, to) to s, then moves both ends out to a space or a line end (at most 64
 // bytes) on rune boundaries, so no word is cut.
-func widen(s string, from, to int) window {
+func widen(s string, from, to int) Window {
 	from, to = max(from, 0), min(to, len(s))
 	for n := 0; from > 0 && n < 64 && s[from-1] != ' ' && s[from-1] != '\n'; n++ {
 		from--
@@ -49,10 +51,11 @@ func widen(s string, from, to int) window {
 	for to < len(s) && !utf8.RuneStart(s[to]) {
 		to++
 	}
-	return window{from, to}
+	return Window{from, to}
 }
 
-func mergeWindows(ws []window) []window {
+// Merge sorts ws and merges the windows that overlap.
+func Merge(ws []Window) []Window {
 	if len(ws) < 2 {
 		return ws
 	}
@@ -72,8 +75,8 @@ func mergeWindows(ws []window) []window {
 	return out
 }
 
-// findIn runs re on every window and returns its submatch indexes as offsets into s.
-func findIn(re *regexp.Regexp, s string, ws []window) [][]int {
+// FindIn runs re on every window and returns its submatch indexes as offsets into s.
+func FindIn(re *regexp.Regexp, s string, ws []Window) [][]int {
 	var out [][]int
 	for _, w := range ws {
 		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
@@ -88,9 +91,9 @@ func findIn(re *regexp.Regexp, s string, ws []window) [][]int {
 	return out
 }
 
-// digitRuns returns the runs of digits and phone punctuation that hold at least 8 digits.
-func digitRuns(s string) []window {
-	var ws []window
+// DigitRuns returns the runs of digits and phone punctuation that hold at least 8 digits.
+func DigitRuns(s string) []Window {
+	var ws []Window
 	for i := 0; i < len(s); {
 		if !isPhoneByte(s[i]) {
 			i++
@@ -104,7 +107,7 @@ func digitRuns(s string) []window {
 			j++
 		}
 		if digits >= 8 {
-			ws = append(ws, window{i, j})
+			ws = append(ws, Window{i, j})
 		}
 		i = j
 	}
@@ -115,14 +118,20 @@ func isPhoneByte(b byte) bool {
 	return isDigit(b) || b == '+' || b == '(' || b == ')' || b == ' ' || b == '.' || b == '-'
 }
 
-// dotWindows returns the words around each dot that sits between two letters or digits, the
+// DotWindows returns the words around each dot that sits between two letters or digits, the
 // only dots a domain name has.
-func dotWindows(s string) []window {
-	var ws []window
+func DotWindows(s string) []Window {
+	var ws []Window
 	for i := 1; i+1 < len(s); i++ {
 		if s[i] == '.' && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
 			ws = append(ws, widen(s, i, i+1))
 		}
 	}
-	return mergeWindows(ws)
+	return Merge(ws)
+}
+
+func isDigit(b byte) bool  { return '0' <= b && b <= '9' }
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+func isASCIIAlnum(b byte) bool {
+	return isDigit(b) || isLetter(b)
 }
