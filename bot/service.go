@@ -134,7 +134,7 @@ func NewService(store Store, pruner Pruner, h *Handler, sender Sender, o Options
 // claimed there (see handed.free): each such update then costs a claim,
 // which reads the pending rows the queue holds (80–130 buffer hits an
 // update in the closed loop of make bench-load). With 16 updates a worker
-// (the room had been 2 batches each), an eighth to a third of the closed loop's
+// (the room had been 2 batches each), 8 % to a third of the closed loop's
 // updates went that way; with this room, a getUpdates batch of 100 finds
 // room while the workers hold the last ones, and queued updates are still
 // processed in well under a second, far within their lease.
