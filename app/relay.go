@@ -271,5 +271,5 @@ func openCase(t *turn, typ desk.Type) (*desk.Case, error) {
 }
 
 // cleanName keeps a reporter's Telegram name to one plain line for staff
-// headers (staff.OneLine), at most 64 characters.
-func cleanName(s string) string { return mailbox.Truncate(staff.OneLine(s), 64) }
+// headers (mailbox.OneLine), at most 64 characters.
+func cleanName(s string) string { return mailbox.Truncate(mailbox.OneLine(s), 64) }

@@ -3,7 +3,9 @@ package mailbox
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/flows"
@@ -175,4 +177,21 @@ type Renderer interface {
 	Has(id string) bool
 	// Reply renders a reply as outbox messages to chatID.
 	Reply(chatID int64, lang string, p Priority, rep flows.Reply) ([]Message, error)
+}
+
+// OneLine keeps what a person typed to one plain line in a staff message:
+// no line breaks or other control characters, no bidirectional overrides,
+// so an answer cannot pose as another line of the alert ("Building C\n•
+// passport: no") or read as something else.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
@@ -33,26 +32,9 @@ func (h *Desk) AnswerLines(lang string, c *desk.Case) []string {
 		if id := "answer." + k; h.render.Has(id) {
 			label = h.render.Text(lang, flows.M(id))
 		}
-		out = append(out, "• "+label+": "+OneLine(c.Answers[k]))
+		out = append(out, "• "+label+": "+mailbox.OneLine(c.Answers[k]))
 	}
 	return out
-}
-
-// OneLine keeps what a reporter typed to one plain line in a staff message:
-// no line breaks or other control characters, no bidirectional overrides,
-// so an answer cannot pose as another line of the alert ("Building C\n•
-// passport: no") or read as something else.
-func OneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t':
-			return ' '
-		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // Callback data of the desk's case buttons: d:<action>:<reference>.
