@@ -21,7 +21,9 @@ func TestReportedLures(t *testing.T) {
 		{"korean: quotes, then 이런 글", "\"숙식 제공 월 800 보장\", \"여권은 회사 보관\" 이런 글 보고 갔다가 여권 뺏기고 석 달 만에 송환됐어요. 의심되면 대사관에 먼저 확인하세요.", LevelLow},
 		{"khmer: a post that wrote, then advice", "ប្រយ័ត្ន! បងប្រុសខ្ញុំបានឃើញ post ដែលសរសេរថា \"ការងារនៅបាវិត ខែ 1200$ ធ្វើតែឆាត ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន\"។ គាត់ត្រូវគេដកហូតទូរស័ព្ទ។ សូមផ្ទៀងផ្ទាត់ជាមួយក្រសួងការងារ។", LevelLow},
 		{"a friend's story", "My cousin's story, shared with her permission: the agent paid her ticket to Bangkok and she was driven across the border to a compound. It took us five months to get her home. Check any offer with your embassy first.", LevelLow},
+		{"notice: report anyone asking", "PUBLIC NOTICE. Registration for the language test is accepted only at the Ministry's offices. No broker or individual can place you abroad or skip the test. Report anyone asking for money for a \"guaranteed visa\".", LevelLow},
 		// Look-alikes: a recruiter who names other ads, victims or the embassy stays high.
+		{"report to our office", "Report to our office on Monday with your passport. Korea without the test, fee $3,000, guaranteed. Telegram @fake_recruiter_5", LevelHigh},
 		{"other ads are scams, ours is safe", "Other ads are scams, ours is safe. Customer service in Sihanoukville, $2,500 a month, no experience, free flight, we keep your passport for the visa. Telegram @fake_recruiter_1.", LevelHigh},
 		{"unlike posts like those", "Don't trust posts like those. We are real: chat job in Poipet, $2,000, free flight and room, send your passport photo on Telegram @fake_recruiter_2.", LevelHigh},
 		{"verify with your embassy, no warning", "Call center in Phnom Penh, $2,200, no experience, flight paid, passport kept by HR. You can verify us with your embassy.", LevelHigh},
