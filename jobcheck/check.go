@@ -110,7 +110,7 @@ func (c *Checker) Check(s string) Result {
 func (c *Checker) keep(t *text, f *found) {
 	var cues []match
 	for _, m := range f.all {
-		if c.rules[m.rule].kind == kindCue && !c.lure(f.all, m) && !c.silenced(f.all, m) && !c.question(t, f.all, m) {
+		if c.live(t, f.all, m) {
 			cues = append(cues, m)
 		}
 	}
@@ -152,6 +152,12 @@ func (c *Checker) lure(all []match, cm match) bool {
 		return true
 	}
 	return false
+}
+
+// live reports whether m is a cue that may cancel something: not a flag's own word, not
+// silenced by its unless list, not a reader's question nor asked in one.
+func (c *Checker) live(t *text, all []match, m match) bool {
+	return c.rules[m.rule].kind == kindCue && !c.lure(all, m) && !c.silenced(all, m) && !c.question(t, all, m)
 }
 
 // question reports whether cue cm is a reader's question, or asked in one: "is this a

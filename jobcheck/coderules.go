@@ -75,7 +75,7 @@ func (c *Checker) notPay(t *text, f *found, p Pay) bool {
 	for _, m := range f.all {
 		switch {
 		case c.rules[m.rule].kind == kindCue:
-			if !c.silenced(f.all, m) {
+			if c.live(t, f.all, m) { // a reader's question keeps the pay (2026.12.04-100)
 				cues = append(cues, m)
 			}
 		case int(m.rule) != np:
