@@ -111,14 +111,17 @@ func (h *handed) put(us []mailbox.Update) (back []mailbox.Update) {
 	return nil
 }
 
-// take returns up to n queued updates, most urgent first, then in the
-// order stored.
+// take returns up to n queued updates (claimBatch when the first is
+// urgent), most urgent first, then in the order stored.
 func (h *handed) take(n int) []mailbox.Update {
 	if h == nil {
 		return nil
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if len(h.us) > 0 && h.us[0].Priority == mailbox.PriorityUrgent {
+		n = min(n, claimBatch)
+	}
 	n = min(n, len(h.us))
 	out := h.us[:n:n]
 	h.us = h.us[n:]

@@ -84,3 +84,22 @@ func chats(us []mailbox.Update) []int64 {
 	}
 	return out
 }
+
+// The workers take up to takeBatch handed updates at once, but no more
+// than claimBatch when the first is urgent: in a burst of /sos, smaller
+// transactions commit sooner, and the desk's alerts go out sooner.
+func TestUrgentUpdatesAreTakenInSmallerBatches(t *testing.T) {
+	q := newHanded(100)
+	var us []mailbox.Update
+	for i := range 20 {
+		us = append(us, mailbox.Update{UpdateID: int64(i + 1), ChatID: int64(i + 1), Priority: mailbox.PriorityNormal})
+	}
+	us[19].Priority = mailbox.PriorityUrgent
+	q.put(us)
+	if got := q.take(takeBatch); len(got) != claimBatch || got[0].UpdateID != 20 {
+		t.Fatalf("took %v, want %d updates, the urgent one first", chats(got), claimBatch)
+	}
+	if got := q.take(takeBatch); len(got) != min(takeBatch, 12) {
+		t.Fatalf("then took %d, want %d", len(got), min(takeBatch, 12))
+	}
+}
