@@ -9,10 +9,7 @@ import (
 // a look-alike that stays unflagged. None of these texts is in the corpus.
 func TestHoldout15lClasses(t *testing.T) {
 	c := mustLoad(t)
-	tests := []struct {
-		name, in, flag string
-		want           bool
-	}{
+	runFlagCases(t, c, []flagCase{
 		// A Khmer letter's "not required to have experience" (មិនតម្រូវឱ្យមាន) is low skill.
 		{"km not required to have experience", "ប្រាក់ខែ 1,600 ដុល្លារ/ខែ (មិនតម្រូវឱ្យមានបទពិសោធន៍)", "high_pay_low_skill", true},
 		{"km requires experience", "ប្រាក់ខែ 1,600 ដុល្លារ/ខែ តម្រូវឱ្យមានបទពិសោធន៍ 3 ឆ្នាំ", "high_pay_low_skill", false},
@@ -34,7 +31,17 @@ func TestHoldout15lClasses(t *testing.T) {
 		// "Nobody will stop you": a compound's pre-emptive denial.
 		{"en nobody will stop you", "You may resign at any time and nobody will stop you.", "reassurance_denial", true},
 		{"en notice period", "You may resign at any time with one month's written notice.", "reassurance_denial", false},
-	}
+	})
+}
+
+// flagCase is a text and whether one flag must be found in it.
+type flagCase struct {
+	name, in, flag string
+	want           bool
+}
+
+func runFlagCases(t *testing.T, c *Checker, tests []flagCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := c.Check(tt.in)

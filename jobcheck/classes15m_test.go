@@ -1,19 +1,13 @@
 package jobcheck
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
-// TestHoldout15mClasses: rules 2026.12.04-100 read 15m's high-risk misses as classes, each
+// TestHoldout15mClasses: rules 2026.12.04-100 and -101 read 15m's high-risk misses as classes, each
 // with a look-alike (an ordinary local post or a legitimate offer) that stays unflagged. None
 // of these texts is in the corpus.
 func TestHoldout15mClasses(t *testing.T) {
 	c := mustLoad(t)
-	tests := []struct {
-		name, in, flag string
-		want           bool
-	}{
+	runFlagCases(t, c, []flagCase{
 		// Befriend a stranger, coax them, get money into an app or a coin; chat with foreign men.
 		{"km befriend and coax into a coin app", "ការងារ៖ រាប់អានភ្ញៀវតាមអនឡាញ រួចលួងលោមគេឲ្យវិនិយោគក្នុង app គ្រីបតូ", "explicit_scam_work", true},
 		{"km chat with foreign men", "ការងារស្រួល គ្រាន់តែនិយាយជាមួយបុរសបរទេសតាមទូរស័ព្ទ ខែ 1200$", "explicit_scam_work", true},
@@ -40,13 +34,21 @@ func TestHoldout15mClasses(t *testing.T) {
 		{"km fly to Chiang Rai then a car", "ហោះទៅឈាងរ៉ាយ ហើយឡានក្រុមហ៊ុនមកទទួល", "indirect_route_third_country", true},
 		{"km carried across the bridge", "ឡានក្រុមហ៊ុនជូនឆ្លងស្ពានទៅខាងឡាវ", "indirect_route_third_country", true},
 		{"km company bus across a bridge at home", "ការដ្ឋានសំណង់ត្រូវការកម្មករ ឡានក្រុមហ៊ុនដឹកឆ្លងស្ពានព្រែកតាម៉ាក់ទៅការដ្ឋាន មានកន្លែងស្នាក់នៅ", "indirect_route_third_country", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := c.Check(tt.in)
-			if got := slices.Contains(flagIDs(r), tt.flag); got != tt.want {
-				t.Errorf("Check(%q): %s found = %v, want %v (flags %v)", tt.in, tt.flag, got, tt.want, flagIDs(r))
-			}
-		})
-	}
+		// A compound's denial: "locked up? beaten? no such thing", "don't be scared by the news".
+		{"ko no such place", "여기는 사람 가둬두고 때리는 그런 데 아니에요. 월 800", "reassurance_denial", true},
+		{"ko asked as questions", "납치? 협박? 그런 건 절대 없어요. 텔레 문의", "reassurance_denial", true},
+		{"ko do not fear the news", "기사 보고 겁먹지 마시고 연락 주세요", "reassurance_denial", true},
+		{"km no such detention", "ការឃុំខ្លួន វាយដំបែបនេះ អត់មានទេ ក្រុមហ៊ុនល្អ", "reassurance_denial", true},
+		{"en nobody gets locked up", "Good pay, nobody gets locked up here, message me", "reassurance_denial", true},
+		{"ko violence is disciplined", "직장 내 폭행 및 괴롭힘은 징계 대상입니다. 신고는 인사팀으로.", "reassurance_denial", false},
+		{"ko EPS notice", "고용허가제(EPS) 한국어능력시험 접수 안내: 산업인력공단 홈페이지에서 신청하세요. 폭행 피해 상담 1577-0071", "reassurance_denial", false},
+		// "고정 1300": a fixed monthly pay in 만 won; a fixed shift or a headcount is no pay.
+		{"ko fixed pay", "고정 1300 + 인센 별도\n경력 학력 안 봄", "high_pay_low_skill", true},
+		{"ko fixed headcount", "고정 2명 채용, 주 5일 09시 출근, 경력 무관", "high_pay_low_skill", false},
+		// A night crossing with a guide; Thai waters and boats as a destination.
+		{"en cross at night", "Crew wanted, we cross into Thailand after dark, no papers needed", "indirect_route_third_country", true},
+		{"en cross-check at night", "Night shift stock clerk: cross-check deliveries at night, Phnom Penh warehouse, $300/month.", "indirect_route_third_country", false},
+		{"en Thai waters", "Deckhands for a trawler in Thai waters", "destination_sea", true},
+		{"en Thai restaurant", "Thai restaurant in Busan needs a cook, room and board, call 010 1234 5678", "destination_sea", false},
+	})
 }

@@ -43,7 +43,7 @@ var counters = []string{
 }
 
 // Pay words before a bare number: Korean ones count it in 만 won ("월 500" = 5,000,000 won).
-var koreanPayWords = []string{"월급", "급여", "월수입", "수입", "수익", "연봉", "일당", "시급", "주급", "보수", "페이", "기본급", "월"}
+var koreanPayWords = []string{"월급", "급여", "월수입", "수입", "수익", "연봉", "일당", "시급", "주급", "보수", "페이", "기본급", "고정급", "고정", "월"}
 var otherPayWords = []string{"salary", "pay", "wage", "wages", "income", "earn", "earnings", "ប្រាក់ខែ", "ប្រាក់បៀវត្ស", "ប្រាក់ឈ្នួល", "ចំណូល", "เงินเดือน"}
 var fillers = []string{"is", "of", "about", "around", "up to", "from", "approx", "approximately", "at least", "최대", "최소", "평균", "약", "고정", "보장", "최소", "ត្រឹម", "រហូតដល់", "ចាប់ពី"}
 
