@@ -190,6 +190,32 @@ func TestWordsAfterSOSReachTheCase(t *testing.T) {
 	}
 }
 
+// A place sent before anything else is someone asking for help: it opens
+// an urgent case with the place as its first answer, the officers hear of
+// it, and the conversation goes on to the next question. It was answered
+// "I didn't understand" and the place was dropped.
+func TestLocationFirstOpensACaseWithIt(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9903, FirstName: "Pin", LanguageCode: "en"}
+	h.api.SendLocation(u, 10.6275, 103.5221, 0)
+	h.until(u.ID, 0, "Case number")
+	h.until(u.ID, 0, "talk safely")
+	c := h.caseOf(u.ID)
+	if c.Priority != desk.PriorityUrgent || c.LastLocation == nil || c.LastLocation.Lat != 10.6275 {
+		t.Errorf("case: priority %s, location %+v; want urgent at 10.6275", c.Priority, c.LastLocation)
+	}
+	if c.Answers["location"] != "10.6275,103.5221" {
+		t.Errorf("location answer = %q", c.Answers["location"])
+	}
+	h.until(officer.ID, 0, string(c.Ref))
+	for _, m := range h.api.BotMessages(u.ID) {
+		if strings.Contains(m.Text, "understand") {
+			t.Errorf("the reporter was told %q", m.Text)
+		}
+	}
+}
+
 func TestDistressLiveLocationKeepsTheCaseCurrent(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)

@@ -64,6 +64,11 @@ func (c *Conversation) Begin(t *flows.Turn) {
 	first := locationQuestion()
 	first.Text, first.Lines = flows.M("distress.opened", "Ref", caseRef(t.Session)),
 		[]flows.Msg{flows.M("distress.discreet"), first.Text}
+	if in.Kind == flows.KindLocation {
+		// The place came first (flows.Engine): it is the answer, and the
+		// next question follows it.
+		first = flows.Reply{Text: first.Text, Lines: first.Lines[:1]}
+	}
 	t.Say(first)
 	t.Say(c.contactsReply())
 }
