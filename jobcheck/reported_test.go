@@ -22,7 +22,9 @@ func TestReportedLures(t *testing.T) {
 		{"khmer: a post that wrote, then advice", "ប្រយ័ត្ន! បងប្រុសខ្ញុំបានឃើញ post ដែលសរសេរថា \"ការងារនៅបាវិត ខែ 1200$ ធ្វើតែឆាត ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន\"។ គាត់ត្រូវគេដកហូតទូរស័ព្ទ។ សូមផ្ទៀងផ្ទាត់ជាមួយក្រសួងការងារ។", LevelLow},
 		{"a friend's story", "My cousin's story, shared with her permission: the agent paid her ticket to Bangkok and she was driven across the border to a compound. It took us five months to get her home. Check any offer with your embassy first.", LevelLow},
 		{"notice: report anyone asking", "PUBLIC NOTICE. Registration for the language test is accepted only at the Ministry's offices. No broker or individual can place you abroad or skip the test. Report anyone asking for money for a \"guaranteed visa\".", LevelLow},
+		{"korean: quotes called a trick", "📢 안전 공지\n\"무비자 카지노 알바\", \"월 900 보장\" 같은 글은 스캠 단지로 데려가는 수법입니다.\n통장과 여권을 넘기지 마세요.", LevelLow},
 		// Look-alikes: a recruiter who names other ads, victims or the embassy stays high.
+		{"korean: not a trick, a recruiter", "이건 사기 수법이 아닙니다. 캄보디아 월 1000 보장, 여권은 회사가 보관, 항공권 제공. 텔레로 연락 @fake_recruiter_6", LevelHigh},
 		{"report to our office", "Report to our office on Monday with your passport. Korea without the test, fee $3,000, guaranteed. Telegram @fake_recruiter_5", LevelHigh},
 		{"other ads are scams, ours is safe", "Other ads are scams, ours is safe. Customer service in Sihanoukville, $2,500 a month, no experience, free flight, we keep your passport for the visa. Telegram @fake_recruiter_1.", LevelHigh},
 		{"unlike posts like those", "Don't trust posts like those. We are real: chat job in Poipet, $2,000, free flight and room, send your passport photo on Telegram @fake_recruiter_2.", LevelHigh},
