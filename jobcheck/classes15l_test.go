@@ -1,9 +1,6 @@
 package jobcheck
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestHoldout15lClasses: rules 2026.12.04-98 read 15l's high-risk misses as classes, each with
 // a look-alike that stays unflagged. None of these texts is in the corpus.
@@ -32,22 +29,4 @@ func TestHoldout15lClasses(t *testing.T) {
 		{"en nobody will stop you", "You may resign at any time and nobody will stop you.", "reassurance_denial", true},
 		{"en notice period", "You may resign at any time with one month's written notice.", "reassurance_denial", false},
 	})
-}
-
-// flagCase is a text and whether one flag must be found in it.
-type flagCase struct {
-	name, in, flag string
-	want           bool
-}
-
-func runFlagCases(t *testing.T, c *Checker, tests []flagCase) {
-	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := c.Check(tt.in)
-			if got := slices.Contains(flagIDs(r), tt.flag); got != tt.want {
-				t.Errorf("Check(%q): %s found = %v, want %v (flags %v)", tt.in, tt.flag, got, tt.want, flagIDs(r))
-			}
-		})
-	}
 }

@@ -45,26 +45,16 @@ func TestBlindCombos(t *testing.T) {
 // the threshold they make high_pay_low_skill. A job that asks for them is not.
 func TestLowSkillClasses(t *testing.T) {
 	c := mustLoad(t)
-	tests := []struct {
-		name, in string
-		want     bool
-	}{
-		{"en no cv", "Online chat support, $1,500/month, no CV needed.", true},
-		{"en don't need a degree", "Night shift moderator, $1,400 a month, you don't need a degree.", true},
-		{"en all backgrounds", "Customer care, USD 1,200/month, open to all backgrounds.", true},
-		{"ko certificate not needed", "영업 보조 월 450만원, 자격증 필요 없음", true},
-		{"km cannot, they train", "ការងារវាយអក្សរ ប្រាក់ខែ 1000$ អត់ចេះក៏បង្ហាត់", true},
-		{"km grade 9 will do", "បុគ្គលិកឆាត ប្រាក់ខែ 1200$ រៀនចប់ថ្នាក់ទី៩ ក៏បាន", true},
-		{"km no experience, spoken", "ប្រាក់ខែ 1100$ អត់ត្រូវការបទពិសោធន៍", true},
-		{"en cv asked for", "Senior engineer, $3,000/month, send your CV and degree certificate.", false},
-		{"en cv not by telegram", "Accountant, $1,500 a month. Please do not send your CV by Telegram; apply on our website.", false},
-		{"km experience asked for", "ត្រូវការបុគ្គលិកមានបទពិសោធន៍ ២ឆ្នាំ ប្រាក់ខែ 900$", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := slices.Contains(flagIDs(c.Check(tt.in)), "high_pay_low_skill"); got != tt.want {
-				t.Errorf("Check(%q) has high_pay_low_skill = %v, want %v", tt.in, got, tt.want)
-			}
-		})
-	}
+	runFlagCases(t, c, []flagCase{
+		{"en no cv", "Online chat support, $1,500/month, no CV needed.", "high_pay_low_skill", true},
+		{"en don't need a degree", "Night shift moderator, $1,400 a month, you don't need a degree.", "high_pay_low_skill", true},
+		{"en all backgrounds", "Customer care, USD 1,200/month, open to all backgrounds.", "high_pay_low_skill", true},
+		{"ko certificate not needed", "영업 보조 월 450만원, 자격증 필요 없음", "high_pay_low_skill", true},
+		{"km cannot, they train", "ការងារវាយអក្សរ ប្រាក់ខែ 1000$ អត់ចេះក៏បង្ហាត់", "high_pay_low_skill", true},
+		{"km grade 9 will do", "បុគ្គលិកឆាត ប្រាក់ខែ 1200$ រៀនចប់ថ្នាក់ទី៩ ក៏បាន", "high_pay_low_skill", true},
+		{"km no experience, spoken", "ប្រាក់ខែ 1100$ អត់ត្រូវការបទពិសោធន៍", "high_pay_low_skill", true},
+		{"en cv asked for", "Senior engineer, $3,000/month, send your CV and degree certificate.", "high_pay_low_skill", false},
+		{"en cv not by telegram", "Accountant, $1,500 a month. Please do not send your CV by Telegram; apply on our website.", "high_pay_low_skill", false},
+		{"km experience asked for", "ត្រូវការបុគ្គលិកមានបទពិសោធន៍ ២ឆ្នាំ ប្រាក់ខែ 900$", "high_pay_low_skill", false},
+	})
 }

@@ -11,10 +11,7 @@ import "testing"
 // ours is real" and a friend's "I saw an ad like "…", wanna go?" stay high.
 func TestQuotedLuresAndVictims(t *testing.T) {
 	c := mustLoad(t)
-	tests := []struct {
-		name, in string
-		want     Level
-	}{
+	runLevelCases(t, c, []levelCase{
 		// Offers in friend, letter, broker and post voices: high.
 		{"en post quotes its own offer", `Position: "Chat support", salary "$2,000", location "Sihanoukville". Free flight, we keep your passport for the visa. Telegram @fake_recruiter_p1`, LevelHigh},
 		{"en post with a warning word and quoted fields", `Be careful, only 5 seats left! Position: "Customer service", salary "USD 2,500", free flight to Phnom Penh, no experience. Send your passport photo on Telegram @fake_recruiter_p2`, LevelHigh},
@@ -57,12 +54,5 @@ func TestQuotedLuresAndVictims(t *testing.T) {
 		{"en curly quotes, with passports taken", "Scam alert.\nThey were promised “Chat job in Sihanoukville, $2,500, free flight, no experience” and ended up with passports taken.", LevelLow},
 		{"ko heading warns, messages circulate", "[해외안전] 캄보디아 취업 주의\n요즘 \"월 1,000만 원 단순 업무\", \"항공권 먼저 보내드림\", \"여권은 회사 보관\" 같은 메시지가 돌고 있습니다.", LevelLow},
 		{"km heading warns, ads such as", "⚠️ ប្រយ័ត្ន ⚠️\nមានការផ្សាយតាម Telegram ដូចជា \"ការងារងាយស្រួល ខែ 2000$ ក្រុមហ៊ុនចេញថ្លៃយន្តហោះ រក្សាទុកលិខិតឆ្លងដែន\"។", LevelLow},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if r := c.Check(tt.in); r.Level != tt.want {
-				t.Errorf("Check(%q) = %s (score %d) %v, want %s", tt.in, r.Level, r.Score, flagIDs(r), tt.want)
-			}
-		})
-	}
+	})
 }

@@ -12,10 +12,7 @@ import "testing"
 // such a line to an ad, stays high. No ad of the corpus uses these texts.
 func TestReportedLures(t *testing.T) {
 	c := mustLoad(t)
-	tests := []struct {
-		name, in string
-		want     Level
-	}{
+	runLevelCases(t, c, []levelCase{
 		{"psa: ads like, then advice", "Support group notice: we keep seeing ads like \"chat job in Myanmar, $1,800, visa on arrival, we keep your passport\". Two women who replied to such ads were made to work 16 hours a day. If someone you know is stuck, call the nearest embassy.", LevelLow},
 		{"news: raid, officials urged", "BAVET: Police on Friday freed 17 workers from a casino compound. They said they had responded to Facebook offers promising $2,500 for typing, with flights covered. Officials urged families to check any job abroad with the labour ministry.", LevelLow},
 		{"korean: quotes, then 이런 글", "\"숙식 제공 월 800 보장\", \"여권은 회사 보관\" 이런 글 보고 갔다가 여권 뺏기고 석 달 만에 송환됐어요. 의심되면 대사관에 먼저 확인하세요.", LevelLow},
@@ -41,12 +38,5 @@ func TestReportedLures(t *testing.T) {
 		{"korean: 이런 글 and it was fine", "선배가 이런 글 보고 갔는데 진짜 괜찮대. 캄보디아 월 1000 보장, 항공권 회사가 끊어줌, 여권은 회사 보관. 텔레로 연락해", LevelHigh},
 		{"khmer: saw a post, come along", "ប្អូនស្រីខ្ញុំបានឃើញ post ដែលសរសេរថា ការងារនៅបាវិត ខែ 1200$ ធ្វើតែឆាត ក្រុមហ៊ុនចេញថ្លៃឡាន។ ទៅជាមួយគ្នាទេ? inbox មក", LevelHigh},
 		{"khmer: rescued, but come to us", "កម្មករត្រូវបានបញ្ជូនមកវិញ ប៉ុន្តែក្រុមហ៊ុនយើងល្អ។ ការងារនៅប៉ោយប៉ែត ខែ 1500$ ក្រុមហ៊ុនរក្សាទុកលិខិតឆ្លងដែន inbox", LevelHigh},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if r := c.Check(tt.in); r.Level != tt.want {
-				t.Errorf("Check(%q) = %s (score %d) %v, want %s", tt.in, r.Level, r.Score, flagIDs(r), tt.want)
-			}
-		})
-	}
+	})
 }
