@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/koreandesk/hotline/app/staff"
@@ -182,10 +181,6 @@ func (h *Handler) background(ctx context.Context, tx mailbox.Tx) *turn {
 	return &turn{h: h, ctx: ctx, tx: tx, desk: tx.Desk(), prio: mailbox.PriorityUrgent, now: h.now()}
 }
 
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > reasonRunes {
-		return string(r[:reasonRunes-1]) + "…"
-	}
-	return s
-}
+// oneLine keeps a failure's reason to one plain line of a staff message,
+// at most reasonRunes long.
+func oneLine(s string) string { return mailbox.Truncate(mailbox.OneLine(s), reasonRunes) }

@@ -144,14 +144,8 @@ func (e *Engine) step(ctx context.Context, t *Turn) error {
 		return e.chooseLanguage(t, strings.TrimPrefix(in.Data, DataLanguage))
 	case in.Kind == KindCallback && strings.HasPrefix(in.Data, DataGo):
 		return e.enter(t, strings.TrimPrefix(in.Data, DataGo))
-	case t.Session.Idle() && in.Kind == KindLocation && e.urgentKey() != "":
-		// A place sent out of the blue is someone asking for help who
-		// may have seconds to spare: the urgent conversation opens its
-		// case and takes the place as its first answer.
-		if err := e.enter(t, e.urgentKey()); err != nil {
-			return err
-		}
-		return e.fire(ctx, t)
+	case t.Session.Idle() && in.Kind == KindLocation:
+		return e.locationFirst(ctx, t)
 	case t.Session.Idle() && e.suggest(t):
 		return nil
 	case t.Session.Idle():
@@ -267,15 +261,21 @@ func (e *Engine) enter(t *Turn, key string) error {
 	return nil
 }
 
-// urgentKey is the entry of the urgent conversation on the menu (the
-// distress report), or "" when there is none.
-func (e *Engine) urgentKey() string {
+// locationFirst takes a place sent out of the blue: someone asking for
+// help who may have seconds to spare. The urgent conversation on the menu
+// (the distress report) opens its case and takes the place as its first
+// answer; without one, the place is not understood.
+func (e *Engine) locationFirst(ctx context.Context, t *Turn) error {
 	for _, d := range e.declared {
 		if d.Urgent && d.Menu != "" {
-			return d.Key
+			if err := e.enter(t, d.Key); err != nil {
+				return err
+			}
+			return e.fire(ctx, t)
 		}
 	}
-	return ""
+	e.notUnderstood(t)
+	return nil
 }
 
 // prompt repeats the question of the conversation in progress, or shows
