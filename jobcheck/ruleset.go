@@ -88,9 +88,9 @@ type cueDef struct {
 	// With lists cues of which one must also be found in the text (a whole-text cue only):
 	// advice alone ("contact the police") is a sentence a recruiter can add to any ad.
 	With []string `toml:"with"`
-	// Unless lists rules (flags or terms) whose words, found anywhere in the text, keep a
-	// whole-text cue from cancelling anything: a recruiter's "ours is different" after the
-	// news of a raid is an offer, not a report.
+	// Unless lists rules (flags or terms) whose words, found anywhere in the text, keep the
+	// cue from cancelling anything: a recruiter's "ours is different" after the news of a raid
+	// is an offer, not a report; a recruiter's own "Warning: our role pays ..." is an offer.
 	Unless []string `toml:"unless"`
 	Note   string   `toml:"note"`
 	phrases
@@ -262,8 +262,8 @@ func validate(f *ruleFile) error {
 	}
 	for _, cd := range f.Cue {
 		for _, id := range cd.Unless {
-			if !seen[id] || !cd.wide() {
-				errs = append(errs, fmt.Errorf("cue %q: unless names unknown rule %q, or the cue is not a whole-text one", cd.ID, id))
+			if !seen[id] {
+				errs = append(errs, fmt.Errorf("cue %q: unless names unknown rule %q", cd.ID, id))
 			}
 		}
 	}
