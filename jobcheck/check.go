@@ -108,19 +108,14 @@ func (c *Checker) Check(s string) Result {
 // keep drops the matches that a negation or warning cue cancels and keeps, per rule, the
 // heaviest match, earliest first.
 func (c *Checker) keep(t *text, f *found) {
-	var cues []match
-	for _, m := range f.all {
-		if c.live(t, f.all, m) {
-			cues = append(cues, m)
-		}
-	}
+	cues, asked := c.liveCues(t, f.all)
 	for _, m := range f.all {
 		r := &c.rules[m.rule]
 		if r.kind == kindCue {
 			continue
 		}
 		if (r.kind == kindFlag || r.kind == kindTerm) && len(cues) > 0 {
-			if c.cancelled(t, t.bounds(), r, m, cues) {
+			if c.cancelled(t, t.bounds(), r, m, cues, asked) {
 				continue
 			}
 		}
@@ -130,6 +125,19 @@ func (c *Checker) keep(t *text, f *found) {
 			f.best[m.rule] = m
 		}
 	}
+}
+
+// liveCues returns the cues of all that may cancel something, and whether the text asks
+// whether an offer is a scam (a reader's question, or a cue a question mark follows).
+func (c *Checker) liveCues(t *text, all []match) (cues []match, asked bool) {
+	for _, m := range all {
+		if c.live(t, all, m) {
+			cues = append(cues, m)
+		} else if c.rules[m.rule].kind == kindCue && c.question(t, all, m) {
+			asked = true
+		}
+	}
+	return cues, asked
 }
 
 // lure reports whether cue cm is a negation word of a red flag's own phrase ("no visa
@@ -208,15 +216,18 @@ func (c *Checker) withFound(cd *cueDef, cues []match) bool {
 	return false
 }
 
-// cancelled reports whether a cue in reach of m cancels it.
-func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match) bool {
+// cancelled reports whether a cue in reach of m cancels it. In a text that asks whether
+// an offer is a scam (asked), no whole-text cue cancels anything: the reader pasted an ad and
+// asks about it, and a verdict elsewhere in the text ("my mom says these ads are scams") is
+// someone's opinion of ads in general, not a report that quotes them (rules 2026.12.04-105).
+func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match, asked bool) bool {
 	for _, cm := range cues {
 		cd := &c.rules[cm.rule].cue
 		if cd.Applies == "none" || cd.Applies == "negatable" && !r.negatable {
 			continue
 		}
 		if cd.Scope == "text" {
-			if c.withFound(cd, cues) {
+			if !asked && c.withFound(cd, cues) {
 				return true // an awareness post's advice: every lure in it is quoted
 			}
 			continue

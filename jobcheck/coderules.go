@@ -71,13 +71,8 @@ func (c *Checker) payRules(t *text, f *found, pays []Pay) {
 // before or after it), or sits in a sentence that warns about such offers.
 func (c *Checker) notPay(t *text, f *found, p Pay) bool {
 	np := c.ruleIndex[termNotPay]
-	var cues []match
 	for _, m := range f.all {
 		switch {
-		case c.rules[m.rule].kind == kindCue:
-			if c.live(t, f.all, m) { // a reader's question keeps the pay (2026.12.04-100)
-				cues = append(cues, m)
-			}
 		case int(m.rule) != np:
 		case m.start < p.End && m.end > p.Start,
 			m.end <= p.Start && runeCount(t.orig[m.end:p.Start]) <= 12,
@@ -86,7 +81,8 @@ func (c *Checker) notPay(t *text, f *found, p Pay) bool {
 		}
 	}
 	hp := &c.rules[c.ruleIndex[idHighPay]]
-	return len(cues) > 0 && c.cancelled(t, t.bounds(), hp, match{start: p.Start, end: p.End}, cues)
+	cues, asked := c.liveCues(t, f.all) // a reader's question keeps the pay (2026.12.04-100)
+	return len(cues) > 0 && c.cancelled(t, t.bounds(), hp, match{start: p.Start, end: p.End}, cues, asked)
 }
 
 // messengerRule: the only contact is a messenger handle or a webmail address, and no
