@@ -51,7 +51,7 @@ func (c *Checker) payRules(t *text, f *found, pays []Pay) {
 	}
 	krw := c.pay.USDRate["KRW"]
 	for _, p := range pays {
-		if c.notPay(t, f, p) {
+		if c.notPay(t, f, p, pays) {
 			continue
 		}
 		lowMin, vagueMin := c.pay.LowSkillMinUSD, c.pay.VagueRoleMinUSD
@@ -68,15 +68,17 @@ func (c *Checker) payRules(t *text, f *found, pays []Pay) {
 }
 
 // notPay reports whether p is a fee, a deposit or a price rather than pay (such a word just
-// before or after it), or sits in a sentence that warns about such offers.
-func (c *Checker) notPay(t *text, f *found, p Pay) bool {
+// before or after it), or sits in a sentence that warns about such offers. A fee word after
+// p that has its own amount right after it names that amount, not p (2026.12.04-108: Khmer
+// and Korean put the fee word first, "ប្រាក់ខែ ៤០០០$ ថ្លៃដំណើរការ ២៥០០$" is pay, then a fee).
+func (c *Checker) notPay(t *text, f *found, p Pay, pays []Pay) bool {
 	np := c.ruleIndex[termNotPay]
 	for _, m := range f.all {
 		switch {
 		case int(m.rule) != np:
 		case m.start < p.End && m.end > p.Start,
 			m.end <= p.Start && runeCount(t.orig[m.end:p.Start]) <= 12,
-			m.start >= p.End && runeCount(t.orig[p.End:m.start]) <= 8:
+			m.start >= p.End && runeCount(t.orig[p.End:m.start]) <= 8 && !amountAt(t, pays, m.end):
 			return true
 		}
 	}
@@ -139,3 +141,13 @@ func (c *Checker) companyMailRule(f *found, spans []entitySpan) {
 }
 
 func domainOf(email string) string { return email[strings.IndexByte(email, '@')+1:] }
+
+// amountAt reports whether one of pays starts within a few letters after byte offset at.
+func amountAt(t *text, pays []Pay, at int) bool {
+	for _, q := range pays {
+		if q.Start >= at && runeCount(t.orig[at:q.Start]) <= 4 {
+			return true
+		}
+	}
+	return false
+}
