@@ -20,6 +20,12 @@ func TestOwnWarningHidesNoOffer(t *testing.T) {
 		// Look-alikes: awareness posts by a centre or a community, which say "our" and "we".
 		{"en community warning", "Warning from our community centre: ads promising $2,500 for chat support in Sihanoukville with flights paid are scams. Call the police.", LevelLow},
 		{"ko 센터 주의", "주의: 저희 센터는 피해자를 돕습니다. 고수익 해외 알바 광고는 사기입니다. 곤란하면 영사콜센터에 연락하세요.", LevelLow},
+		// rules -109: an NGO's own first person ("we offer free legal help", "our team helps",
+		// 저희가 지원하는 피해자, យើងខ្ញុំផ្តល់ជំនួយ) is no job offer; -104 read "we offer" as one.
+		{"en NGO we offer", "We offer free legal help to migrant workers. Beware of ads promising $2,000 for chat jobs in Sihanoukville with flights paid and no experience needed. Call our hotline.", LevelLow},
+		{"en NGO our team", "Our team helps families of trafficking victims. Warning: recruiters offer $2,500, free flights to Bavet and no experience needed. Never send your passport.", LevelLow},
+		{"ko 저희가 지원하는 피해자", "저희가 지원하는 피해자들은 모두 고수익 해외 알바 광고에 속았습니다. 월 500 보장, 항공권 제공 광고는 사기입니다.", LevelLow},
+		{"km NGO យើងខ្ញុំផ្តល់ជំនួយ", "យើងខ្ញុំផ្តល់ជំនួយដល់ជនរងគ្រោះ។ សូមប្រុងប្រយ័ត្នការផ្សាយការងារប្រាក់ខែ ២០០០$ នៅព្រះសីហនុ ចេញថ្លៃសំបុត្រ មិនត្រូវការបទពិសោធន៍។", LevelLow},
 		{"km ចំណាំ awareness", "ចំណាំ៖ ប្រយ័ត្នការផ្សាយការងារប្រាក់ខែខ្ពស់នៅព្រះសីហនុ ដែលចេញថ្លៃសំបុត្រយន្តហោះ។ សូមទាក់ទងប៉ូលិស។", LevelLow},
 	})
 }
