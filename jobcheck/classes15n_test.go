@@ -39,6 +39,9 @@ func TestHoldout15nClasses(t *testing.T) {
 		{"en awareness quoting", "Beware: scammers write \"hotel assigned after arrival, processing $250, no interview, send your passport photo tonight\". Never pay and never send documents.", LevelLow},
 		{"ko awareness quoting", "조심하세요. \"근무 호텔은 도착 후 배정, 서류비 50만원, 면접 없이 합격, 오늘 밤까지 여권 사진\" 같은 문자는 사기입니다.", LevelLow},
 		{"km awareness quoting", "សូមប្រុងប្រយ័ត្ន! ការផ្សាយដូចជា \"សណ្ឋាគារនឹងប្រាប់ពេលមកដល់ បង់ ៣០០$ ចុះឈ្មោះ មិនចាំបាច់សម្ភាសន៍\" គឺជាការបោកប្រាស់។", LevelLow},
+		// rules -110: a business traveller's hotel confirmed on arrival is lodging, not the
+		// workplace ("hotel" alone left the en workplace class; "hotel ... assigned on arrival" stays).
+		{"en business trip hotel", "Business trip notice: your hotel in Bangkok will be confirmed on arrival by our travel desk. Flights are booked by the company. Please send a passport copy to HR for the visa letter.", LevelLow},
 		{"en annotation with a degree", "Data annotation specialist, Seoul office. Bachelor's degree and 2 years of experience required. KRW 3,800,000 per month. Apply at careers.example.com.", LevelLow},
 	})
 	runFlagCases(t, c, []flagCase{
