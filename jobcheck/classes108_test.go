@@ -24,3 +24,17 @@ func TestKhmerVoicesAndFeeOrder(t *testing.T) {
 		{"km a bank's account opening", "ធនាគារត្រូវការបុគ្គលិកជួយភ្ញៀវបើកគណនី នៅសាខាកំពង់ចាម", "bank_account_or_crypto_handover", false},
 	})
 }
+
+// TestArrivalIsNoRoute (rules 2026.12.04-111): arriving in Bangkok or Dubai is no route through
+// a third country: "방콕 도착 후" alone was indirect_route_third_country and, with Bangkok as a
+// South-East Asian destination, routed_trip made a business traveller's note high. Moving on
+// after arrival (to the border, another country, a partner hotel in Thailand) stays a route.
+func TestArrivalIsNoRoute(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"ko business trip", "출장 안내: 방콕 호텔은 도착 후 여행사에서 안내드립니다. 항공권 회사 부담. 여권 사본은 비자 신청용으로 인사팀에 제출하세요.", LevelLow},
+		{"ko check-in", "방콕 도착 후 호텔 체크인, 다음날 공장 견학", LevelLow},
+		{"ko on to the border", "방콕 도착 후 차로 국경 넘어서 미얀마 쪽 사무실로 이동", LevelHigh},
+		{"ko Dubai then Cambodia", "두바이 도착 후 교육 받고 캄보디아 지사로 재배치, 항공권 회사 부담", LevelHigh},
+	})
+}
