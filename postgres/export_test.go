@@ -6,6 +6,7 @@ var HotQueries = map[string]string{
 	"claimOutgoing": claimOutgoing,
 	"insertUpdates": insertUpdates,
 	"markClaimed":   markClaimed,
+	"markSent":      markSentMany,
 	"insertCalls":   insertOutgoingMany,
 	"pruneInbox":    pruneInbox,
 	"pruneOutbox":   pruneOutbox,

@@ -17,7 +17,13 @@ import (
 // kind of outcome, all in one transaction, so a busy dispatcher commits
 // once for a whole group of sends instead of once for each. Each statement
 // also names its rows by id = ANY ($1), so that the outbox is read by its
-// primary key whatever join the planner picks for the unnest.
+// primary key whatever join the planner picks for the unnest, and writes
+// its "still pending" check as (status = 'pending') IS TRUE, which the
+// predicate of no partial index matches: in the generic plan a
+// connection keeps, planned on statistics taken while nothing was
+// pending, outbox_pending and outbox_ready look empty, and the "sent"
+// update read all of outbox_pending instead (with the entries sent rows
+// leave in it until a vacuum), id = ANY ($1) checked on each entry.
 
 // markSentMany is markSent for many calls (see there).
 const markSentMany = `
@@ -25,7 +31,7 @@ WITH sent AS (
     UPDATE outbox SET status = 'sent', sent_at = $3, sent_message_id = NULLIF(r.message_id, 0),
         leased_until = NULL, lease_token = NULL, payload = ` + scrubPayload + `
     FROM unnest($1::bigint[], $2::bigint[]) AS r(id, message_id)
-    WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.status = 'pending'
+    WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND (outbox.status = 'pending') IS TRUE
     RETURNING outbox.chat_id, outbox.sent_message_id, outbox.case_id)
 INSERT INTO chat_messages (chat_id, message_id, from_bot, case_id, at)
 SELECT DISTINCT ON (chat_id, sent_message_id) chat_id, sent_message_id, true, case_id, $3
@@ -39,7 +45,7 @@ UPDATE outbox SET not_before = r.at::timestamptz, leased_until = NULL, lease_tok
     errors = array_append(outbox.errors, r.attempt), ambiguous = outbox.ambiguous + r.amb
 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[])
     AS r(id, token, at, err, attempt, amb)
-WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND (outbox.status = 'pending') IS TRUE
 RETURNING outbox.id`
 
 // failMany is failOutgoing for many calls.
@@ -47,7 +53,7 @@ const failMany = `
 UPDATE outbox SET status = 'failed', leased_until = NULL, lease_token = NULL, last_error = r.err,
     errors = array_append(outbox.errors, r.attempt), sent_at = $5, payload = ` + scrubPayload + `
 FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS r(id, token, err, attempt)
-WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND (outbox.status = 'pending') IS TRUE
 RETURNING outbox.id`
 
 // releaseMany hands calls that were not tried back, their attempt not
@@ -55,7 +61,7 @@ RETURNING outbox.id`
 const releaseMany = `
 UPDATE outbox SET leased_until = NULL, lease_token = NULL, attempts = greatest(outbox.attempts - 1, 0)
 FROM unnest($1::bigint[], $2::bigint[]) AS r(id, token)
-WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND outbox.status = 'pending'
+WHERE outbox.id = ANY ($1) AND outbox.id = r.id AND outbox.lease_token = r.token AND (outbox.status = 'pending') IS TRUE
 RETURNING outbox.id`
 
 // querier is a database or a transaction.
