@@ -137,7 +137,7 @@ func (c *Checker) liveCues(t *text, all []match) (cues []match, asked bool) {
 			asked = true
 		}
 	}
-	return cues, asked
+	return cues, asked && !quote.Answered(t.orig) // a question its writer answers is rhetorical (-112)
 }
 
 // lure reports whether cue cm is a negation word of a red flag's own phrase ("no visa

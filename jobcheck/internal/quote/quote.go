@@ -61,3 +61,28 @@ func Asked(s string, end int) bool {
 	}
 	return false
 }
+
+// answers are the words with which a writer answers their own question ("Should I trust offers
+// like this? No."): a rhetorical question, not a reader's.
+var answers = []string{"no", "nope", "yes", "never", "absolutely not", "of course not", "not at all",
+	"아니요", "아뇨", "아닙니다", "아니에요", "절대", "네", "ទេ", "មិនមែនទេ", "បាទ", "ចាស", "មិនដែល"}
+
+// Answered reports whether a question mark in s is followed at once by an answer word
+// and the end of that answer ("? No.", "? 아닙니다.", "? ទេ។").
+func Answered(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '?' {
+			continue
+		}
+		rest := strings.TrimLeft(s[i+1:], " \t\n")
+		for _, a := range answers {
+			if len(rest) < len(a) || !strings.EqualFold(rest[:len(a)], a) {
+				continue
+			}
+			if tail := rest[len(a):]; tail == "" || strings.ContainsAny(tail[:1], ".!,;:\n") || strings.HasPrefix(tail, "។") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -48,3 +48,18 @@ func TestAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswered(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Should I trust offers like this? No. Victims were beaten.": true,
+		"이거 진짜일까요? 아닙니다. 사기입니다.":                                    true,
+		"តើនេះពិតទេ? ទេ។ វាជាការបោកប្រាស់":                          true,
+		"is this legit? no idea, my mom says it's a scam":           false,
+		"진짜 맞나요? 네이버에서 봤어요":                                         false,
+		"is this legit?\nChat support in Bavet":                     false,
+	} {
+		if got := Answered(s); got != want {
+			t.Errorf("Answered(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
