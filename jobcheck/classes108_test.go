@@ -38,3 +38,15 @@ func TestArrivalIsNoRoute(t *testing.T) {
 		{"ko Dubai then Cambodia", "두바이 도착 후 교육 받고 캄보디아 지사로 재배치, 항공권 회사 부담", LevelHigh},
 	})
 }
+
+// TestPromisingAndTraps (rules 2026.12.04-113): an awareness post's "jobs promising …" and
+// "… are traps" (a PSA heading too) are warning words; a recruiter's "other agencies are fake,
+// ours is real" in its own sentence hides nothing.
+func TestPromisingAndTraps(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en PSA, jobs promising, are traps", "PSA from the Migrant Workers Centre: jobs promising $2,000 for typing in Poipet with free flights and no contract are traps. Ask us before you go.", LevelLow},
+		{"en messages promising", "Messages promising USD 1,800 for chat work in Bavet, tickets paid, no experience needed, are lies. Talk to the police first.", LevelLow},
+		{"en recruiter: others are fake", "Chat job in Poipet, $2,000, free flights, no contract needed. Other agencies are fake, ours is real.", LevelHigh},
+	})
+}
