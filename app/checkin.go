@@ -113,13 +113,9 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		}
 		return err
 	}
-	ci, err := t.desk.CheckInOf(t.ctx, c.ID)
+	ci, err := t.desk.AnswerCheckIn(t.ctx, c.ID)
 	switch {
 	case err == nil:
-		ci.PromptedAt, ci.EscalatedAt = nil, nil
-		if err := t.desk.SaveCheckIn(t.ctx, *ci); err != nil {
-			return err
-		}
 	case flows.ErrorCode(err) == flows.ENotFound: // stopped since: the answer still counts
 		ci = nil
 	default:
@@ -138,6 +134,27 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		}
 	}
 	return t.send(t.in.ChatID, reporterLang(c), c.ID, flows.Reply{Text: flows.M(thanks)})
+}
+
+// signOfLife takes anything a reporter sends while a check-in waits for
+// their answer as that answer: someone who writes "OK", "괜찮아요" or
+// anything else instead of tapping a button is there, and the desk must
+// not hear that they missed the check-in. The input itself goes on as
+// usual (to the case and the officer); this only answers the prompt, in
+// the update's transaction, with one statement that finds nothing for
+// nearly every chat. Each answered check-in goes on its case's timeline.
+func (h *Handler) signOfLife(t *turn) error {
+	answered, err := t.desk.SignOfLife(t.ctx, t.in.ChatID)
+	if err != nil {
+		return err
+	}
+	for i := range answered {
+		ci := &answered[i]
+		if _, err := t.desk.AddEvent(t.ctx, ci.CaseID, checkins.Event(desk.CheckInWrote, 0, ci, t.now)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkInCase is the case a check-in button names, when it is the

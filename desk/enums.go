@@ -138,6 +138,9 @@ const (
 	CheckInOK       = "ok"
 	CheckInHelp     = "help"
 	CheckInMissed   = "missed"
+	// CheckInWrote: the reporter wrote (anything) while a prompt waited,
+	// which answers it as well as a tap.
+	CheckInWrote = "wrote"
 )
 
 // EventKinds lists every event kind.

@@ -31,6 +31,14 @@ func (r *checkInRow) toCheckIn() desk.CheckIn {
 		EscalatedAt: timePtr(r.EscalatedAt), StartedBy: r.StartedBy, StartedAt: r.StartedAt.UTC()}
 }
 
+func toCheckIns(rows []checkInRow) []desk.CheckIn {
+	out := make([]desk.CheckIn, 0, len(rows))
+	for i := range rows {
+		out = append(out, rows[i].toCheckIn())
+	}
+	return out
+}
+
 const upsertCheckIn = `
 INSERT INTO checkins (case_id, every_seconds, grace_seconds, next_at, prompted_at, escalated_at, started_by, started_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -89,9 +97,41 @@ func (d *Store) CheckInsDue(ctx context.Context, now time.Time) ([]desk.CheckIn,
 	if err := sqlx.SelectContext(ctx, d.q, &rows, selectCheckInsDue, now, desk.MaxEscalations); err != nil {
 		return nil, mapError(fmt.Errorf("check-ins due: %w", err))
 	}
-	out := make([]desk.CheckIn, 0, len(rows))
-	for i := range rows {
-		out = append(out, rows[i].toCheckIn())
+	return toCheckIns(rows), nil
+}
+
+const answerCheckIn = `
+UPDATE checkins k SET prompted_at = NULL, escalated_at = NULL
+WHERE k.case_id = $1
+RETURNING ` + checkInColumns
+
+// AnswerCheckIn clears the waiting prompt of a case's check-in. A single
+// statement: the escalator (CheckInsDue) holds the row while it works on
+// it, so the answer waits for it rather than being overwritten.
+func (d *Store) AnswerCheckIn(ctx context.Context, caseID int64) (*desk.CheckIn, error) {
+	var r checkInRow
+	if err := sqlx.GetContext(ctx, d.q, &r, answerCheckIn, caseID); err != nil {
+		return nil, mapError(fmt.Errorf("answer check-in of case #%d: %w", caseID, err))
 	}
-	return out, nil
+	c := r.toCheckIn()
+	return &c, nil
+}
+
+// signOfLife finds the chat's cases by cases_reporter and their
+// check-ins by key; it writes only a prompt that waits.
+// TestSignOfLifeUsesIndexes checks the plan.
+const signOfLife = `
+UPDATE checkins k SET prompted_at = NULL, escalated_at = NULL
+FROM cases c
+WHERE c.reporter_chat_id = $1 AND k.case_id = c.id AND k.prompted_at IS NOT NULL
+RETURNING ` + checkInColumns
+
+// SignOfLife answers the waiting prompts of the check-ins of chatID's
+// cases.
+func (d *Store) SignOfLife(ctx context.Context, chatID int64) ([]desk.CheckIn, error) {
+	var rows []checkInRow
+	if err := sqlx.SelectContext(ctx, d.q, &rows, signOfLife, chatID); err != nil {
+		return nil, mapError(fmt.Errorf("sign of life in chat %d: %w", chatID, err))
+	}
+	return toCheckIns(rows), nil
 }

@@ -1,0 +1,88 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/koreandesk/hotline/bot/bottest"
+	"github.com/koreandesk/hotline/desk"
+)
+
+// TestCheckInAnsweredByWritingIsNotMissed: reporters who answer a
+// check-in by writing ("괜찮아요", "ខ្ញុំសុខសប្បាយ", "OK", a photo) instead of
+// tapping a button are not reported as having missed it. What they wrote
+// reaches the officer as any follow-up does, the timeline says they
+// answered by writing, and all they see is the usual "added to your case",
+// then the next check-in on time. A reporter who stays silent is still
+// escalated in the same pass.
+func TestCheckInAnsweredByWritingIsNotMissed(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t, checkingIn)
+	type reporter struct {
+		u    bottest.User
+		send func(bottest.User)
+		word string // what reaches the officer
+		kind string
+		c    *desk.Case
+		seen int // the reporter's bot messages once they wrote
+	}
+	text := func(s string) func(bottest.User) { return func(u bottest.User) { h.api.SendText(u, s) } }
+	writers := []*reporter{
+		{u: bottest.User{ID: 9831, FirstName: "Min", LanguageCode: "ko"}, send: text("괜찮아요"), word: "괜찮아요"},
+		{u: bottest.User{ID: 9832, FirstName: "Dara", LanguageCode: "km"}, send: text("ខ្ញុំសុខសប្បាយ"), word: "ខ្ញុំសុខសប្បាយ"},
+		{u: bottest.User{ID: 9833, FirstName: "Ann", LanguageCode: "en"}, send: text("OK"), word: "OK"},
+		{u: bottest.User{ID: 9834, FirstName: "Bo", LanguageCode: "en"},
+			send: func(u bottest.User) { h.api.SendPhoto(u, "room 304") }, word: "room 304", kind: bottest.KindPhoto},
+	}
+	silent := &reporter{u: bottest.User{ID: 9835, FirstName: "Sok", LanguageCode: "km"}}
+	for _, r := range append(writers, silent) {
+		r.c = h.sos(r.u)
+		n := settled(h, officer.ID)
+		h.api.SendText(officer, "/claim "+string(r.c.Ref))
+		h.texts(officer.ID, n+1)
+		h.checkIn(r.c, r.u, "1h")
+	}
+	for _, r := range writers {
+		seen, n := settled(h, r.u.ID), settled(h, officer.ID)
+		r.send(r.u)
+		contains(t, lastBot(t, h, r.u.ID, seen+1).Text, string(r.c.Ref)) // "added to your case"
+		fwd := h.until(officer.ID, n, r.word)
+		contains(t, fwd.Text, string(r.c.Ref))
+		if r.kind != "" && fwd.Kind != r.kind {
+			t.Errorf("%s reached the officer as a %s, want a %s", r.word, fwd.Kind, r.kind)
+		}
+		r.seen = seen + 1
+	}
+
+	sup, off := settled(h, supervisor.ID), settled(h, officer.ID)
+	h.advance(16 * time.Minute) // past the grace time of every prompt
+	h.until(supervisor.ID, sup, string(silent.c.Ref)+" did not answer")
+	settled(h, supervisor.ID)
+	for _, m := range append(h.api.BotMessages(supervisor.ID)[sup:], h.api.BotMessages(officer.ID)[off:]...) {
+		for _, r := range writers {
+			if strings.Contains(m.Text, string(r.c.Ref)) {
+				t.Errorf("the desk was told of %s, who wrote %q: %q", r.c.Ref, r.word, m.Text)
+			}
+		}
+	}
+	for _, r := range writers {
+		if got := h.checkInEvents(r.c.ID); got != "started prompted wrote" {
+			t.Errorf("%s check-in timeline = %q, want started prompted wrote", r.c.Ref, got)
+		}
+	}
+	if got := h.checkInEvents(silent.c.ID); got != "started prompted missed" {
+		t.Errorf("the silent reporter's check-in timeline = %q", got)
+	}
+
+	h.advance(45 * time.Minute) // the next check-in
+	for _, r := range writers {
+		next := lastBot(t, h, r.u.ID, r.seen+1)
+		if len(next.InlineKeyboard) != 1 || !strings.Contains(next.Text, string(r.c.Ref)) {
+			t.Errorf("%s: after writing, the next message is %q, want the next check-in", r.c.Ref, next.Text)
+		}
+		if n := settled(h, r.u.ID); n != r.seen+1 {
+			t.Errorf("%s: the reporter got %d messages after writing, want only the next check-in", r.c.Ref, n-r.seen)
+		}
+	}
+}
