@@ -1,5 +1,7 @@
 package flows
 
+import "strings"
+
 // Effects a conversation records for the bot to apply in the update's
 // transaction. They name case types and priorities by the desk's words
 // ("distress", "urgent") so flows need not import the desk package.
@@ -52,6 +54,35 @@ func (Forget) effect()      {}
 // conversation from a suggestion: the job ad a user sent before being asked
 // "check this as a job offer?".
 const CarryKey = "carry"
+
+// CarryFileKey is the session answer that keeps, beside CarryKey's
+// caption, the file of a photo or document the engine kept that way:
+// "<kind>:<Telegram file id>".
+const CarryFileKey = "carry_file"
+
+// carry keeps an input in the session for the conversation the person
+// picks next: its text or caption and, for a file, the file.
+func carry(s *Session, in Input) {
+	s.Set(CarryKey, in.Text)
+	delete(s.Answers, CarryFileKey)
+	if in.Kind.Media() && in.FileID != "" {
+		s.Set(CarryFileKey, string(in.Kind)+":"+in.FileID)
+	}
+}
+
+// TakeCarried returns the input the engine kept for this conversation
+// (the text or caption and, for a photo or document, its kind and file
+// id; KindText otherwise) and removes it from the session. It reports
+// false when there is none.
+func TakeCarried(s *Session) (Input, bool) {
+	in := Input{Kind: KindText, Text: strings.TrimSpace(s.Answers[CarryKey])}
+	if kind, id, ok := strings.Cut(s.Answers[CarryFileKey], ":"); ok && Kind(kind).Media() && id != "" {
+		in.Kind, in.FileID = Kind(kind), id
+	}
+	delete(s.Answers, CarryKey)
+	delete(s.Answers, CarryFileKey)
+	return in, in.Text != "" || in.FileID != ""
+}
 
 // CaseRefKey is the session answer holding the reference of the case the
 // current conversation feeds, e.g. "KD-7Q3M".

@@ -229,7 +229,7 @@ func (e *Engine) chooseLanguage(t *Turn, lang string) error {
 // whose conversation is not built yet says so.
 func (e *Engine) enter(t *Turn, key string) error {
 	if key == "menu" {
-		delete(t.Session.Answers, CarryKey)
+		TakeCarried(t.Session)
 		t.Say(e.menuReply())
 		return nil
 	}
@@ -247,10 +247,15 @@ func (e *Engine) enter(t *Turn, key string) error {
 	}
 	c := e.convs[name]
 	s := t.Session
-	carry := s.Answers[CarryKey]
+	carried, file := s.Answers[CarryKey], s.Answers[CarryFileKey]
 	s.Reset()
-	if carry != "" && t.Input.Kind == KindCallback {
-		s.Set(CarryKey, carry) // the ad behind "check this as a job offer?"
+	if carried != "" && t.Input.Kind == KindCallback {
+		// the ad (or cry for help) behind "check this as a job
+		// offer?", with its photo or document if it came with one
+		s.Set(CarryKey, carried)
+		if file != "" {
+			s.Set(CarryFileKey, file)
+		}
 	}
 	s.Flow, s.State = c.Name(), c.Initial()
 	if b, ok := c.(Beginner); ok {
@@ -347,7 +352,7 @@ func (e *Engine) suggest(t *Turn) bool {
 		if sg == nil || !sg.Looks(t.Input) {
 			continue
 		}
-		t.Session.Set(CarryKey, t.Input.Text)
+		carry(t.Session, t.Input)
 		rows := [][]Button{{{Label: M(sg.Yes), Data: DataGo + d.Key}, {Label: M(sg.No), Data: DataGo + "menu"}}}
 		// A long first message may be a cry for help, not an ad: the
 		// urgent conversation is one tap away, and takes it along.

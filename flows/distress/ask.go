@@ -44,17 +44,18 @@ var questions = map[string]string{
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
 	in := t.Input
-	switch carried := strings.TrimSpace(t.Session.Answers[flows.CarryKey]); {
+	carried, ok := flows.TakeCarried(t.Session)
+	switch {
 	case in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "":
 		// "/sos locked in building C": the words are a message for the
 		// case, kept and passed on like any other.
 		in.Kind, in.Text, in.Command, in.Args = flows.KindText, strings.TrimSpace(in.Args), "", ""
 		t.Do(flows.AddToCase{Input: in})
-	case carried != "":
+	case ok:
 		// The long first message the bot took for an ad, then "I need
-		// help now".
-		delete(t.Session.Answers, flows.CarryKey)
-		in.Kind, in.Text, in.Data, in.MessageID = flows.KindText, carried, "", 0
+		// help now": its words and, when it was a photo or document
+		// with a caption, the file, as any later one would go.
+		in.Kind, in.Text, in.FileID, in.Data, in.MessageID = carried.Kind, carried.Text, carried.FileID, "", 0
 		t.Do(flows.AddToCase{Input: in})
 	}
 	// The first answer is one message, the case reference with the
