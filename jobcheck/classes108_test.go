@@ -50,3 +50,23 @@ func TestPromisingAndTraps(t *testing.T) {
 		{"en recruiter: others are fake", "Chat job in Poipet, $2,000, free flights, no contract needed. Other agencies are fake, ours is real.", LevelHigh},
 	})
 }
+
+// TestNoPapersPayBait (rules 2026.12.04-114): work abroad with no passport, no work visa or on
+// a tourist visa, together with unskilled pay far above the going rate, is high
+// (no_papers_pay_bait); a local job in Kampot or Koh Kong that needs only an ID card is not
+// (a border town is no partner in this combination: it is home to Khmer readers). Also a
+// page admin as a desk role and "they wait to pick you up" (គេចាំទទួល) as a paid trip.
+func TestNoPapersPayBait(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"km Malaysia, no passport", "ការងារនៅម៉ាឡេស៊ី ខែ ១៥០០$ អត់ចេះក៏បាន មិនបាច់លិខិតឆ្លងដែន", LevelHigh},
+		{"en tourist visa", "Work in Thailand on a tourist visa, 1,500 USD, no experience needed", LevelHigh},
+		{"ko 관광비자", "태국 관광비자로 입국, 경력 무관 월 400", LevelHigh},
+		{"km Kampot factory, ID card only", "ត្រូវការកម្មករនៅរោងចក្រកំពត មិនបាច់លិខិតឆ្លងដែន យកតែអត្តសញ្ញាណប័ណ្ណ ប្រាក់ខែ ២២០$", LevelMedium},
+		{"en Koh Kong hotel, ID card only", "Job in Koh Kong hotel, no passport needed, only ID card, $250", LevelMedium},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"km page admin", "ក្រុមហ៊ុនយើងកំពុងរកអ្នកគ្រប់គ្រងផេកនៅម៉ាឡេស៊ី", "vague_online_role", true},
+		{"km they wait to pick you up", "មកដល់ព្រំដែន គេចាំទទួល", "employer_pays_travel", true},
+	})
+}
