@@ -70,3 +70,22 @@ func TestNoPapersPayBait(t *testing.T) {
 		{"km they wait to pick you up", "មកដល់ព្រំដែន គេចាំទទួល", "employer_pays_travel", true},
 	})
 }
+
+// TestBondsAndPackages (rules 2026.12.04-115): a "refundable security bond of USD 500 to secure
+// your slot" is a fee and "mobilisation within 7 days" a rush; a salary "Package: USD 1,700" is
+// pay, not a fee (-114 read "Package: USD 1" as one); a Korean friend's "그냥 톡으로 사람들 관리",
+// "표는 회사에서 해줌"; Phuket and Pattaya as destinations, a relocation allowance as a paid trip.
+func TestBondsAndPackages(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"ko friend in Vietnam", "형 나야. 나 지금 베트남인데 여기 회사 괜찮아. 하는 일은 그냥 톡으로 사람들 관리하는 거고 월 600 줌. 오고 싶으면 말만 해, 표는 회사에서 해줌", LevelHigh},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en security bond", "A refundable security bond of USD 500 applies to secure your slot.", "upfront_fee_or_deposit", true},
+		{"en package is pay", "Package: USD 1,700 net + accommodation.", "upfront_fee_or_deposit", false},
+		{"en total package is a fee", "Japan work, total package $5,800, 50% down payment.", "upfront_fee_or_deposit", true},
+		{"en mobilisation", "Mobilisation within 7 days of acceptance.", "urgency_pressure", true},
+		{"en relocation allowance", "Staff housing and a relocation allowance towards your flight.", "employer_pays_travel", true},
+		{"en Phuket", "Guest relations officer for our resort in Phuket.", "destination_sea", true},
+	})
+}
