@@ -386,9 +386,15 @@ func (d *Dispatcher) send(ctx context.Context, c mailbox.Message) bool {
 		}
 		d.leases.Extended(c, now.Add(lease))
 	}
-	sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
-	msgID, err := d.sender.Send(sendCtx, c.ChatID, c.Method, c.Payload)
-	cancelSend()
+	call, err := c.Call()
+	var msgID int64
+	if err != nil {
+		err = permanent(fmt.Errorf("decode %s payload: %w", c.Method, err))
+	} else {
+		sendCtx, cancelSend := context.WithTimeout(ctx, d.SendTimeout)
+		msgID, err = d.sender.Send(sendCtx, c.ChatID, c.Method, call)
+		cancelSend()
+	}
 	if err == nil {
 		d.metrics.OutboxSent.WithLabelValues(c.Method).Inc()
 		d.record(log, d.results.Add(rec, mailbox.Result{Message: c, Outcome: mailbox.OutcomeSent, MessageID: msgID}))

@@ -20,10 +20,9 @@ type documents struct {
 	db Pruner
 }
 
-func (s documents) Send(ctx context.Context, chatID int64, method string, payload []byte) (int64, error) {
-	var c mailbox.Call
-	if method != mailbox.MethodSendDocument || json.Unmarshal(payload, &c) != nil || c.Document == nil {
-		return s.Sender.Send(ctx, chatID, method, payload)
+func (s documents) Send(ctx context.Context, chatID int64, method string, c mailbox.Call) (int64, error) {
+	if method != mailbox.MethodSendDocument || c.Document == nil {
+		return s.Sender.Send(ctx, chatID, method, c)
 	}
 	var f mailbox.File
 	err := s.db.Do(ctx, func(ctx context.Context, tx mailbox.Tx) error {
@@ -38,7 +37,7 @@ func (s documents) Send(ctx context.Context, chatID int64, method string, payloa
 		return 0, unsent{fmt.Errorf("make %s document: %w", c.Document.Kind, err)}
 	}
 	c.Document, c.FileName, c.FileData = nil, f.Name, f.Data
-	return s.Sender.Send(ctx, chatID, method, mustJSON(c))
+	return s.Sender.Send(ctx, chatID, method, c)
 }
 
 // unsent marks a call that was not made at all: safe to retry.

@@ -3,7 +3,6 @@ package bot
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -18,10 +17,11 @@ import (
 	"github.com/koreandesk/hotline/mailbox"
 )
 
-// Sender makes one Bot API call from an outbox row and returns the id of
-// the message it created, if any. *TelegramSender is the real one.
+// Sender makes one Bot API call of an outbox row (its call decoded, see
+// mailbox.Message.Call) and returns the id of the message it created, if
+// any. *TelegramSender is the real one.
 type Sender interface {
-	Send(ctx context.Context, chatID int64, method string, payload []byte) (messageID int64, err error)
+	Send(ctx context.Context, chatID int64, method string, c mailbox.Call) (messageID int64, err error)
 }
 
 // TelegramSender sends outbox calls with go-telegram/bot.
@@ -43,12 +43,8 @@ func TelegramClient(timeout time.Duration) *http.Client {
 // NewTelegramSender wraps a go-telegram/bot client.
 func NewTelegramSender(b *tgbot.Bot) *TelegramSender { return &TelegramSender{b: b} }
 
-// Send decodes the stored call and makes it.
-func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, payload []byte) (int64, error) {
-	var c mailbox.Call
-	if err := json.Unmarshal(payload, &c); err != nil {
-		return 0, permanent(fmt.Errorf("decode %s payload: %w", method, err))
-	}
+// Send makes the call.
+func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, c mailbox.Call) (int64, error) {
 	switch method {
 	case mailbox.MethodSendMessage:
 		m, err := s.b.SendMessage(ctx, &tgbot.SendMessageParams{ChatID: chatID, Text: c.Text, ReplyMarkup: tgcall.Markup(c),
@@ -106,7 +102,7 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 	case mailbox.MethodSendMediaGroup:
 		if len(c.Media) == 1 { // Telegram's albums have two items at least
 			it := c.Media[0]
-			return s.Send(ctx, chatID, tgcall.SingleMedia[it.Kind], mustJSON(mailbox.Call{FileID: it.FileID, Text: it.Caption, Silent: c.Silent}))
+			return s.Send(ctx, chatID, tgcall.SingleMedia[it.Kind], mailbox.Call{FileID: it.FileID, Text: it.Caption, Silent: c.Silent})
 		}
 		ms, err := s.b.SendMediaGroup(ctx, &tgbot.SendMediaGroupParams{ChatID: chatID, Media: tgcall.Media(c.Media),
 			DisableNotification: c.Silent})
@@ -124,11 +120,6 @@ func (s *TelegramSender) Send(ctx context.Context, chatID int64, method string, 
 		return messageID(m, err)
 	}
 	return 0, permanent(fmt.Errorf("unknown outbox method %q", method))
-}
-
-func mustJSON(c mailbox.Call) []byte {
-	b, _ := json.Marshal(c) // a Call always encodes
-	return b
 }
 
 func messageID(m *tgmodels.Message, err error) (int64, error) {

@@ -153,7 +153,7 @@ func New(chatID int64, p Priority, method string, c Call) (Message, error) {
 	if err != nil {
 		return Message{}, fmt.Errorf("encode %s: %w", method, err)
 	}
-	return Message{ChatID: chatID, Priority: p, Method: method, Payload: payload}, nil
+	return Message{ChatID: chatID, Priority: p, Method: method, Payload: payload, carried: carry(c, payload)}, nil
 }
 
 // Truncate shortens s to n runes, ending it with "…" when it was longer.

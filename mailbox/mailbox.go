@@ -83,6 +83,9 @@ type Message struct {
 	// NotBefore, when set, holds the message back until then (an album
 	// waiting for its other items).
 	NotBefore time.Time
+	// carried is the call New encoded, while Payload is its encoding
+	// (see Call).
+	carried *carried
 }
 
 // Outcome is what happened to a claimed message, for Outbox.Record.

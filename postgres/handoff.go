@@ -76,7 +76,10 @@ func (ho *handOff) result() mailbox.Queued {
 // The payloads come as one JSON array ($4), not a text[]: a text array
 // escapes every quote of every payload on the way (lib/pq's array
 // encoding was 9 % of the closed loop's allocations) and PostgreSQL
-// unescapes them before it parses each payload.
+// unescapes them before it parses each payload. A leased call's payload
+// comes back only when silent (as a quiet chat's are made here); the
+// others go with the payload they came with, which decodes to the same
+// call, and the call itself (mailbox.Message.Call), not decoded again.
 const insertOutgoingMany = `
 WITH m AS (
     SELECT m.chat_id AS queued_to,
@@ -106,7 +109,8 @@ SELECT l.chat_id, l.priority, l.method,
     CASE WHEN l.leased THEN 1 ELSE 0 END
 FROM l
 ORDER BY l.ord
-RETURNING id, chat_id, priority, method, CASE WHEN lease_token IS NULL THEN NULL ELSE payload END AS payload,
+RETURNING id, chat_id, priority, method,
+    CASE WHEN lease_token IS NOT NULL AND payload @> '{"silent": true}' THEN payload END AS payload,
     attempts, ambiguous, COALESCE(lease_token, 0) AS lease_token, created_at, COALESCE(case_id, 0) AS case_id, kind`
 
 // insertCalls runs insertOutgoingMany: calls in order, each created at
@@ -135,9 +139,10 @@ func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []t
 		until, own, held, tokens = &ho.until, ho.chats, ho.held, ho.tokens
 	}
 	var rows []outgoingRow
+	base := rand.Int64N(1 << 61)
 	err := t.SelectContext(ctx, &rows, insertOutgoingMany, pq.Array(chats), pq.Array(prios), pq.Array(methods),
 		payloads.String(), pq.Array(cases), pq.Array(kinds), pq.Array(notBefore), pq.Array(created),
-		until, rand.Int64N(1<<61), pq.Array(own), pq.Array(held), pq.Array(tokens))
+		until, base, pq.Array(own), pq.Array(held), pq.Array(tokens))
 	if err != nil {
 		return mapError(fmt.Errorf("enqueue %d calls: %w", n, err))
 	}
@@ -146,9 +151,18 @@ func insertCalls(ctx context.Context, t *sqlx.Tx, out []mailbox.Message, ats []t
 			ho.others()
 			continue
 		}
-		ho.queued.Leased = append(ho.queued.Leased, mailbox.Message{ID: r.ID, ChatID: r.ChatID,
-			Priority: mailbox.Priority(r.Priority), Method: r.Method, Payload: r.Payload, Attempts: r.Attempts,
-			Token: r.Token, CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind, ClaimedAt: ho.now})
+		i := r.Token - base - 1 // the token is base + the call's place (from 1)
+		if i < 0 || i >= int64(n) {
+			return fmt.Errorf("enqueue %d calls: token %d is not of this statement", n, r.Token)
+		}
+		m := mailbox.Message{ID: r.ID, ChatID: r.ChatID,
+			Priority: mailbox.Priority(r.Priority), Method: r.Method, Payload: out[i].Payload, Attempts: r.Attempts,
+			Token: r.Token, CreatedAt: r.CreatedAt, CaseID: r.CaseID, Kind: r.Kind, ClaimedAt: ho.now}
+		if r.Payload != nil {
+			m.Payload = r.Payload
+		}
+		m.Carry(out[i])
+		ho.queued.Leased = append(ho.queued.Leased, m)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -251,4 +252,59 @@ func TestAClaimBehindItsChatsEarlierUpdateIsNotProcessed(t *testing.T) {
 	if len(next) != 1 || next[0].UpdateID != 2 || next[0].Attempts != 1 {
 		t.Fatalf("then claimed %+v, want update 2 on its first attempt", next)
 	}
+}
+
+// A call handed off goes to the dispatcher as the outbox row stores it:
+// its call (mailbox.Message.Call) is the stored payload decoded, made
+// silent for a quiet chat, and in the order queued.
+func TestHandedCallsAreTheStoredCalls(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	s := postgres.New(db)
+	for _, chat := range []int64{7, 8} {
+		mustSave(t, s, chat, chat, mailbox.PriorityNormal)
+		u, ok, err := s.ClaimUpdate(ctx, t0, time.Minute)
+		if err != nil || !ok {
+			t.Fatalf("claim update %d: %v, %v", chat, ok, err)
+		}
+		q, err := s.Process(ctx, u, t0, mailbox.HandOff{Lease: time.Minute}, func(ctx context.Context, tx mailbox.Tx, u mailbox.Update) error {
+			if err := tx.SetQuiet(ctx, 8, true, t0); err != nil {
+				return err
+			}
+			inline := mailbox.Call{Text: "two <&>", Inline: [][]mailbox.Button{{{Text: "a", Data: "b"}}}}
+			return tx.Enqueue(ctx, t0, mustCall(t, chat, "one"), mustNew(t, chat, inline), mustNew(t, chat, mailbox.Call{Text: "bad \xff"}))
+		})
+		if err != nil || len(q.Leased) != 3 {
+			t.Fatalf("chat %d: queued %+v, %v", chat, q, err)
+		}
+		for _, m := range q.Leased {
+			var stored []byte
+			if err := db.GetContext(ctx, &stored, `SELECT payload FROM outbox WHERE id = $1`, m.ID); err != nil {
+				t.Fatal(err)
+			}
+			var want mailbox.Call
+			if err := json.Unmarshal(stored, &want); err != nil {
+				t.Fatal(err)
+			}
+			got, err := m.Call()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" || got.Silent != (chat == 8) {
+				t.Errorf("chat %d, call %d: (-stored +handed)\n%s", chat, m.ID, diff)
+			}
+		}
+		if a, b, c := q.Leased[0], q.Leased[1], q.Leased[2]; a.ID > b.ID || b.ID > c.ID {
+			t.Errorf("chat %d: out of order: %d, %d, %d", chat, a.ID, b.ID, c.ID)
+		}
+	}
+}
+
+func mustNew(t *testing.T, chat int64, c mailbox.Call) mailbox.Message {
+	t.Helper()
+	m, err := mailbox.New(chat, mailbox.PriorityHigh, mailbox.MethodSendMessage, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

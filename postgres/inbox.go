@@ -213,13 +213,11 @@ func (s *Store) ClaimUpdate(ctx context.Context, now time.Time, lease time.Durat
 // a log of raw updates; the row stays only so a redelivered update_id is
 // recognised.
 //
-// The update finds its rows by seq = ANY (inbox_pkey). Its "not
-// processed" check is written (… IS NULL) IS TRUE, which no partial
-// index's predicate matches: in the generic plan a connection keeps,
-// planned on statistics taken while nothing was pending, inbox_ready and
-// inbox_pending look empty, and one of them was read whole instead, with
-// the entries processed rows leave in it until a vacuum (13-260 buffer
-// hits an update in the closed loop, instead of about 3).
+// The update finds its rows by seq = ANY (inbox_pkey): its "not
+// processed" check, (… IS NULL) IS TRUE, matches no partial index's
+// predicate. A generic plan made on statistics of few pending rows read
+// inbox_ready or inbox_pending whole instead, with the entries processed
+// rows leave until a vacuum (13-260 buffer hits an update, not about 3).
 const markClaimed = `
 UPDATE inbox i SET processed_at = $3, payload = '{}', retry_at = NULL, claim_token = NULL
 WHERE i.seq = ANY ($1::bigint[]) AND (i.processed_at IS NULL) IS TRUE
