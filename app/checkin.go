@@ -40,7 +40,15 @@ func (h *Handler) checkIn(t *turn, ci *desk.CheckIn) error {
 	if err != nil {
 		return err
 	}
-	if ci.Overdue(t.now) {
+	switch {
+	case ci.AnsweredByWriting():
+		// "OK", "괜찮아요", a photo: whoever wrote since the prompt is
+		// there, and the desk must not hear that they missed it.
+		if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(desk.CheckInWrote, 0, ci, *ci.WroteAt)); err != nil {
+			return err
+		}
+		ci.PromptedAt, ci.EscalatedAt = nil, nil
+	case ci.Overdue(t.now):
 		if err := h.checkInMissed(t, c, ci); err != nil {
 			return err
 		}
@@ -134,27 +142,6 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		}
 	}
 	return t.send(t.in.ChatID, reporterLang(c), c.ID, flows.Reply{Text: flows.M(thanks)})
-}
-
-// signOfLife takes anything a reporter sends while a check-in waits for
-// their answer as that answer: someone who writes "OK", "괜찮아요" or
-// anything else instead of tapping a button is there, and the desk must
-// not hear that they missed the check-in. The input itself goes on as
-// usual (to the case and the officer); this only answers the prompt, in
-// the update's transaction, with one statement that finds nothing for
-// nearly every chat. Each answered check-in goes on its case's timeline.
-func (h *Handler) signOfLife(t *turn) error {
-	answered, err := t.desk.SignOfLife(t.ctx, t.in.ChatID)
-	if err != nil {
-		return err
-	}
-	for i := range answered {
-		ci := &answered[i]
-		if _, err := t.desk.AddEvent(t.ctx, ci.CaseID, checkins.Event(desk.CheckInWrote, 0, ci, t.now)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // checkInCase is the case a check-in button names, when it is the

@@ -46,13 +46,6 @@ func (h *Handler) route(t *turn) error {
 	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, checkins.Data) {
 		return h.checkInAnswer(t, s.Lang())
 	}
-	// Whatever the reporter does answers a check-in waiting on them; a
-	// live location's updates come by themselves and do not.
-	if !t.in.Edited || t.in.Kind != flows.KindLocation {
-		if err := h.signOfLife(t); err != nil {
-			return err
-		}
-	}
 	if t.in.Kind == flows.KindCallback && strings.HasPrefix(t.in.Data, referral.Data) {
 		return h.referralAnswer(t, s.Lang())
 	}

@@ -22,8 +22,13 @@ type CheckIn struct {
 	PromptedAt *time.Time
 	// EscalatedAt is set once that prompt was escalated.
 	EscalatedAt *time.Time
-	StartedBy   int64
-	StartedAt   time.Time
+	// WroteAt is when the reporter last wrote to the bot (a message,
+	// photo or anything else recorded in their chat) since the waiting
+	// prompt went out: someone who writes "OK" instead of tapping a
+	// button has answered. Read, never saved; nil when they did not.
+	WroteAt   *time.Time
+	StartedBy int64
+	StartedAt time.Time
 }
 
 // Limits of a check-in's interval.
@@ -41,6 +46,10 @@ func CheckInGrace(d time.Duration) time.Duration {
 
 // Unanswered reports whether a prompt is waiting for an answer.
 func (c *CheckIn) Unanswered() bool { return c.PromptedAt != nil }
+
+// AnsweredByWriting reports whether the reporter wrote since the waiting
+// prompt went out.
+func (c *CheckIn) AnsweredByWriting() bool { return c.PromptedAt != nil && c.WroteAt != nil }
 
 // Overdue reports whether the waiting prompt is past its grace time and
 // not escalated yet.

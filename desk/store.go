@@ -230,14 +230,6 @@ type CheckInStore interface {
 	// its prompt no longer waits and is not escalated. It returns the
 	// check-in. Errors: not_found (the case has none).
 	AnswerCheckIn(ctx context.Context, caseID int64) (*CheckIn, error)
-	// SignOfLife takes anything the reporter of chatID sent as the answer
-	// to every prompt their cases' check-ins wait on, and returns the
-	// check-ins it answered (nearly always none). It is one statement on
-	// an index; a check-in CheckInsDue holds is answered once that
-	// transaction ends, and CheckInsDue skips one answered in a
-	// transaction still open, so an answer and an escalation never both
-	// act on the same prompt.
-	SignOfLife(ctx context.Context, chatID int64) ([]CheckIn, error)
 }
 
 // IndicatorStore keeps the trafficking indicators recorded on cases.

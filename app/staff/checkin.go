@@ -104,7 +104,7 @@ func (d *Cmd) checkinLine(c *desk.Case) (string, error) {
 		return "", err
 	}
 	every := d.span(ci.Every, time.Minute, 2)
-	if ci.PromptedAt != nil {
+	if ci.PromptedAt != nil && !ci.AnsweredByWriting() {
 		return d.h.render.Text(d.lang, flows.M("desk.checkin_waiting", "Every", every, "Since", checkins.Clock(*ci.PromptedAt))), nil
 	}
 	return d.h.render.Text(d.lang, flows.M("desk.checkin_status", "Every", every, "Next", checkins.Clock(ci.NextAt))), nil

@@ -23,12 +23,24 @@ type checkInRow struct {
 	EscalatedAt sql.NullTime `db:"escalated_at"`
 	StartedBy   int64        `db:"started_by"`
 	StartedAt   time.Time    `db:"started_at"`
+	WroteAt     sql.NullTime `db:"wrote_at"`
 }
+
+// wroteAt is when the reporter of case c last wrote since check-in k's
+// prompt went out (NULL when they did not, or no prompt waits): their
+// messages are in chat_messages, found by its key (chat_id, message_id)
+// and kept for days, longer than any grace time. Every message, photo or
+// document a reporter sends is recorded there in the transaction that
+// processes it, so answering by writing costs the reporter's update
+// nothing: the escalator and /case read it when they need it.
+const wroteAt = `(SELECT max(m.at) FROM chat_messages m
+    WHERE m.chat_id = c.reporter_chat_id AND NOT m.from_bot AND m.at >= k.prompted_at) AS wrote_at`
 
 func (r *checkInRow) toCheckIn() desk.CheckIn {
 	return desk.CheckIn{CaseID: r.CaseID, Every: time.Duration(r.Every) * time.Second,
 		Grace: time.Duration(r.Grace) * time.Second, NextAt: r.NextAt.UTC(), PromptedAt: timePtr(r.PromptedAt),
-		EscalatedAt: timePtr(r.EscalatedAt), StartedBy: r.StartedBy, StartedAt: r.StartedAt.UTC()}
+		EscalatedAt: timePtr(r.EscalatedAt), StartedBy: r.StartedBy, StartedAt: r.StartedAt.UTC(),
+		WroteAt: timePtr(r.WroteAt)}
 }
 
 func toCheckIns(rows []checkInRow) []desk.CheckIn {
@@ -56,7 +68,8 @@ func (d *Store) SaveCheckIn(ctx context.Context, c desk.CheckIn) error {
 	return nil
 }
 
-const selectCheckIn = `SELECT ` + checkInColumns + ` FROM checkins k WHERE k.case_id = $1`
+const selectCheckIn = `SELECT ` + checkInColumns + `, ` + wroteAt + `
+FROM checkins k JOIN cases c ON c.id = k.case_id WHERE k.case_id = $1`
 
 // CheckInOf returns a case's check-in.
 func (d *Store) CheckInOf(ctx context.Context, caseID int64) (*desk.CheckIn, error) {
@@ -81,7 +94,7 @@ func (d *Store) StopCheckIn(ctx context.Context, caseID int64) (bool, error) {
 }
 
 const selectCheckInsDue = `
-SELECT ` + checkInColumns + `
+SELECT ` + checkInColumns + `, ` + wroteAt + `
 FROM checkins k JOIN cases c ON c.id = k.case_id
 WHERE c.status IN ` + openStatuses + `
   AND (k.next_at <= $1
@@ -115,23 +128,4 @@ func (d *Store) AnswerCheckIn(ctx context.Context, caseID int64) (*desk.CheckIn,
 	}
 	c := r.toCheckIn()
 	return &c, nil
-}
-
-// signOfLife finds the chat's cases by cases_reporter and their
-// check-ins by key; it writes only a prompt that waits.
-// TestSignOfLifeUsesIndexes checks the plan.
-const signOfLife = `
-UPDATE checkins k SET prompted_at = NULL, escalated_at = NULL
-FROM cases c
-WHERE c.reporter_chat_id = $1 AND k.case_id = c.id AND k.prompted_at IS NOT NULL
-RETURNING ` + checkInColumns
-
-// SignOfLife answers the waiting prompts of the check-ins of chatID's
-// cases.
-func (d *Store) SignOfLife(ctx context.Context, chatID int64) ([]desk.CheckIn, error) {
-	var rows []checkInRow
-	if err := sqlx.SelectContext(ctx, d.q, &rows, signOfLife, chatID); err != nil {
-		return nil, mapError(fmt.Errorf("sign of life in chat %d: %w", chatID, err))
-	}
-	return toCheckIns(rows), nil
 }

@@ -37,37 +37,58 @@ func begin(t *testing.T, db *sqlx.DB) (*sqlx.Tx, *deskdb.Store) {
 	return tx, deskdb.New(tx)
 }
 
-// TestSignOfLifeAnswersOnlyTheChatsWaitingPrompts: a message answers
-// the prompts that wait in its chat, nobody else's, and only once.
-func TestSignOfLifeAnswersOnlyTheChatsWaitingPrompts(t *testing.T) {
-	d := newDesk(t)
+// wrote records a message in chat at, from the reporter or the bot.
+func wrote(t *testing.T, db *sqlx.DB, chat, message int64, fromBot bool, at time.Time) {
+	t.Helper()
+	db.MustExec(`INSERT INTO chat_messages (chat_id, message_id, from_bot, at) VALUES ($1, $2, $3, $4)`,
+		chat, message, fromBot, at)
+}
+
+// TestCheckInsDueSeeWhoWrote: the escalator and /case see that a reporter
+// wrote since the prompt went out (anything they sent is in
+// chat_messages), and only then: the bot's own messages, a message from
+// before the prompt and another chat's message are not an answer.
+func TestCheckInsDueSeeWhoWrote(t *testing.T) {
+	db := pgtest.New(t)
+	d := deskdb.New(db)
+	pgtest.AddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
 	ctx := context.Background()
 	mine := overdueCheckIn(t, d, 3001)
-	other := overdueCheckIn(t, d, 3002)
-	got, err := d.SignOfLife(ctx, 3001)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1 || got[0].CaseID != mine.ID || got[0].PromptedAt != nil || got[0].Every != 6*time.Hour {
-		t.Errorf("answered %+v, want case #%d's check-in, no longer waiting", got, mine.ID)
-	}
-	if got, err := d.SignOfLife(ctx, 3001); err != nil || len(got) != 0 {
-		t.Errorf("a second message answered %v, %v; want nothing", got, err)
-	}
+	silent := overdueCheckIn(t, d, 3002)
+	wrote(t, db, 3001, 10, false, t0.Add(-time.Minute)) // before the prompt
+	wrote(t, db, 3001, 11, false, t0.Add(10*time.Minute))
+	wrote(t, db, 3001, 12, false, t0.Add(20*time.Minute))
+	wrote(t, db, 3002, 10, true, t0.Add(5*time.Minute))   // the bot's prompt itself
+	wrote(t, db, 3002, 11, false, t0.Add(-2*time.Minute)) // before the prompt
+	wrote(t, db, 3009, 11, false, t0.Add(5*time.Minute))  // someone else
+
 	due, err := d.CheckInsDue(ctx, t0.Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(due) != 1 || due[0].CaseID != other.ID {
-		t.Errorf("due after the message: %+v, want only the other chat's", due)
+	got := map[int64]*time.Time{}
+	for i := range due {
+		got[due[i].CaseID] = due[i].WroteAt
+	}
+	if w, ok := got[mine.ID]; !ok || w == nil || !w.Equal(t0.Add(20*time.Minute)) || !due[0].Unanswered() {
+		t.Errorf("the reporter who wrote: %v (present %v), want their last message at %v", w, ok, t0.Add(20*time.Minute))
+	}
+	if w, ok := got[silent.ID]; !ok || w != nil {
+		t.Errorf("the silent reporter: wrote %v (present %v), want nil", w, ok)
+	}
+	for c, want := range map[int64]bool{mine.ID: true, silent.ID: false} {
+		ci := pgtest.Must[*desk.CheckIn](t)(d.CheckInOf(ctx, c))
+		if ci.AnsweredByWriting() != want {
+			t.Errorf("case #%d: CheckInOf answered by writing = %v, want %v", c, !want, want)
+		}
 	}
 }
 
-// TestSignOfLifeAndEscalatorDoNotRace: an escalator's pass and a
-// message's answer on the same check-in, in either order, never both act
+// TestAnswerAndEscalatorDoNotRace: an escalator's pass and a
+// tapped answer on the same check-in, in either order, never both act
 // on the prompt: the escalator skips a check-in being answered, and an
 // answer during an escalation waits for it and then clears the prompt.
-func TestSignOfLifeAndEscalatorDoNotRace(t *testing.T) {
+func TestAnswerAndEscalatorDoNotRace(t *testing.T) {
 	db := pgtest.New(t)
 	d := deskdb.New(db)
 	pgtest.AddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
@@ -77,7 +98,7 @@ func TestSignOfLifeAndEscalatorDoNotRace(t *testing.T) {
 
 	t.Run("answer first", func(t *testing.T) {
 		tx1, reporter := begin(t, db)
-		if got, err := reporter.SignOfLife(ctx, 3003); err != nil || len(got) != 1 {
+		if got, err := reporter.AnswerCheckIn(ctx, c.ID); err != nil || got.Unanswered() {
 			t.Fatalf("answered %v, %v", got, err)
 		}
 		tx2, escalator := begin(t, db)
@@ -105,10 +126,10 @@ func TestSignOfLifeAndEscalatorDoNotRace(t *testing.T) {
 		if err != nil || len(due) != 1 {
 			t.Fatalf("the escalator took %v, %v", due, err)
 		}
-		done := make(chan []desk.CheckIn, 1)
+		done := make(chan *desk.CheckIn, 1)
 		tx1, reporter := begin(t, db)
 		go func() {
-			got, err := reporter.SignOfLife(ctx, 3003)
+			got, err := reporter.AnswerCheckIn(ctx, c.ID)
 			if err != nil {
 				t.Error(err)
 			}
@@ -127,7 +148,7 @@ func TestSignOfLifeAndEscalatorDoNotRace(t *testing.T) {
 		if err := tx2.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		if got := <-done; len(got) != 1 || got[0].PromptedAt != nil || got[0].EscalatedAt != nil {
+		if got := <-done; got == nil || got.PromptedAt != nil || got.EscalatedAt != nil {
 			t.Errorf("after the escalation the answer gave %+v, want the prompt cleared", got)
 		}
 		if err := tx1.Commit(); err != nil {
@@ -139,23 +160,25 @@ func TestSignOfLifeAndEscalatorDoNotRace(t *testing.T) {
 	})
 }
 
-// TestSignOfLifeUsesIndexes: the statement every reporter's message runs
-// finds the chat's cases by their index, never by reading all cases.
-func TestSignOfLifeUsesIndexes(t *testing.T) {
+// TestCheckInsDueUsesIndexes: the escalator reads a reporter's messages by
+// chat_messages' key, never by reading every chat's messages.
+func TestCheckInsDueUsesIndexes(t *testing.T) {
 	db := pgtest.New(t)
 	d := deskdb.New(db)
 	pgtest.AddStaff(t, d, agentA, desk.RoleAgent, "Agent A")
 	pgtest.AddStaff(t, d, agentB, desk.RoleAgent, "Agent B")
 	db.MustExec(seedCases, 20000, t0, agentA)
 	db.MustExec(`INSERT INTO checkins (case_id, every_seconds, grace_seconds, next_at, prompted_at, started_by, started_at)
-		SELECT id, 3600, 900, $1, $1, $2, $1 FROM cases WHERE status <> 'closed'`, t0, agentA)
+		SELECT id, 3600, 900, $1, $1, $2, $1 FROM cases WHERE status <> 'closed' AND id % 50 = 0`, t0, agentA)
+	db.MustExec(`INSERT INTO chat_messages (chat_id, message_id, from_bot, at)
+		SELECT reporter_chat_id, g, g % 2 = 0, $1 FROM cases, generate_series(1, 10) g`, t0)
 	db.MustExec(`ANALYZE`)
 	var lines []string
-	if err := db.Select(&lines, "EXPLAIN "+deskdb.SignOfLifeSQL, 5000077); err != nil {
+	if err := db.Select(&lines, "EXPLAIN "+deskdb.CheckInsDueSQL, t0.Add(time.Hour), desk.MaxEscalations); err != nil {
 		t.Fatal(err)
 	}
 	plan := strings.Join(lines, "\n")
-	if !strings.Contains(plan, "cases_reporter") || strings.Contains(plan, "Seq Scan") {
-		t.Errorf("the sign of life does not go by cases_reporter and the check-ins' key:\n%s", plan)
+	if !strings.Contains(plan, "chat_messages_pkey") || strings.Contains(plan, "Seq Scan on chat_messages") {
+		t.Errorf("the escalator does not read the reporter's messages by chat_messages' key:\n%s", plan)
 	}
 }
