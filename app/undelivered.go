@@ -36,7 +36,7 @@ func (h *Handler) SetAside(ctx context.Context, tx mailbox.Tx, chatID, updateID 
 // a group's refusal (the desk group removed the bot, or moved) goes to the
 // supervisors; a message to a case's reporter (an officer's /reply, a
 // closing notice) goes to the officer who last answered the case, or who
-// has it. refused says the chat itself refuses the bot (blocked, never
+// has it, or else to the supervisors. refused says the chat itself refuses the bot (blocked, never
 // started): a staff member's such chat is reported to the supervisors.
 func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string, refused bool) error {
 	t := h.background(ctx, tx)
@@ -64,8 +64,14 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID
 		return err
 	}
 	officer, err := h.lastResponder(t, c)
-	if err != nil || officer == nil {
+	if err != nil {
 		return err
+	}
+	if officer == nil {
+		// Nobody has the case or answered on it (a supervisor closed a
+		// fresh report, check-ins on an unclaimed case): the supervisors
+		// hear of it rather than nobody.
+		return h.toSupervisors(t, c.ID, "desk.reporter_undelivered", "Ref", c.Ref, "Reason", oneLine(reason))
 	}
 	r := staff.Recipient(officer)
 	if err := t.send(r.ID, r.Lang, c.ID, flows.Reply{Text: flows.M("desk.reply_undelivered", "Ref", c.Ref,
