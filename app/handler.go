@@ -137,7 +137,7 @@ func fillRef(rep *flows.Reply, ref string) {
 // their language; the update itself stays in the inbox for the operators.
 func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, in flows.Input) error {
 	if !in.Private {
-		return nil
+		return h.groupCommandFailed(ctx, tx, in)
 	}
 	s, err := tx.Session(ctx, in.ChatID)
 	if err != nil {

@@ -190,3 +190,32 @@ func (h *Handler) background(ctx context.Context, tx mailbox.Tx) *turn {
 // oneLine keeps a failure's reason to one plain line of a staff message,
 // at most reasonRunes long.
 func oneLine(s string) string { return mailbox.Truncate(mailbox.OneLine(s), reasonRunes) }
+
+// groupCommandFailed tells a staff member whose desk command or button in
+// the desk group was set aside, in private and in their language: answers
+// to the group's commands go to the private chat, where they would
+// otherwise wait for one that never comes. Nothing of a set-aside update
+// was applied (its transaction rolled back); the supervisors hear of it
+// through SetAside.
+func (h *Handler) groupCommandFailed(ctx context.Context, tx mailbox.Tx, in flows.Input) error {
+	if h.deskChat == 0 || in.ChatID != h.deskChat || (in.Kind != flows.KindCommand && in.Kind != flows.KindCallback) {
+		return nil
+	}
+	st, err := tx.Desk().Staff(ctx, in.UserID)
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	msg := flows.M("desk.button_set_aside")
+	if in.Kind == flows.KindCommand {
+		msg = flows.M("desk.command_set_aside", "Command", "/"+in.Command)
+	}
+	r := staff.Recipient(st)
+	msgs, err := h.render.Reply(r.ID, r.Lang, mailbox.PriorityHigh, flows.Reply{Text: msg})
+	if err != nil {
+		return err
+	}
+	return tx.Enqueue(ctx, h.now(), msgs...)
+}
