@@ -43,8 +43,12 @@ func (h *Handler) checkIn(t *turn, ci *desk.CheckIn) error {
 	switch {
 	case ci.AnsweredByWriting():
 		// "OK", "괜찮아요", a photo: whoever wrote since the prompt is
-		// there, and the desk must not hear that they missed it.
+		// there, and the desk must not hear that they missed it (or,
+		// when it already did, hears that they wrote after all).
 		if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(desk.CheckInWrote, 0, ci, *ci.WroteAt)); err != nil {
+			return err
+		}
+		if err := h.checkInLate(t, c, ci, desk.CheckInWrote); err != nil {
 			return err
 		}
 		ci.PromptedAt, ci.EscalatedAt = nil, nil
@@ -77,6 +81,31 @@ func (h *Handler) checkInMissed(t *turn, c *desk.Case, ci *desk.CheckIn) error {
 	if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(desk.CheckInMissed, 0, ci, t.now)); err != nil {
 		return err
 	}
+	return h.toCheckInStaff(t, c, mailbox.PriorityUrgent, func(lang string) flows.Msg {
+		return flows.M("desk.checkin_missed", "Ref", c.Ref, "Time", checkins.Clock(*ci.PromptedAt),
+			"Lang", flows.LanguageNames[c.ReporterLang], "Name", c.ReporterName)
+	})
+}
+
+// checkInLate tells those checkInMissed told, when the prompt ci answers
+// (by what, a desk.CheckIn* answer) was escalated, that the reporter
+// answered it after all: an officer must not go on treating them as
+// missing. A prompt not escalated tells nobody.
+func (h *Handler) checkInLate(t *turn, c *desk.Case, ci *desk.CheckIn, what string) error {
+	if ci == nil || ci.EscalatedAt == nil || ci.PromptedAt == nil {
+		return nil
+	}
+	return h.toCheckInStaff(t, c, mailbox.PriorityHigh, func(lang string) flows.Msg {
+		return flows.M("desk.checkin_late", "Ref", c.Ref, "Time", checkins.Clock(*ci.PromptedAt),
+			"Answer", h.render.Text(lang, flows.M("desk.checkin_event_"+what)),
+			"Lang", flows.LanguageNames[c.ReporterLang], "Name", c.ReporterName)
+	})
+}
+
+// toCheckInStaff sends the officer on the case and the supervisors, each
+// once and in their language, the message msg makes, with the case's
+// buttons.
+func (h *Handler) toCheckInStaff(t *turn, c *desk.Case, p mailbox.Priority, msg func(lang string) flows.Msg) error {
 	staffs, err := t.desk.Supervisors(t.ctx)
 	if err != nil {
 		return err
@@ -97,10 +126,8 @@ func (h *Handler) checkInMissed(t *turn, c *desk.Case, ci *desk.CheckIn) error {
 			continue
 		}
 		seen[r.ID] = true
-		text := h.render.Text(r.Lang, flows.M("desk.checkin_missed", "Ref", c.Ref, "Time", checkins.Clock(*ci.PromptedAt),
-			"Lang", flows.LanguageNames[c.ReporterLang], "Name", c.ReporterName))
-		body := mailbox.Call{Text: text, Inline: h.staff.CaseButtons(r.Lang, c)}
-		if err := t.queue(r.ID, mailbox.PriorityUrgent, mailbox.MethodSendMessage, body, c.ID); err != nil {
+		body := mailbox.Call{Text: h.render.Text(r.Lang, msg(r.Lang)), Inline: h.staff.CaseButtons(r.Lang, c)}
+		if err := t.queue(r.ID, p, mailbox.MethodSendMessage, body, c.ID); err != nil {
 			return err
 		}
 	}
@@ -134,6 +161,9 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		what, thanks = desk.CheckInHelp, "checkin.thanks_help"
 	}
 	if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(what, 0, ci, t.now)); err != nil {
+		return err
+	}
+	if err := h.checkInLate(t, c, ci, what); err != nil {
 		return err
 	}
 	if action == checkins.DataHelp {

@@ -86,3 +86,54 @@ func TestCheckInAnsweredByWritingIsNotMissed(t *testing.T) {
 		}
 	}
 }
+
+// TestLateCheckInAnswerReachesThoseAlerted: once the desk was told that a
+// reporter did not answer a check-in, their late answer, a tap or a
+// message, reaches the same people (the officer on the case and the
+// supervisors, each in their language, once), so nobody goes on treating
+// them as missing.
+func TestLateCheckInAnswerReachesThoseAlerted(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t, checkingIn)
+	tapper := bottest.User{ID: 9841, FirstName: "Dara", LanguageCode: "km"}
+	writer := bottest.User{ID: 9842, FirstName: "Min", LanguageCode: "ko"}
+	var cases []*desk.Case
+	var prompts []bottest.Message
+	for _, u := range []bottest.User{tapper, writer} {
+		c := h.sos(u)
+		n := settled(h, officer.ID)
+		h.api.SendText(officer, "/claim "+string(c.Ref))
+		h.texts(officer.ID, n+1)
+		cases, prompts = append(cases, c), append(prompts, h.checkIn(c, u, "1h"))
+	}
+	sup := settled(h, supervisor.ID)
+	h.advance(16 * time.Minute)
+	for _, c := range cases {
+		h.until(supervisor.ID, sup, string(c.Ref)+" did not answer")
+	}
+	sup, off := settled(h, supervisor.ID), settled(h, officer.ID)
+
+	h.api.SendCallback(tapper, prompts[0].ID, prompts[0].InlineKeyboard[0][0].CallbackData)
+	contains(t, h.until(supervisor.ID, sup, string(cases[0].Ref)+" answered the").Text, "check-in after all: I'm OK")
+	h.until(officer.ID, off, string(cases[0].Ref)+" 신고자가")
+	contains(t, h.until(officer.ID, off, "뒤늦게 답했습니다: 괜찮아요").Text, string(cases[0].Ref))
+
+	h.api.SendText(writer, "괜찮아요")
+	contains(t, h.until(supervisor.ID, sup, string(cases[1].Ref)+" answered the").Text, "after all: answered by writing")
+	contains(t, h.until(officer.ID, off, "뒤늦게 답했습니다: 메시지로 응답").Text, string(cases[1].Ref))
+
+	late := 0
+	for _, m := range h.api.BotMessages(supervisor.ID)[:settled(h, supervisor.ID)] {
+		if strings.Contains(m.Text, "after all") {
+			late++
+		}
+	}
+	if late != 2 {
+		t.Errorf("the supervisor got %d late-answer notices, want 2 (one each)", late)
+	}
+	for i, want := range []string{"started prompted missed ok", "started prompted missed wrote"} {
+		if got := h.checkInEvents(cases[i].ID); got != want {
+			t.Errorf("%s check-in timeline = %q, want %q", cases[i].Ref, got, want)
+		}
+	}
+}

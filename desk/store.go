@@ -228,7 +228,8 @@ type CheckInStore interface {
 	CheckInsDue(ctx context.Context, now time.Time) ([]CheckIn, error)
 	// AnswerCheckIn takes the reporter's answer to the case's check-in:
 	// its prompt no longer waits and is not escalated. It returns the
-	// check-in. Errors: not_found (the case has none).
+	// check-in as it was (PromptedAt and EscalatedAt: the prompt
+	// answered). Errors: not_found (the case has none).
 	AnswerCheckIn(ctx context.Context, caseID int64) (*CheckIn, error)
 }
 

@@ -93,13 +93,18 @@ func (d *Store) StopCheckIn(ctx context.Context, caseID int64) (bool, error) {
 	return n > 0, mapError(err)
 }
 
+// selectCheckInsDue takes, besides the prompts due and those past their
+// grace time, an escalated prompt the reporter wrote after all, so that
+// those who were told they missed it hear that they did not.
 const selectCheckInsDue = `
 SELECT ` + checkInColumns + `, ` + wroteAt + `
 FROM checkins k JOIN cases c ON c.id = k.case_id
 WHERE c.status IN ` + openStatuses + `
   AND (k.next_at <= $1
        OR (k.prompted_at IS NOT NULL AND k.escalated_at IS NULL
-           AND k.prompted_at + make_interval(secs => k.grace_seconds) <= $1))
+           AND k.prompted_at + make_interval(secs => k.grace_seconds) <= $1)
+       OR (k.escalated_at IS NOT NULL AND EXISTS (SELECT 1 FROM chat_messages m
+           WHERE m.chat_id = c.reporter_chat_id AND NOT m.from_bot AND m.at >= k.prompted_at)))
 ORDER BY k.next_at, k.case_id
 LIMIT $2
 FOR UPDATE OF k SKIP LOCKED`
@@ -113,14 +118,20 @@ func (d *Store) CheckInsDue(ctx context.Context, now time.Time) ([]desk.CheckIn,
 	return toCheckIns(rows), nil
 }
 
+// answerCheckIn returns the prompt it answers (prompted_at,
+// escalated_at as they were): old locks the row first, so it reads it as
+// an escalator working on it left it.
 const answerCheckIn = `
+WITH old AS (SELECT * FROM checkins WHERE case_id = $1 FOR UPDATE)
 UPDATE checkins k SET prompted_at = NULL, escalated_at = NULL
-WHERE k.case_id = $1
-RETURNING ` + checkInColumns
+FROM old WHERE k.case_id = old.case_id
+RETURNING k.case_id, k.every_seconds, k.grace_seconds, k.next_at, old.prompted_at, old.escalated_at,
+    k.started_by, k.started_at`
 
-// AnswerCheckIn clears the waiting prompt of a case's check-in. A single
-// statement: the escalator (CheckInsDue) holds the row while it works on
-// it, so the answer waits for it rather than being overwritten.
+// AnswerCheckIn clears the waiting prompt of a case's check-in and
+// returns the check-in with the prompt it answered. A single statement:
+// the escalator (CheckInsDue) holds the row while it works on it, so the
+// answer waits for it rather than being overwritten.
 func (d *Store) AnswerCheckIn(ctx context.Context, caseID int64) (*desk.CheckIn, error) {
 	var r checkInRow
 	if err := sqlx.GetContext(ctx, d.q, &r, answerCheckIn, caseID); err != nil {

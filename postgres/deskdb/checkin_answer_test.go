@@ -87,7 +87,9 @@ func TestCheckInsDueSeeWhoWrote(t *testing.T) {
 // TestAnswerAndEscalatorDoNotRace: an escalator's pass and a
 // tapped answer on the same check-in, in either order, never both act
 // on the prompt: the escalator skips a check-in being answered, and an
-// answer during an escalation waits for it and then clears the prompt.
+// answer during an escalation waits for it, then clears the prompt and
+// returns it as the escalator left it (so that those it told hear of the
+// answer).
 func TestAnswerAndEscalatorDoNotRace(t *testing.T) {
 	db := pgtest.New(t)
 	d := deskdb.New(db)
@@ -98,8 +100,8 @@ func TestAnswerAndEscalatorDoNotRace(t *testing.T) {
 
 	t.Run("answer first", func(t *testing.T) {
 		tx1, reporter := begin(t, db)
-		if got, err := reporter.AnswerCheckIn(ctx, c.ID); err != nil || got.Unanswered() {
-			t.Fatalf("answered %v, %v", got, err)
+		if got, err := reporter.AnswerCheckIn(ctx, c.ID); err != nil || got.PromptedAt == nil || !got.PromptedAt.Equal(t0) || got.EscalatedAt != nil {
+			t.Fatalf("answered %v, %v; want the t0 prompt, not escalated", got, err)
 		}
 		tx2, escalator := begin(t, db)
 		if due, err := escalator.CheckInsDue(ctx, late); err != nil || len(due) != 0 {
@@ -148,8 +150,8 @@ func TestAnswerAndEscalatorDoNotRace(t *testing.T) {
 		if err := tx2.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		if got := <-done; got == nil || got.PromptedAt != nil || got.EscalatedAt != nil {
-			t.Errorf("after the escalation the answer gave %+v, want the prompt cleared", got)
+		if got := <-done; got == nil || got.EscalatedAt == nil || !got.EscalatedAt.Equal(late) {
+			t.Errorf("after the escalation the answer gave %+v, want the prompt it answered, escalated", got)
 		}
 		if err := tx1.Commit(); err != nil {
 			t.Fatal(err)
