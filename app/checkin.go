@@ -148,6 +148,19 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 		}
 		return err
 	}
+	what := desk.CheckInOK
+	if action == checkins.DataHelp {
+		what = desk.CheckInHelp
+	}
+	return h.checkInAnswered(t, c, what)
+}
+
+// checkInAnswered takes a reporter's answer to a check-in (what is
+// desk.CheckInOK or desk.CheckInHelp): the prompt no longer waits, the
+// answer goes on the timeline (and to those told it was missed), "I need
+// help" makes the case urgent and alerts the officers on duty, and the
+// reporter is thanked.
+func (h *Handler) checkInAnswered(t *turn, c *desk.Case, what string) error {
 	ci, err := t.desk.AnswerCheckIn(t.ctx, c.ID)
 	switch {
 	case err == nil:
@@ -156,9 +169,9 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 	default:
 		return err
 	}
-	what, thanks := desk.CheckInOK, "checkin.thanks_ok"
-	if action == checkins.DataHelp {
-		what, thanks = desk.CheckInHelp, "checkin.thanks_help"
+	thanks := "checkin.thanks_ok"
+	if what == desk.CheckInHelp {
+		thanks = "checkin.thanks_help"
 	}
 	if _, err := t.desk.AddEvent(t.ctx, c.ID, checkins.Event(what, 0, ci, t.now)); err != nil {
 		return err
@@ -166,12 +179,19 @@ func (h *Handler) checkInAnswer(t *turn, lang string) error {
 	if err := h.checkInLate(t, c, ci, what); err != nil {
 		return err
 	}
-	if action == checkins.DataHelp {
+	if what == desk.CheckInHelp {
 		if c, err = h.needHelp(t, c); err != nil {
 			return err
 		}
 	}
 	return t.send(t.in.ChatID, reporterLang(c), c.ID, flows.Reply{Text: flows.M(thanks)})
+}
+
+// typedHelp reports whether a reporter's message is the word the desk's
+// check-in message asks them to write when they need help ("answer with
+// one word: OK, or HELP", in every language).
+func typedHelp(in flows.Input) bool {
+	return in.Kind == flows.KindText && strings.EqualFold(strings.Trim(in.Text, " \t\n.!?"), "help")
 }
 
 // checkInCase is the case a check-in button names, when it is the

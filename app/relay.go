@@ -58,6 +58,11 @@ func (h *Handler) relay(t *turn, s *flows.Session) (bool, error) {
 	if err := h.addToCase(t, c, t.in); err != nil {
 		return false, err
 	}
+	if typedHelp(t.in) {
+		// The desk's check-in message asks for "OK, or HELP" in words:
+		// HELP written is "I need help" tapped.
+		return true, h.checkInAnswered(t, c, desk.CheckInHelp)
+	}
 	if t.in.MediaGroup != "" {
 		return true, t.text(s.Lang(), "relay.added_album", "Ref", c.Ref)
 	}

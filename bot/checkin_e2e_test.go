@@ -137,3 +137,30 @@ func TestLateCheckInAnswerReachesThoseAlerted(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpWrittenIsINeedHelp: the desk's check-in message asks reporters
+// to answer "with one word: OK, or HELP". HELP written does what "I need
+// help" tapped does: the case is urgent again, the officers on duty are
+// alerted, the reporter is told so, and the word still reaches the
+// officer on the case.
+func TestHelpWrittenIsINeedHelp(t *testing.T) {
+	t.Parallel()
+	reporter := bottest.User{ID: 9843, FirstName: "Sokha", LanguageCode: "km"}
+	h, c, _ := checkingInOn(t, reporter, "2h")
+	n := settled(h, officer.ID)
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	h.api.SendText(officer, "/priority "+string(c.Ref)+" normal")
+	h.texts(officer.ID, n+2)
+	off, on := settled(h, officer.ID), settled(h, officer2.ID)
+	r := settled(h, reporter.ID)
+	h.api.SendText(reporter, "HELP!")
+	contains(t, lastBot(t, h, reporter.ID, r+1).Text, "បុគ្គលិកបានទទួលដំណឹងហើយ")
+	contains(t, h.until(officer2.ID, on, string(c.Ref)).Text, "ខ្ញុំត្រូវការជំនួយ")
+	contains(t, h.until(officer.ID, off, "HELP!").Text, string(c.Ref))
+	if p := h.caseOf(reporter.ID).Priority; p != desk.PriorityUrgent {
+		t.Errorf("priority after HELP = %s, want urgent", p)
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted help" {
+		t.Errorf("check-in timeline = %q, want started prompted help", got)
+	}
+}
