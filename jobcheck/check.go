@@ -71,8 +71,9 @@ func (c *Checker) Check(s string) Result {
 	t := newText(s)
 	defer t.release()
 	f := &found{best: make([]match, len(c.rules)), all: c.matchAll(t)}
-	c.keep(t, f)
+	cues, asked := c.keep(t, f)
 	ents, spans := extractEntities(t)
+	warns := c.warns(t, f.all, cues, asked, spans)
 	pays := c.parsePay(t)
 	c.codeRules(t, f, pays, spans)
 	c.applyUnless(f)
@@ -83,7 +84,7 @@ func (c *Checker) Check(s string) Result {
 		if m.end == 0 || r.kind != kindFlag && r.kind != kindSignal {
 			continue
 		}
-		fl := Flag{ID: r.id, Message: r.message, Weight: int(m.weight), Critical: r.critical,
+		fl := Flag{ID: r.id, Message: r.message, Weight: int(m.weight), Critical: r.critical && !warns,
 			Evidence: s[m.start:m.end], Start: m.start, End: m.end}
 		if r.kind == kindFlag {
 			res.Flags = append(res.Flags, fl)
@@ -101,13 +102,13 @@ func (c *Checker) Check(s string) Result {
 	}
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
-	res.Score, res.Level = c.score(res.Flags, res.Signals)
+	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
 	return res
 }
 
 // keep drops the matches that a negation or warning cue cancels and keeps, per rule, the
 // heaviest match, earliest first.
-func (c *Checker) keep(t *text, f *found) {
+func (c *Checker) keep(t *text, f *found) ([]match, bool) {
 	cues, asked := c.liveCues(t, f.all)
 	for _, m := range f.all {
 		r := &c.rules[m.rule]
@@ -125,6 +126,7 @@ func (c *Checker) keep(t *text, f *found) {
 			f.best[m.rule] = m
 		}
 	}
+	return cues, asked
 }
 
 // liveCues returns the cues of all that may cancel something, and whether the text asks
@@ -165,7 +167,7 @@ func (c *Checker) lure(all []match, cm match) bool {
 // live reports whether m is a cue that may cancel something: not a flag's own word, not
 // silenced by its unless list, not a reader's question nor asked in one.
 func (c *Checker) live(t *text, all []match, m match) bool {
-	return c.rules[m.rule].kind == kindCue && !c.lure(all, m) && !c.silenced(all, m) && !c.question(t, all, m)
+	return c.rules[m.rule].kind == kindCue && !c.lure(all, m) && !c.silenced(t, all, m) && !c.question(t, all, m)
 }
 
 // question reports whether cue cm is a reader's question, or asked in one: "is this a
@@ -189,18 +191,42 @@ func (c *Checker) question(t *text, all []match, cm match) bool {
 
 // silenced reports whether whole-text cue cm is kept from cancelling anything by the words of
 // a rule of its unless list, found anywhere in the text (before any cue: "other ads are
-// scams, ours is different" is said by the recruiter, not quoted).
-func (c *Checker) silenced(all []match, cm match) bool {
+// scams, ours is different" is said by the recruiter, not quoted), unless someone else's.
+func (c *Checker) silenced(t *text, all []match, cm match) bool {
 	u := c.rules[cm.rule].cueUnless
-	if len(u) == 0 {
-		return false
-	}
-	for _, m := range all {
-		if slices.Contains(u, int(m.rule)) {
-			return true
-		}
-	}
-	return false
+	return len(u) > 0 && slices.ContainsFunc(all, func(m match) bool {
+		return slices.Contains(u, int(m.rule)) && !c.reported(t, all, m)
+	})
+}
+
+// reported reports whether m's words are someone else's (rules 2026.12.04-116): in a
+// quotation that a frame reports ('"보안상 가장 안전한 나라" 같은 문구', 'ads saying "100% safe"'),
+// or what was done to victims (an overlap cue over them: "not free to leave"). Such words keep
+// no cue from cancelling: a news report that quotes a recruiter's denial still reports it.
+func (c *Checker) reported(t *text, all []match, m match) bool {
+	return slices.ContainsFunc(all, func(fm match) bool {
+		cd := &c.rules[fm.rule].cue
+		return c.rules[fm.rule].kind == kindCue && (cd.Position == "overlap" && fm.start < m.end && m.start < fm.end ||
+			cd.Scope == "quote" && c.quotedLure(t, t.bounds(), cd, fm, m))
+	})
+}
+
+// warns reports whether the text warns in its own words (rules 2026.12.04-116): a live cue
+// that cancels the flags after it in its sentence (beware, 주의하세요, ប្រយ័ត្ន; a recruiter's
+// own offer silences those; not "report to our office"), no reader's question, and no recruiter's contrast or denial of its
+// own ("beware of fake agents, we are real"); a word in a handle or a link (@fake_agent) is
+// no warning. There a critical flag no longer forces high on its own: an awareness post names
+// 보이스피싱 as what victims were forced into.
+func (c *Checker) warns(t *text, all, cues []match, asked bool, spans []entitySpan) bool {
+	w := slices.ContainsFunc(cues, func(cm match) bool {
+		cd := &c.rules[cm.rule].cue
+		return cd.Applies == "flags" && (cd.Scope == "sentence" || cd.Scope == "clause") && cd.Position == "before" &&
+			!slices.ContainsFunc(spans, func(sp entitySpan) bool { return sp.start < cm.end && cm.start < sp.end })
+	})
+	return w && !asked && !slices.ContainsFunc(all, func(m match) bool {
+		id := c.rules[m.rule].id
+		return (id == idContrast || id == idDenial) && !c.reported(t, all, m)
+	})
 }
 
 // withFound reports whether a cue that cd needs with it (cd.With) is among cues.

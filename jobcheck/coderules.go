@@ -14,6 +14,8 @@ const (
 	idCryptoPay      = "crypto_or_unusual_pay"
 	idMarketRate     = "market_rate_pay_with_requirements"
 	idVerifiable     = "verifiable_employer_details"
+	idContrast       = "recruiter_contrast" // "we are real": the text does not warn in its own words
+	idDenial         = "reassurance_denial"
 	termLowSkill     = "low_skill"       // no experience, anyone can do it, easy work
 	termPayWords     = "good_pay_words"  // "good salary": high pay only with a low-skill term
 	termRequirements = "requirements"    // a degree, years of experience, a licence

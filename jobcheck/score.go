@@ -10,8 +10,9 @@ import (
 // score alone; medium on a moderate score or any high flag; low otherwise. Legitimacy signals
 // lower the score but never cancel a critical flag; a [[scoring.combo]] may name signals
 // (unless) with which it does not hold at all. Flags of a critical combination are marked
-// Critical in place.
-func (c *Checker) score(flags, signals []Flag) (int, Level) {
+// Critical in place. In a text that warns in its own words (Checker.warns) no combination
+// forces high (rules 2026.12.04-116): an awareness post names the lures it warns of.
+func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 	sc := &c.scoring
 	score, highs, critical := 0, 0, false
 	for _, f := range flags {
@@ -25,6 +26,9 @@ func (c *Checker) score(flags, signals []Flag) (int, Level) {
 		score += s.Weight
 	}
 	for _, combo := range sc.CriticalCombos {
+		if warns {
+			break
+		}
 		if idx := comboIndexes(flags, combo); idx != nil {
 			critical = true
 			for _, i := range idx {
@@ -33,7 +37,7 @@ func (c *Checker) score(flags, signals []Flag) (int, Level) {
 		}
 	}
 	for _, cd := range sc.Combo {
-		if idx := comboDefIndexes(flags, cd); idx != nil && !anyID(signals, cd.Unless) {
+		if idx := comboDefIndexes(flags, cd); idx != nil && !anyID(signals, cd.Unless) && !warns {
 			critical = true
 			for _, i := range idx {
 				flags[i].Critical = true
@@ -86,7 +90,7 @@ func (c *Checker) LevelOf(flagIDs, signalIDs []string) (Level, error) {
 		}
 		signals = append(signals, Flag{ID: id, Weight: c.rules[ri].weight})
 	}
-	_, lvl := c.score(flags, signals)
+	_, lvl := c.score(flags, signals, false)
 	return lvl, nil
 }
 
