@@ -136,8 +136,8 @@ func fillRef(rep *flows.Reply, ref string) {
 // Abandoned tells the sender of an input that could not be processed, in
 // their language; the update itself stays in the inbox for the operators.
 func (h *Handler) Abandoned(ctx context.Context, tx mailbox.Tx, in flows.Input) error {
-	if !in.Private {
-		return h.groupCommandFailed(ctx, tx, in)
+	if told, err := h.deskInputFailed(ctx, tx, in); told || err != nil || !in.Private {
+		return err
 	}
 	s, err := tx.Session(ctx, in.ChatID)
 	if err != nil {

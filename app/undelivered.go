@@ -191,31 +191,57 @@ func (h *Handler) background(ctx context.Context, tx mailbox.Tx) *turn {
 // at most reasonRunes long.
 func oneLine(s string) string { return mailbox.Truncate(mailbox.OneLine(s), reasonRunes) }
 
-// groupCommandFailed tells a staff member whose desk command or button in
-// the desk group was set aside, in private and in their language: answers
-// to the group's commands go to the private chat, where they would
-// otherwise wait for one that never comes. Nothing of a set-aside update
-// was applied (its transaction rolled back); the supervisors hear of it
-// through SetAside.
-func (h *Handler) groupCommandFailed(ctx context.Context, tx mailbox.Tx, in flows.Input) error {
-	if h.deskChat == 0 || in.ChatID != h.deskChat || (in.Kind != flows.KindCommand && in.Kind != flows.KindCallback) {
-		return nil
+// deskInputFailed tells a staff member whose desk input was set aside
+// (a desk command or button in the desk group or in private, a Telegram
+// reply to a case message), in private and in their desk language, that
+// nothing of it was applied: answers to desk input come in private, where
+// they would otherwise wait for one that never comes, and a reporter's
+// "your message has been kept" is not true of a command. The supervisors
+// hear of it through SetAside. It reports whether in was such an input.
+func (h *Handler) deskInputFailed(ctx context.Context, tx mailbox.Tx, in flows.Input) (bool, error) {
+	if ok, err := h.deskInput(ctx, tx, in); !ok || err != nil {
+		return false, err
 	}
 	st, err := tx.Desk().Staff(ctx, in.UserID)
 	if flows.ErrorCode(err) == flows.ENotFound {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return err
+		return false, err
 	}
 	msg := flows.M("desk.button_set_aside")
-	if in.Kind == flows.KindCommand {
+	switch in.Kind {
+	case flows.KindCommand:
 		msg = flows.M("desk.command_set_aside", "Command", "/"+in.Command)
+	case flows.KindCallback:
+	default: // a reply to a case message is a /reply
+		msg = flows.M("desk.command_set_aside", "Command", "/reply")
 	}
 	r := staff.Recipient(st)
 	msgs, err := h.render.Reply(r.ID, r.Lang, mailbox.PriorityHigh, flows.Reply{Text: msg})
 	if err != nil {
-		return err
+		return false, err
 	}
-	return tx.Enqueue(ctx, h.now(), msgs...)
+	return true, tx.Enqueue(ctx, h.now(), msgs...)
+}
+
+// deskInput reports whether in was meant for the desk (if its sender is
+// staff): in the desk group, a command or a button; in private, a desk
+// command or button, or a reply to a message about a case.
+func (h *Handler) deskInput(ctx context.Context, tx mailbox.Tx, in flows.Input) (bool, error) {
+	switch {
+	case in.Edited: // an edit never runs a desk command
+		return false, nil
+	case !in.Private:
+		return h.deskChat != 0 && in.ChatID == h.deskChat && (in.Kind == flows.KindCommand || in.Kind == flows.KindCallback), nil
+	case staff.IsDeskInput(in):
+		return true, nil
+	case in.ReplyTo == 0 || in.Kind == flows.KindCommand || in.Kind == flows.KindCallback:
+		return false, nil
+	}
+	_, err := tx.MessageCase(ctx, in.ChatID, int64(in.ReplyTo))
+	if flows.ErrorCode(err) == flows.ENotFound {
+		return false, nil
+	}
+	return err == nil, err
 }

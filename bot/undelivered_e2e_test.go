@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/koreandesk/hotline/bot/bottest"
@@ -33,8 +34,35 @@ func TestUndeliveredOnAnUnclaimedCaseReachesTheSupervisors(t *testing.T) {
 // of waiting for an answer that never comes.
 func TestFailedGroupCommandReachesTheOfficer(t *testing.T) {
 	t.Parallel()
+	_, _, got := failedClaim(t, "ko", func(h *harness, text string) { h.api.SendTextInGroup(deskGroup, officer, text) })
+	contains(t, got.Text, "처리하지 못했습니다")
+}
+
+// A desk command a staff member types in private that fails on every
+// attempt tells them, in their desk language (English here, while their
+// Telegram speaks Korean), that nothing of it was applied and to try
+// again: not the reporter's "your message has been kept", in the chat's
+// language.
+func TestFailedPrivateCommandReachesTheOfficerAsStaff(t *testing.T) {
+	t.Parallel()
+	h, n, got := failedClaim(t, "en", func(h *harness, text string) { h.api.SendText(officer, text) })
+	contains(t, got.Text, "Nothing of it was applied")
+	settled(h, officer.ID)
+	for _, m := range h.api.BotMessages(officer.ID)[n:] {
+		if strings.Contains(m.Text, "저장되어") || strings.Contains(m.Text, "has been kept") {
+			t.Errorf("the officer got the reporter's answer: %q", m.Text)
+		}
+	}
+}
+
+// failedClaim has the officer (desk language lang) claim a fresh case
+// with send while the database refuses the claim's audit entry, and
+// returns the officer's answer and how many messages they had before it.
+// The claim must not be applied.
+func failedClaim(t *testing.T, lang string, send func(h *harness, text string)) (*harness, int, bottest.Message) {
+	t.Helper()
 	h := newHarnessWith(t, bottest.New(), pgtest.New(t), harnessOpts{maxAttempts: 1})
-	h.staff(officer, desk.RoleAgent, "ko")
+	h.staff(officer, desk.RoleAgent, lang)
 	h.staff(supervisor, desk.RoleSupervisor, "en")
 	reporter := bottest.User{ID: 9732, FirstName: "Nita", LanguageCode: "km"}
 	c := h.sos(reporter)
@@ -42,11 +70,11 @@ func TestFailedGroupCommandReachesTheOfficer(t *testing.T) {
 		BEGIN IF NEW.action = 'case.claim' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$`)
 	h.db.MustExec(`CREATE TRIGGER refuse_claims BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_claims()`)
 	n, s := settled(h, officer.ID), settled(h, supervisor.ID)
-	h.api.SendTextInGroup(deskGroup, officer, "/claim "+string(c.Ref))
+	send(h, "/claim "+string(c.Ref))
 	h.until(supervisor.ID, s, "set aside")
 	got := h.until(officer.ID, n, "/claim")
-	contains(t, got.Text, "처리하지 못했습니다")
 	if a := h.caseOf(reporter.ID).AssigneeID; a != nil {
 		t.Errorf("the failed claim was applied: assignee %d", *a)
 	}
+	return h, n, got
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
+	"github.com/koreandesk/hotline/mailbox"
 )
 
 // failedLimit is how many set-aside updates /failed lists.
@@ -52,7 +53,7 @@ func (d *Cmd) listFailed() error {
 			reason = r.Text(d.lang, flows.M("desk.failed_quarantined"))
 		}
 		lines = append(lines, "• "+r.Text(d.lang, flows.M("desk.failed_line", "Update", f.UpdateID, "Chat", f.ChatID,
-			"Ref", ref, "At", f.At.In(desk.DefaultLocation()).Format("01-02 15:04"), "Attempts", f.Attempts, "Reason", shorten(reason, 120))))
+			"Ref", ref, "At", f.At.In(desk.DefaultLocation()).Format("01-02 15:04"), "Attempts", f.Attempts, "Reason", mailbox.Truncate(mailbox.OneLine(reason), 120))))
 	}
 	lines = append(lines, r.Text(d.lang, flows.M("desk.failed_hint")))
 	return d.send(d.in.ChatID, d.lang, 0, flows.Reply{Text: flows.Literal(strings.Join(lines, "\n"))})
@@ -71,13 +72,4 @@ func (d *Cmd) retryFailed(id int64) error {
 		return err
 	}
 	return d.say("desk.failed_requeued", "Update", id)
-}
-
-// shorten cuts s to n runes for a one-line view.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

@@ -75,9 +75,7 @@ type Cmd struct {
 // a reporter's: for them a desk command is an unknown command like any
 // other.
 func (h *Desk) Handle(ctx context.Context, tx mailbox.Tx, in flows.Input, p mailbox.Priority, now time.Time, out *[]mailbox.Message) (bool, error) {
-	cmd, isCmd := lookup(in.Command, in.Args)
-	isCmd = isCmd && in.Kind == flows.KindCommand
-	isButton := in.Kind == flows.KindCallback && strings.HasPrefix(in.Data, deskData)
+	cmd, isCmd, isButton := deskInput(in)
 	isReply := in.ReplyTo != 0 && in.Kind != flows.KindCommand && in.Kind != flows.KindCallback
 	if !isCmd && !isButton && !isReply {
 		return false, nil

@@ -87,6 +87,16 @@ func (c *Command) word() string {
 	return w
 }
 
+// IsDeskInput reports whether in is a desk command or a desk button.
+func IsDeskInput(in flows.Input) bool { _, isCmd, isButton := deskInput(in); return isCmd || isButton }
+
+// deskInput is the desk command in runs, if it is one, and whether it is
+// a desk button.
+func deskInput(in flows.Input) (cmd *Command, isCmd, isButton bool) {
+	cmd, isCmd = lookup(in.Command, in.Args)
+	return cmd, isCmd && in.Kind == flows.KindCommand, in.Kind == flows.KindCallback && strings.HasPrefix(in.Data, deskData)
+}
+
 // lookup finds the entry an input runs: the command, or the sub-command
 // named by the first word of args. A command with sub-commands and no
 // valid one gives an entry without Run, which answers with the usage.
