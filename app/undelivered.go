@@ -32,13 +32,14 @@ func (h *Handler) SetAside(ctx context.Context, tx mailbox.Tx, chatID, updateID 
 		"Reason", oneLine(reason))
 }
 
-// Undelivered tells the desk about a message to chatID that was given up:
-// a group's refusal (the desk group removed the bot, or moved) goes to the
-// supervisors; a message to a case's reporter (an officer's /reply, a
-// closing notice) goes to the officer who last answered the case, or who
-// has it, or else to the supervisors. refused says the chat itself refuses the bot (blocked, never
+// Undelivered tells the desk about a message to chatID, queued at queued,
+// that was given up: a group's refusal (the desk group removed the bot, or
+// moved) goes to the supervisors; a message to a case's reporter (an
+// officer's /reply, a closing notice) goes to the staff member whose
+// action queued it, or else the officer who last answered the case, or
+// who has it, or else to the supervisors. refused says the chat itself refuses the bot (blocked, never
 // started): a staff member's such chat is reported to the supervisors.
-func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, reason string, refused bool) error {
+func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID int64, queued time.Time, reason string, refused bool) error {
 	t := h.background(ctx, tx)
 	if chatID == h.deskChat || chatID < 0 {
 		// A group that refuses the bot refuses every alert: the
@@ -63,7 +64,7 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, chatID, caseID
 	if err != nil || c.ReporterChatID != chatID {
 		return err
 	}
-	officer, err := h.lastResponder(t, c)
+	officer, err := h.responsible(t, c, queued)
 	if err != nil {
 		return err
 	}
@@ -129,30 +130,40 @@ func (h *Handler) staffUnreachable(t *turn, chatID, caseID int64, reason string)
 	return true, t.tx.Enqueue(t.ctx, t.now, t.out...)
 }
 
-// lastResponder is the officer who last answered the case's reporter, or
-// the case's assignee; nil when there is neither.
-func (h *Handler) lastResponder(t *turn, c *desk.Case) (*desk.Staff, error) {
+// responsible is the staff member whose action queued a message to the
+// case's reporter at queued (a /reply, a /close, a /checkin): whoever is
+// on the case's timeline at that very instant, the transaction that
+// queued it. Without one (a check-in prompt the escalator queued later),
+// the officer who last answered the reporter, or the case's assignee; nil
+// when there is none of them.
+func (h *Handler) responsible(t *turn, c *desk.Case, queued time.Time) (*desk.Staff, error) {
 	events, err := t.desk.Timeline(t.ctx, c.ID, 50)
 	if err != nil {
 		return nil, err
 	}
-	id := int64(0)
+	var actor, replied, assignee int64
 	for _, e := range events {
-		if e.Kind == desk.EventReplyOut && e.ActorID != 0 {
-			id = e.ActorID
+		switch {
+		case e.ActorID == 0:
+		case e.At.Equal(queued):
+			actor = e.ActorID
+		case e.Kind == desk.EventReplyOut:
+			replied = e.ActorID
 		}
 	}
-	if id == 0 && c.AssigneeID != nil {
-		id = *c.AssigneeID
+	if c.AssigneeID != nil {
+		assignee = *c.AssigneeID
 	}
-	if id == 0 {
-		return nil, nil
+	for _, id := range []int64{actor, replied, assignee} {
+		if id == 0 {
+			continue
+		}
+		st, err := t.desk.Staff(t.ctx, id)
+		if flows.ErrorCode(err) != flows.ENotFound {
+			return st, err
+		}
 	}
-	st, err := t.desk.Staff(t.ctx, id)
-	if flows.ErrorCode(err) == flows.ENotFound {
-		return nil, nil
-	}
-	return st, err
+	return nil, nil
 }
 
 // groupAlertEvery is how often the supervisors hear that the desk group

@@ -103,7 +103,7 @@ func (h *Handler) Undelivered(ctx context.Context, tx mailbox.Tx, m mailbox.Mess
 	if doc := documentOf(m); doc != nil {
 		return h.app.DocumentUndelivered(ctx, fit.Tx(tx), *doc, cause.Error())
 	}
-	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, cause.Error(), chatRefuses(cause))
+	return h.app.Undelivered(ctx, fit.Tx(tx), m.ChatID, m.CaseID, m.CreatedAt, cause.Error(), chatRefuses(cause))
 }
 
 // chatRefuses reports whether Telegram refused a call for its chat, with

@@ -10,9 +10,10 @@ import (
 )
 
 // A message to a reporter that Telegram refuses, on a case nobody has
-// claimed or answered (a supervisor closing a fresh report, an officer
-// starting check-ins on an unclaimed case), reaches the supervisors in
-// their language: with no officer to tell, it must not fail silently.
+// claimed or answered (here a supervisor closing a fresh report), reaches
+// a supervisor in their language: the one who closed it, whose message it
+// was (a message nobody queued, such as a later check-in prompt, goes to
+// every supervisor: desk.reporter_undelivered).
 func TestUndeliveredOnAnUnclaimedCaseReachesTheSupervisors(t *testing.T) {
 	t.Parallel()
 	h := withDesk(t)
@@ -24,7 +25,6 @@ func TestUndeliveredOnAnUnclaimedCaseReachesTheSupervisors(t *testing.T) {
 	got := h.until(supervisor.ID, n, "could not be delivered to the reporter")
 	contains(t, got.Text, string(c.Ref))
 	contains(t, got.Text, "blocked")
-	contains(t, got.Text, "Nobody has claimed")
 }
 
 // A desk command typed in the desk group that fails on every attempt (here
@@ -77,4 +77,29 @@ func failedClaim(t *testing.T, lang string, send func(h *harness, text string)) 
 		t.Errorf("the failed claim was applied: assignee %d", *a)
 	}
 	return h, n, got
+}
+
+// The notice that a message to a reporter could not be delivered goes to
+// the staff member whose action queued it: a supervisor's /close of a case
+// an officer has claimed and answered tells the supervisor, not the
+// officer, who wrote nothing that failed.
+func TestUndeliveredReachesWhoeverQueuedIt(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	reporter := bottest.User{ID: 9734, FirstName: "Sophea", LanguageCode: "km"}
+	c := h.sos(reporter)
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	h.api.SendText(officer, "/reply "+string(c.Ref)+" 연락 주셔서 감사합니다. Stay where you are.")
+	h.until(reporter.ID, 0, "Stay where you are")
+	h.api.SetBlocked(reporter.ID, true)
+	n, s := settled(h, officer.ID), settled(h, supervisor.ID)
+	h.api.SendText(supervisor, "/close "+string(c.Ref)+" duplicate of an earlier report")
+	got := h.until(supervisor.ID, s, "could not be delivered to the reporter")
+	contains(t, got.Text, string(c.Ref))
+	settled(h, officer.ID)
+	for _, m := range h.api.BotMessages(officer.ID)[n:] {
+		if strings.Contains(m.Text, "전달하지 못했습니다") {
+			t.Errorf("the officer was told of the supervisor's failed message: %q", m.Text)
+		}
+	}
 }
