@@ -55,3 +55,33 @@ func TestAccountsLentDenialsAndRush(t *testing.T) {
 		{"km local shop, salary to ABA", "ហាងកាហ្វេនៅកំពត ត្រូវការបុគ្គលិក ខែ 200$ បើកប្រាក់ខែតាមគណនី ABA ទូរស័ព្ទ 012 345 678", LevelLow},
 	})
 }
+
+// TestMediumLowConfusions15p: holdout-15p's medium/low confusions as classes (rules
+// 2026.12.04-120), in wordings no corpus split uses: advice to check a company's name,
+// registration number or address, or to use a help desk's company-check service (safety_advice);
+// a ministry that never authorises brokers warns (ko/km/en); a placement agency's 직업소개 is no
+// friend's 소개; a translated copy of a contract is paperwork, not a translation job
+// (translated_document). Look-alikes stay high: a broker who quotes the ministry and then offers
+// a guaranteed pass for a fee, a friend who introduces a job.
+func TestMediumLowConfusions15p(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"ko notice, check registration number", "[취업사기 주의] 이런 글 보이면 바로 차단하세요: \"비자 없이 가능, 월 1,200, 숙소 제공, 텔레 문의\". 지원 전에 사업자등록번호와 주소를 반드시 조회하세요.", LevelLow},
+		{"en check the licence with the ministry", "Scam alert: posts like \"USD 2,000 a month, no experience, free flight to Cambodia\" keep appearing. Check the agency's licence number with the labour ministry before you pay anyone.", LevelLow},
+		{"km check the registration number", "ប្រយ័ត្ន! ការផ្សាយដូចជា \"ខែ ១៨០០$ ហោះទៅថៃ ក្រុមហ៊ុនចេញថ្លៃ\"។ សូមពិនិត្យលេខចុះបញ្ជីក្រុមហ៊ុនឲ្យច្បាស់ មុនចេញដំណើរ។", LevelLow},
+		{"km ministry never authorises brokers, asked", "តើនេះពិតទេ? ក្រសួងការងារ៖ ក្រសួងមិនដែលអនុញ្ញាតឲ្យភ្នាក់ងារណាមួយយកលុយដើម្បីធានាការប្រឡងជាប់ EPS ឡើយ។ ចុះឈ្មោះតែនៅ MTOSB។", LevelLow},
+		{"ko ministry does not authorise brokers", "고용노동부는 어떤 브로커에게도 시험 없이 한국 취업 보장을 허가하지 않습니다. EPS 접수는 공단에서만 합니다.", LevelLow},
+		{"en ministry never authorises agents", "The ministry never authorises agents to promise a guaranteed Korea visa without EPS-TOPIK. Register only at the official centre.", LevelLow},
+		{"ko agency placing, translated contract", "(주)새벽다리인력 국외유료직업소개사업 등록 제2025-00호. 캐나다 농장 계절근로, 시급 CAD 17.5, 취업비자 출국 전 발급, 계약서 번역본 제공, 수수료 없음. www.saebyeok.example.com", LevelLow},
+		// Look-alikes.
+		{"en broker quotes the ministry then sells a pass", "The ministry never authorises agents, true. But our office has a special quota: Korea job guaranteed, no EPS-TOPIK needed, fee USD 3,000, Telegram @kr_quota_77", LevelHigh},
+		{"ko broker quotes the ministry then sells a pass", "정부는 브로커를 허가하지 않지만 저희는 특별 라인이 있습니다. 시험 없이 한국 취업 보장, 수수료 300만원 선입금, 텔레 @kr_line_55", LevelHigh},
+		{"km broker quotes the ministry then sells a pass", "ក្រសួងមិនអនុញ្ញាតឲ្យភ្នាក់ងារទេ ប៉ុន្តែយើងខ្ញុំមានខ្សែផ្ទាល់។ ធានាបានទៅកូរ៉េ មិនបាច់ប្រឡង EPS-TOPIK បង់ថ្លៃសេវា 3000$ Telegram @kr_line_66", LevelHigh},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"ko friend introduces", "친구가 소개해준 데야, 캄보에서 채팅 일", "friend_referral", true},
+		{"ko 직업소개 is no friend", "(주)바른길인력 국외유료직업소개사업 등록 업체입니다", "friend_referral", false},
+		{"ko translation job stays", "번역 알바 월 500, 태국, 텔레 문의", "vague_online_role", true},
+		{"ko translated contract is paperwork", "근로계약서 번역본 제공", "vague_online_role", false},
+	})
+}

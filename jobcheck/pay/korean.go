@@ -141,7 +141,9 @@ done:
 }
 
 // mergeRanges joins "A - B", "A ~ B" and "A to B" into one amount: the upper end, the span of
-// both, the currency of whichever side states it.
+// both, the currency of whichever side states it. A currency only guessed from a pay word
+// gives way to the one the other end states: "월 1,000~1,300불" is dollars, not 1,000만 won,
+// and "JPY 200,000-230,000/month" yen (rules 2026.12.04-120, ko-15p-14, en-15p-07).
 func mergeRanges(s string, ams []amount) []amount {
 	var out []amount
 	for k := 0; k < len(ams); k++ {
@@ -149,6 +151,10 @@ func mergeRanges(s string, ams []amount) []amount {
 		if k+1 < len(ams) && isRangeSep(s[a.end:ams[k+1].start]) {
 			b := ams[k+1]
 			switch {
+			case a.assumed > 0 && b.assumed == 0 && b.currency != "" && b.currency != a.currency:
+				a.value, a.currency, a.korean = a.assumed, b.currency, b.korean
+			case b.assumed > 0 && a.assumed == 0 && a.currency != "" && b.currency != a.currency:
+				b.value, b.currency = b.assumed, a.currency // "JPY 200,000-230,000/month"
 			case a.currency != "" && b.currency == "":
 				b.currency = a.currency
 				if a.korean && b.value < 10000 {

@@ -15,8 +15,9 @@ type amount struct {
 	value      float64
 	currency   string // "" when the number carries none
 	start, end int
-	korean     bool // after a Korean pay word: a bare number counts in 만 (10,000) won
-	bare       bool // no currency, no multiplier
+	korean     bool    // after a Korean pay word: a bare number counts in 만 (10,000) won
+	bare       bool    // no currency, no multiplier
+	assumed    float64 // the number as written, when its currency is only a pay word's guess
 }
 
 // Amount is one amount of money read from a text, at bytes [Start, End) of it.
@@ -95,7 +96,7 @@ func readAmount(s string, i int) (amount, int, bool) {
 		return amount{}, e, false
 	}
 	if kw, korean := payWordBefore(s, i); kw {
-		a.korean = korean
+		a.korean, a.assumed = korean, a.value
 		a.currency = "USD"
 		if korean {
 			a.currency = "KRW"
@@ -107,7 +108,7 @@ func readAmount(s string, i int) (amount, int, bool) {
 	}
 	a.bare = !mult
 	if !a.bare || periodAfter(s, a.end) {
-		a.currency = "USD" // "2,500/month", "10k a month": dollars unless said otherwise
+		a.currency, a.assumed = "USD", a.value // "2,500/month", "10k a month": dollars unless said otherwise
 	}
 	return a, a.end, true
 }
