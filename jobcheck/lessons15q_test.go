@@ -1,0 +1,36 @@
+package jobcheck
+
+import "testing"
+
+// TestOfficialFeeAndSurvivorStories: holdout-15q's two false highs as classes (rules
+// 2026.12.04-121), in wordings no corpus split uses. An official notice's one exception to "no
+// payment" (the published exam or application fee, 공고된 응시료 외에는, ក្រៅពីថ្លៃប្រឡង) is
+// the government's fee, not a recruiter's; "do not pay brokers" (브로커에게 돈을 주지 마세요,
+// កុំបង់ប្រាក់ឲ្យឈ្មួញ) is a warning word, so the notice's "report anyone offering \"...\""
+// reads its quoted guarantee as quoted; the Employment Permit System is an official channel and
+// "no payment is required" states no fee. A survivor's story (생존자 이야기,
+// រឿងរបស់អ្នករស់រានមានជីវិត) with "her passport was taken" tells what happened, and a
+// recruiter's denial it quotes ("'not a scam'," she recalls) is reported speech, which keeps
+// no awareness cue from reading the lures as quoted. Look-alikes stay high: a broker's service
+// fee beside the exam fee, "don't pay other agents, pay us", a boss's quoted promise.
+func TestOfficialFeeAndSurvivorStories(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en EPS notice, official application fee", "ANNOUNCEMENT: Korean language test for the Employment Permit System.\nApply only at the official centre. Other than the official application fee, no payment is required. Never pay brokers.\nReport anyone promising a \"guaranteed job in Korea\" to the labour ministry.", LevelLow},
+		{"ko 고용허가제 notice, 응시료 외", "[안내] 고용허가제 한국어능력시험\n접수는 공식 접수처에서만 가능합니다. 공고된 응시료 외에는 어떠한 비용도 없습니다. 브로커에게 돈을 주지 마세요.\n'한국 취업 보장'을 약속하는 사람은 고용노동부에 신고하세요.", LevelLow},
+		{"km EPS notice, exam fee only", "សេចក្តីជូនដំណឹង៖ ការប្រឡងភាសាកូរ៉េ EPS\nចុះឈ្មោះតែនៅមជ្ឈមណ្ឌលផ្លូវការប៉ុណ្ណោះ។ ក្រៅពីថ្លៃប្រឡង មិនគិតថ្លៃអ្វីទៀតទេ។ កុំបង់ប្រាក់ឲ្យឈ្មួញ។\nអ្នកណាសន្យា \"ធានាទៅកូរ៉េ\" សូមរាយការណ៍ទៅក្រសួងការងារ។", LevelLow},
+		{"en survivor's story quoting a denial", "\"Easy chat job, USD 1,800, we pay your ticket\" – a survivor's story\nMaya, 23, saw the post on Facebook. She flew to Kuala Lumpur, then a van drove her over the border at night. Her phone and passport were taken on the first day.\n\"The agent kept saying 'totally legal, not a scam',\" she recalls. Her sister contacted the embassy to get her home.", LevelLow},
+		{"ko 생존자 이야기", "생존자 이야기: \"월 700, 항공권 제공, 한국어 상담만\"\n그는 방콕에 도착한 뒤 차량으로 국경을 넘었고 첫날 여권을 빼앗겼다. \"모집책은 '절대 사기 아니다'라고 했다\"고 그는 말했다. 가족이 대사관의 도움으로 그를 데려왔다.", LevelLow},
+		{"km survivor's story", "រឿងរបស់អ្នករស់រានមានជីវិត៖ \"ការងារឆាត ខែ 1500$ ក្រុមហ៊ុនចេញថ្លៃយន្តហោះ\"\nគាត់ហោះទៅបាងកក រួចឡានដឹកឆ្លងព្រំដែន។ លិខិតឆ្លងដែនត្រូវគេដកហូតនៅថ្ងៃដំបូង។ គ្រួសារទាក់ទងស្ថានទូតដើម្បីនាំគាត់មកផ្ទះវិញ។", LevelLow},
+		// Look-alikes.
+		{"en broker's fee beside the exam fee", "Apart from the official exam fee, our service fee is USD 1,500 paid before registration. Guaranteed Korea job, no TOPIK needed. Telegram @eps_fast_12", LevelHigh},
+		{"en don't pay other agents, pay us", "Don't pay other agents! Pay only us: 2000$ deposit, guaranteed Korea visa in 1 month. WhatsApp +855 12 000 111", LevelHigh},
+		{"en a boss's quoted promise", "\"Salary $2,000, free flight, not a scam,\" my boss says. Come to Sihanoukville bro, chat job, they keep your passport for visa only", LevelHigh},
+		{"km don't pay brokers, pay us", "ការងារឆាត ខែ 1500$ ក្រុមហ៊ុនចេញថ្លៃយន្តហោះ ហោះទៅបាងកក រួចឡានដឹកឆ្លងព្រំដែន។ កុំបង់ប្រាក់ឲ្យឈ្មួញផ្សេង បង់ 500$ មកយើងតែម្តង Telegram @bkk_chat_44", LevelHigh},
+		{"ko 브로커에게 돈 주지 마세요, 저희는 정식", "브로커에게 돈 주지 마세요! 저희는 정식입니다. 보증금 200만원 입금 후 출국, 캄보디아 채팅 상담 월 800", LevelHigh},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en published test fee", "Besides the published test fee, nothing is charged.", "upfront_fee_or_deposit", false},
+		{"en a bare fee stays", "Processing fee before you fly, ask me.", "upfront_fee_or_deposit", true},
+	})
+}
