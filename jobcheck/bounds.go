@@ -2,6 +2,7 @@ package jobcheck
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -30,7 +31,7 @@ func newBounds(t *text) *bounds {
 		case '!', '?', '។', '៕':
 			sentence = true
 		case '.':
-			sentence = i+1 >= len(v.s) || !isASCIIAlnum(v.s[i+1])
+			sentence = (i+1 >= len(v.s) || !isASCIIAlnum(v.s[i+1])) && !abbreviated(v.s[:i])
 		case ',', ';', ':', '/', '|', '៖', '(', ')':
 			clause = true
 		case ' ':
@@ -66,6 +67,17 @@ func wrapped(s string, i int) bool {
 		k++
 	}
 	return j >= 0 && k < len(s) && ('a' <= s[j] && s[j] <= 'z' || s[j] == ',') && 'a' <= s[k] && s[k] <= 'z'
+}
+
+// abbreviated reports whether s ends in an abbreviation whose period ends no sentence
+// ("approx. 8 hours", "incl. visa"; rules 2026.12.04-122).
+func abbreviated(s string) bool {
+	for _, a := range []string{"approx", "Approx", "incl", "Incl", "e.g", "i.e", "ca", "est"} {
+		if strings.HasSuffix(s, a) && (len(s) == len(a) || !isLetter(s[len(s)-len(a)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // isKhmerAt reports whether the rune ending at i (back) or starting at i is Khmer: a space

@@ -34,3 +34,32 @@ func TestOfficialFeeAndSurvivorStories(t *testing.T) {
 		{"en a bare fee stays", "Processing fee before you fly, ask me.", "upfront_fee_or_deposit", true},
 	})
 }
+
+// TestDriveFromTheAirportAndPidginInvest: holdout-15q's two English misses as classes (rules
+// 2026.12.04-122), in wordings no corpus split uses. A driver who takes the recruit from a hub's
+// airport (Suvarnabhumi, Don Mueang, KLIA) to an unnamed "operations site" some hours away is a
+// third-country route; "approx." and "incl." end no sentence; a client's or employer's name told
+// only at orientation is an unverifiable company (고객사명은 오리엔테이션 때, ឈ្មោះក្រុមហ៊ុនដៃគូ
+// នឹងប្រាប់). A friend in Nigerian Pidgin (my guy, my padi; "make dem invest", "dem go move us
+// to Malaysia after training") names scam work and a bait switch. A named hotel with a work
+// permit, and a branch named with its contract, stay low.
+func TestDriveFromTheAirportAndPidginInvest(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en letter, Don Mueang to the project site", "Dear Applicant,\nWe are pleased to offer you a Guest Relations Associate role.\n- Entry: tourist visa, work formalities completed after arrival\n- Our driver will meet you at Don Mueang Airport and drive you to the project site (approximately 7 hours)\n- The employer's identity will be revealed during induction.", LevelHigh},
+		{"en pidgin friend, make dem deposit", "My padi, I dey Bangkok now. Work na to chat customers, make dem deposit for the app, script dey. After training dem go send us to Cambodia office. $1800 monthly", LevelHigh},
+		{"en named hotel, permit before departure", "Our driver collects you at Suvarnabhumi Airport and drives you to the Chiang Mai Marriott (approx. 9 hours by road). Work permit issued before departure.", LevelLow},
+		{"en branch named, contract before departure", "After training we will move you to the Kuala Lumpur branch. Employment contract signed before departure.", LevelLow},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en KLIA to an unnamed site", "A driver picks you up at KLIA and will transfer you to our operations site (approx. 6 hours).", "indirect_route_third_country", true},
+		{"en airport pickup to the office, no hours", "Our driver will collect you at Suvarnabhumi Airport and take you to the office.", "indirect_route_third_country", false},
+		{"en client's name at orientation", "The client's name will be disclosed at orientation.", "unverifiable_company", true},
+		{"ko 고객사명 at orientation", "고객사명은 보안상 오리엔테이션 때 공개됩니다.", "unverifiable_company", true},
+		{"km partner's name told later", "ឈ្មោះក្រុមហ៊ុនដៃគូ នឹងប្រាប់ពេលបណ្តុះបណ្តាល។", "unverifiable_company", true},
+		{"en client named", "Client: Siam Example Hotels Co., Ltd., Sukhumvit Road, Bangkok.", "unverifiable_company", false},
+		{"en pidgin, dem go move us", "After training dem go move us to Malaysia branch", "bait_location_switch", true},
+		{"en pidgin, make dem invest", "you go chat clients, make dem invest for the platform", "explicit_scam_work", true},
+		{"en my guy, friend", "My guy I dey Dubai now", "friend_referral", true},
+	})
+}
