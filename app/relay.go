@@ -78,6 +78,11 @@ func (h *Handler) albumItem(t *turn, s *flows.Session) (bool, error) {
 	if g == "" || !t.in.Kind.Media() || s.Answers[albumKey] != g {
 		return false, nil
 	}
+	if flows.KeepAlbumItem(s, t.in) {
+		// Its first item waits in the session for a case (the caption
+		// the bot offered to check, a job ad's photo): so does this one.
+		return true, t.tx.SaveSession(t.ctx, s, t.now)
+	}
 	var c *desk.Case
 	var err error
 	switch ref := s.Answers[flows.CaseRefKey]; {

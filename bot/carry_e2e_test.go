@@ -38,3 +38,46 @@ func TestPhotoWithALongCaptionOpensADistressCaseWithThePhoto(t *testing.T) {
 		t.Errorf("the caption is also on the timeline as %d text message(s)", n)
 	}
 }
+
+// TestAlbumWithALongCaptionOpensADistressCaseWithTheAlbum: an album whose
+// first item's long caption the bot offers to check as an ad, and which
+// is a cry for help: "I need help now" puts every item on the case, with
+// its caption, and the officers get them as one album headed by the case,
+// as an album sent later in the case would reach them. None is dropped.
+func TestAlbumWithALongCaptionOpensADistressCaseWithTheAlbum(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9957, FirstName: "Rooms", LanguageCode: "en"}
+	caption := "Please help, they beat us and keep 12 of us in building C, these are the rooms and the guards at the gate"
+	n := len(h.api.BotMessages(u.ID))
+	h.api.SendAlbum(u, bottest.AlbumItem{Kind: bottest.KindPhoto, Caption: caption},
+		bottest.AlbumItem{Kind: bottest.KindPhoto}, bottest.AlbumItem{Kind: bottest.KindVideo, Caption: "the gate"})
+	h.until(u.ID, n, "Shall I check it")
+	h.waitButton(u, "go:sos")
+	h.step(u, func() { h.tap(u, "go:sos") }, "Case number")
+	c := h.caseOfType(u.ID, desk.TypeDistress)
+	for _, chat := range []int64{officer.ID, officer2.ID} {
+		got := h.until(chat, 0, "guards at the gate")
+		msgs, err := h.api.WaitMessages(chat, len(h.api.BotMessages(chat)), wait)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var album []bottest.Message
+		for _, m := range msgs {
+			if m.Raw.MediaGroupID != "" && m.Raw.MediaGroupID == got.Raw.MediaGroupID {
+				album = append(album, m)
+			}
+		}
+		if len(album) != 3 || album[0].Kind != bottest.KindPhoto || album[2].Kind != bottest.KindVideo {
+			t.Fatalf("chat %d got %d items of one album, want the 3 (photo, photo, video)", chat, len(album))
+		}
+		contains(t, album[0].Text, string(c.Ref))
+		contains(t, album[2].Text, "the gate")
+	}
+	if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'attachment' AND data ? 'album'`, c.ID); n != 3 {
+		t.Errorf("%d of the album's 3 items are on the case", n)
+	}
+	if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'attachment' AND text = $2`, c.ID, caption); n != 1 {
+		t.Errorf("the caption is on %d items, want the first", n)
+	}
+}

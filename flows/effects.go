@@ -1,6 +1,9 @@
 package flows
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Effects a conversation records for the bot to apply in the update's
 // transaction. They name case types and priorities by the desk's words
@@ -55,33 +58,92 @@ func (Forget) effect()      {}
 // "check this as a job offer?".
 const CarryKey = "carry"
 
-// CarryFileKey is the session answer that keeps, beside CarryKey's
-// caption, the file of a photo or document the engine kept that way:
-// "<kind>:<Telegram file id>".
+// CarryFileKey is the session answer that keeps the files that wait for
+// a case: those whose caption the engine kept with CarryKey (a photo, or
+// every item of an album), and those a conversation collects before it
+// has a case (the photo of a job ad). See KeepFile and TakeFiles.
 const CarryFileKey = "carry_file"
+
+// keptFile is one file under CarryFileKey, in a JSON list.
+type keptFile struct {
+	Kind  Kind   `json:"kind"`
+	File  string `json:"file"`
+	Text  string `json:"text,omitempty"`
+	Album string `json:"album,omitempty"`
+}
 
 // carry keeps an input in the session for the conversation the person
 // picks next: its text or caption and, for a file, the file.
 func carry(s *Session, in Input) {
 	s.Set(CarryKey, in.Text)
 	delete(s.Answers, CarryFileKey)
-	if in.Kind.Media() && in.FileID != "" {
-		s.Set(CarryFileKey, string(in.Kind)+":"+in.FileID)
-	}
+	KeepFile(s, in)
 }
 
-// TakeCarried returns the input the engine kept for this conversation
-// (the text or caption and, for a photo or document, its kind and file
-// id; KindText otherwise) and removes it from the session. It reports
-// false when there is none.
-func TakeCarried(s *Session) (Input, bool) {
-	in := Input{Kind: KindText, Text: strings.TrimSpace(s.Answers[CarryKey])}
-	if kind, id, ok := strings.Cut(s.Answers[CarryFileKey], ":"); ok && Kind(kind).Media() && id != "" {
-		in.Kind, in.FileID = Kind(kind), id
-	}
+// TakeCarried returns the text the engine kept for this conversation
+// (CarryKey) and removes it from the session; its files stay there for
+// TakeFiles.
+func TakeCarried(s *Session) string {
+	text := strings.TrimSpace(s.Answers[CarryKey])
 	delete(s.Answers, CarryKey)
+	return text
+}
+
+// KeepFile keeps a photo, document or other file in the session until a
+// case takes it (TakeFiles), with its caption and album. Other inputs are
+// ignored.
+func KeepFile(s *Session, in Input) {
+	if !in.Kind.Media() || in.FileID == "" {
+		return
+	}
+	files := keptFiles(s)
+	files = append(files, keptFile{Kind: in.Kind, File: in.FileID, Text: in.Text, Album: in.MediaGroup})
+	b, _ := json.Marshal(files) // strings only: it cannot fail
+	s.Set(CarryFileKey, string(b))
+}
+
+// KeepAlbumItem keeps a later item of an album whose first item waits in
+// the session for a case, and reports whether it did.
+func KeepAlbumItem(s *Session, in Input) bool {
+	if in.MediaGroup == "" {
+		return false
+	}
+	for _, f := range keptFiles(s) {
+		if f.Album == in.MediaGroup {
+			KeepFile(s, in)
+			return true
+		}
+	}
+	return false
+}
+
+// TakeFiles returns the files kept in the session as inputs like base
+// (same chat and sender), each with its kind, file, caption and album and
+// no message or button of its own, and removes them from the session.
+func TakeFiles(s *Session, base Input) []Input {
+	files := keptFiles(s)
 	delete(s.Answers, CarryFileKey)
-	return in, in.Text != "" || in.FileID != ""
+	out := make([]Input, 0, len(files))
+	for _, f := range files {
+		in := base
+		in.Kind, in.FileID, in.Text, in.MediaGroup, in.Data, in.MessageID = f.Kind, f.File, f.Text, f.Album, "", 0
+		out = append(out, in)
+	}
+	return out
+}
+
+// keptFiles reads CarryFileKey: a JSON list, or "<kind>:<file id>" as
+// sessions saved before albums were kept have it.
+func keptFiles(s *Session) []keptFile {
+	v := s.Answers[CarryFileKey]
+	var files []keptFile
+	if json.Unmarshal([]byte(v), &files) == nil {
+		return files
+	}
+	if kind, id, ok := strings.Cut(v, ":"); ok && Kind(kind).Media() && id != "" {
+		return []keptFile{{Kind: Kind(kind), File: id, Text: strings.TrimSpace(s.Answers[CarryKey])}}
+	}
+	return nil
 }
 
 // CaseRefKey is the session answer holding the reference of the case the

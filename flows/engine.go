@@ -230,6 +230,7 @@ func (e *Engine) chooseLanguage(t *Turn, lang string) error {
 func (e *Engine) enter(t *Turn, key string) error {
 	if key == "menu" {
 		TakeCarried(t.Session)
+		TakeFiles(t.Session, t.Input)
 		t.Say(e.menuReply())
 		return nil
 	}

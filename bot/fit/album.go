@@ -3,6 +3,7 @@ package fit
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +53,59 @@ func (t splitTx) gather(ctx context.Context, now time.Time, o mailbox.Message) (
 		return false, err
 	}
 	return true, t.overflow(ctx, now, o, rest)
+}
+
+// joinAlbums gathers the items of one album queued to one chat in one
+// transaction (an album a reporter sent before the case existed, put on
+// the case at once) into the first item's call, up to an album's size,
+// before they are gathered with a call already queued.
+func joinAlbums(out []mailbox.Message) ([]mailbox.Message, error) {
+	type album struct {
+		chat int64
+		ref  string
+	}
+	first := map[album]int{}
+	joined := make([]mailbox.Message, 0, len(out))
+	for _, o := range out {
+		if o.Kind != mailbox.KindAlbum || len(o.Refs) != 1 {
+			joined = append(joined, o)
+			continue
+		}
+		key := album{o.ChatID, o.Refs[0]}
+		if i, ok := first[key]; ok {
+			m, added, err := addItems(joined[i], o)
+			if err != nil {
+				return nil, err
+			}
+			if added {
+				joined[i] = m
+				continue
+			}
+		}
+		first[key] = len(joined)
+		joined = append(joined, o)
+	}
+	return joined, nil
+}
+
+// addItems adds the items of o's call to album's, when they fit in one
+// album (added).
+func addItems(album, o mailbox.Message) (m mailbox.Message, added bool, err error) {
+	a, err := album.Call()
+	if err != nil {
+		return album, false, err
+	}
+	item, err := o.Call()
+	if err != nil || len(a.Media)+len(item.Media) > mailbox.AlbumSize {
+		return album, false, err
+	}
+	a.Media = append(slices.Clip(a.Media), item.Media...)
+	m, err = mailbox.New(album.ChatID, album.Priority, album.Method, a)
+	if err != nil {
+		return album, false, err
+	}
+	m.CaseID, m.Kind, m.Refs, m.NotBefore = album.CaseID, album.Kind, album.Refs, album.NotBefore
+	return m, true, nil
 }
 
 // overflow queues the parts of captions that did not fit, after the album.

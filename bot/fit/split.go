@@ -134,6 +134,10 @@ func Tx(tx mailbox.Tx) mailbox.Tx { return splitTx{tx} }
 type splitTx struct{ mailbox.Tx }
 
 func (t splitTx) Enqueue(ctx context.Context, now time.Time, out ...mailbox.Message) error {
+	out, err := joinAlbums(out)
+	if err != nil {
+		return err
+	}
 	all := make([]mailbox.Message, 0, len(out))
 	for _, o := range out {
 		if o.Kind == mailbox.KindAlbum {

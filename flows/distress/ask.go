@@ -44,19 +44,25 @@ var questions = map[string]string{
 func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
 	in := t.Input
-	carried, ok := flows.TakeCarried(t.Session)
+	carried, files := flows.TakeCarried(t.Session), flows.TakeFiles(t.Session, in)
 	switch {
 	case in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "":
 		// "/sos locked in building C": the words are a message for the
 		// case, kept and passed on like any other.
 		in.Kind, in.Text, in.Command, in.Args = flows.KindText, strings.TrimSpace(in.Args), "", ""
 		t.Do(flows.AddToCase{Input: in})
-	case ok:
+	case len(files) > 0:
 		// The long first message the bot took for an ad, then "I need
-		// help now": its words and, when it was a photo or document
-		// with a caption, the file, as any later one would go.
-		in.Kind, in.Text, in.FileID, in.Data, in.MessageID = carried.Kind, carried.Text, carried.FileID, "", 0
-		t.Do(flows.AddToCase{Input: in})
+		// help now", was the caption of a photo or document, or of an
+		// album: every file goes on the case with its caption, as a
+		// later one would (an album as an album).
+		for _, f := range files {
+			t.Do(flows.AddToCase{Input: f})
+		}
+	case carried != "":
+		text := in
+		text.Kind, text.Text, text.Data, text.MessageID = flows.KindText, carried, "", 0
+		t.Do(flows.AddToCase{Input: text})
 	}
 	// The first answer is one message, the case reference with the
 	// location question: in a burst of reports, where Telegram lets a bot

@@ -96,8 +96,8 @@ func (*Conversation) Events() fsm.Events {
 // before choosing the check (the bot's "check this as a job offer?") or
 // after the command itself ("/check <the ad>"; not a deep link's key).
 func (c *Conversation) Begin(t *flows.Turn) {
-	if carried, ok := flows.TakeCarried(t.Session); ok && carried.Text != "" {
-		appendAd(t.Session, carried.Text)
+	if carried := flows.TakeCarried(t.Session); carried != "" {
+		appendAd(t.Session, carried)
 	}
 	if in := t.Input; in.Kind == flows.KindCommand && in.Command != "start" && strings.TrimSpace(in.Args) != "" {
 		appendAd(t.Session, in.Args)
