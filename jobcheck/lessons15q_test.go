@@ -63,3 +63,33 @@ func TestDriveFromTheAirportAndPidginInvest(t *testing.T) {
 		{"en my guy, friend", "My guy I dey Dubai now", "friend_referral", true},
 	})
 }
+
+// TestDealersVisaNamesAndVerdicts15q: holdout-15q's medium/low confusions as classes (rules
+// 2026.12.04-123), in wordings no corpus split uses. A dealer at a casino's tables names the
+// game he deals ("Croupiers (Baccarat / Blackjack)", 바카라 딜러): a casino job, not online
+// gambling scam work, which an online baccarat agent or 바카라 라이브방 stays. A visa named for
+// its work (업무 비자, 국제업무 비자) is no 무비자. A friend who will pass on the boss's number
+// (번호 알려줄게) teaches nothing: only 다/일/옆에서 알려줄게 is training on the job. "These are
+// mostly scams" (ទាំងនេះភាគច្រើនជាការបោកប្រាស់, 이런 글은 대부분 사기입니다) is a verdict;
+// "most ads are scams, but not ours" stays a recruiter's.
+func TestDealersVisaNamesAndVerdicts15q(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en croupiers in Poipet", "Hiring croupiers (Baccarat / Blackjack) for a licensed hotel casino in Poipet, 2 years' experience, USD 900, work permit by the company", LevelMedium},
+		{"en online baccarat agent", "Online baccarat agent, chat with players, push them to deposit, Sihanoukville USD 1500 Telegram @bac_ops_1", LevelHigh},
+		{"ko 바카라 라이브방", "바카라·슬롯 라이브방 채팅 관리, 충전 안내, 캄보디아 월 1,200불", LevelHigh},
+		{"ko 업무 비자 letter", "[채용] 싱가포르 물류회사 사무직\n- 비자: 업무 비자(Employment Pass) 회사 신청, 발급 후 출국\n- 근로계약서 출국 전 체결\n- 급여: 월 4,500 SGD, 경력 3년 이상", LevelLow},
+		{"ko friend passes the boss's number", "형 내가 일하던 호치민 한식당에서 주방장 구한대. 경력 3년 이상, 월 2,000불, 사장님 번호 알려줄게", LevelLow},
+		{"km mostly scams", "⚠️ ប្រុងប្រយ័ត្ន ⚠️\nឃើញមានប្រកាសការងារនៅបាវិតថា \"ខែ 1500$ មិនត្រូវការបទពិសោធន៍\" \"ក្រុមហ៊ុនចេញថ្លៃធ្វើដំណើរ\"។\nទាំងនេះភាគច្រើនជាការបោកប្រាស់។ សូមចែករំលែកដើម្បីការពារមិត្តភក្តិ។", LevelLow},
+		{"en mostly scams", "⚠️ Be careful! ⚠️\nLately TikTok posts say \"high salary, no experience\" \"company pays the flight\" \"no EPS-TOPIK, Korea guaranteed\".\nThese are mostly scams or forced labour in online scam centres.\nShare to protect your family 🙏", LevelLow},
+		{"ko 대부분 사기", "⚠️ 조심하세요! ⚠️\n요즘 틱톡에 \"고수익, 경력 무관\" \"항공권 회사 부담\" \"EPS-TOPIK 없이 한국 보장\" 글이 올라옵니다.\n이런 글은 대부분 사기입니다.\n가족에게 공유해 주세요 🙏", LevelLow},
+		{"en most ads are scams, not ours", "Most overseas job ads are scams, but not ours! Chat job in Bavet USD 2,000, flight paid, Telegram @bavet_real_2", LevelHigh},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en live dealers baccarat", "Now hiring: Live Dealers (Baccarat / Roulette)", "explicit_scam_work", false},
+		{"en dealers needed: baccarat chat", "Dealers needed: baccarat chat support for VIP players online", "explicit_scam_work", true},
+		{"ko 국제업무 비자", "비자: 기술·인문지식·국제업무 비자 회사 신청", "no_visa_or_tourist_visa", false},
+		{"ko 업무 비자 without, then 무비자", "업무 비자 필요 없이 무비자로 입국, 현지에서 일하면 됨. 월 600", "no_visa_or_tourist_visa", true},
+		{"ko 옆에서 다 알려줄게", "경력 필요 없고 내가 옆에서 다 알려줄게. 캄보디아 월 1,500불", "high_pay_low_skill", true},
+	})
+}
