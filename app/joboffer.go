@@ -54,6 +54,9 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
+	if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
+		return err
+	}
 	hits, err := t.desk.LookupEntities(t.ctx, found, t.in.ChatID)
 	if err != nil {
 		return err
@@ -62,6 +65,35 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 		return err
 	}
 	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), e.Text)))
+}
+
+// keepFiles puts the ad's photos or documents (kept in the session until
+// the check had a case) on the check's timeline: staff see the ad itself,
+// not only its caption. A check alerts nobody; they are not forwarded.
+func keepFiles(t *turn, c *desk.Case, files []flows.Input) error {
+	for _, f := range files {
+		if _, err := t.desk.AddEvent(t.ctx, c.ID, caseEvent(f, t.now)); err != nil {
+			return fmt.Errorf("keep the ad's file on case %s: %w", c.Ref, err)
+		}
+	}
+	return nil
+}
+
+// copyFiles puts the check's files on the report made of it.
+func copyFiles(t *turn, check, report *desk.Case) error {
+	events, err := t.desk.Timeline(t.ctx, check.ID, 50)
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		if e.Kind == desk.EventAttachment {
+			e.At = t.now
+			if _, err := t.desk.AddEvent(t.ctx, report.ID, e); err != nil {
+				return fmt.Errorf("copy the ad's file to case %s: %w", report.Ref, err)
+			}
+		}
+	}
+	return nil
 }
 
 // entities are a check's entities in the desk's words.
@@ -152,6 +184,9 @@ func (h *Handler) reportRecruiter(t *turn, s *flows.Session) error {
 			return err
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
+		if err := copyFiles(t, check, c); err != nil {
+			return err
+		}
 		res := h.checker.Check(check.Answers[joboffer.KeyAd])
 		if err := t.desk.SaveEntities(t.ctx, c.ID, entities(res.Entities)); err != nil {
 			return err

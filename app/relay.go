@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/koreandesk/hotline/app/staff"
 	"github.com/koreandesk/hotline/desk"
@@ -102,21 +103,7 @@ func (h *Handler) albumItem(t *turn, s *flows.Session) (bool, error) {
 // addToCase puts what the reporter sent on the case's timeline and, unless
 // the reporter is blocked, forwards it to whoever handles the case.
 func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
-	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: t.now}
-	switch {
-	case in.Kind.Media():
-		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, fileKinds[in.Kind]
-		if in.MediaGroup != "" {
-			ev.Data = map[string]string{albumData: in.MediaGroup}
-		}
-	case in.Kind == flows.KindLocation:
-		ev.Kind, ev.Lat, ev.Lon = desk.EventLocation, &in.Location.Lat, &in.Location.Lon
-		if in.Location.Live {
-			ev.Data = map[string]string{liveData: "true"}
-		}
-	case in.Kind == flows.KindContact:
-		ev.Text = in.Phone
-	}
+	ev := caseEvent(in, t.now)
 	if _, err := t.desk.AddEvent(t.ctx, c.ID, ev); err != nil {
 		return fmt.Errorf("add to case %s: %w", c.Ref, err)
 	}
@@ -138,6 +125,26 @@ func (h *Handler) addToCase(t *turn, c *desk.Case, in flows.Input) error {
 		}
 	}
 	return nil
+}
+
+// caseEvent is the timeline entry of what a reporter sent.
+func caseEvent(in flows.Input, now time.Time) desk.Event {
+	ev := desk.Event{Kind: desk.EventMessageIn, Text: in.Text, At: now}
+	switch {
+	case in.Kind.Media():
+		ev.Kind, ev.FileID, ev.FileKind = desk.EventAttachment, in.FileID, fileKinds[in.Kind]
+		if in.MediaGroup != "" {
+			ev.Data = map[string]string{albumData: in.MediaGroup}
+		}
+	case in.Kind == flows.KindLocation:
+		ev.Kind, ev.Lat, ev.Lon = desk.EventLocation, &in.Location.Lat, &in.Location.Lon
+		if in.Location.Live {
+			ev.Data = map[string]string{liveData: "true"}
+		}
+	case in.Kind == flows.KindContact:
+		ev.Text = in.Phone
+	}
+	return ev
 }
 
 // editedMark heads the timeline entry of an edited message, so the desk

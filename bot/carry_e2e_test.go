@@ -81,3 +81,38 @@ func TestAlbumWithALongCaptionOpensADistressCaseWithTheAlbum(t *testing.T) {
 		t.Errorf("the caption is on %d items, want the first", n)
 	}
 }
+
+// TestPhotoOfAnAdIsOnTheJobCheck: a photo of a job ad, with the ad's words
+// as its caption, checked from the bot's "shall I check it?": the check's
+// case keeps the photo (staff need the ad itself, not only its words), and
+// so does the report made of the check. The photo sent once the check has
+// begun is kept too.
+func TestPhotoOfAnAdIsOnTheJobCheck(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9958, FirstName: "Seeker", LanguageCode: "en"}
+	h.step(u, func() { h.api.SendPhoto(u, scamAd) }, "Shall I check it")
+	h.step(u, func() { h.tap(u, "go:job") }, "I have the message you sent")
+	h.waitButton(u, "job:already:no")
+	h.step(u, func() { h.tap(u, "job:already:no") }, "")
+	h.step(u, func() { h.api.SendPhoto(u, "Contact the manager on Telegram @fastjob_kh for the visa") }, "")
+	h.waitButtons(u, "job:check", 2)
+	h.step(u, func() { h.tap(u, "job:check") }, "🔴")
+	check := h.caseOfType(u.ID, desk.TypeJobCheck)
+	files := func(c *desk.Case) int {
+		return h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'attachment' AND file_kind = 'photo'
+			AND file_id <> ''`, c.ID)
+	}
+	if n := files(check); n != 2 {
+		t.Errorf("the job check keeps %d photos, want the 2 of the ad", n)
+	}
+	if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'attachment' AND text = $2`, check.ID, scamAd); n != 1 {
+		t.Errorf("the ad's first photo is on the check %d times with its caption, want once", n)
+	}
+	h.waitButton(u, "job:report")
+	h.step(u, func() { h.tap(u, "job:report") }, "KD-")
+	report := h.caseOfType(u.ID, desk.TypeJobReport)
+	if err := h.eventually(func() bool { return files(report) == 2 }, wait); err != nil {
+		t.Errorf("the report keeps %d photos, want the 2 of the check", files(report))
+	}
+}

@@ -96,6 +96,8 @@ func (*Conversation) Events() fsm.Events {
 // before choosing the check (the bot's "check this as a job offer?") or
 // after the command itself ("/check <the ad>"; not a deep link's key).
 func (c *Conversation) Begin(t *flows.Turn) {
+	// The ad's photo or document, if it came with one, waits in the
+	// session for the check's case (flows.TakeFiles).
 	if carried := flows.TakeCarried(t.Session); carried != "" {
 		appendAd(t.Session, carried)
 	}
@@ -163,6 +165,7 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 				delete(s.Answers, answerPieces)
 			}
 			appendAd(s, t.Input.Text)
+			flows.KeepFile(s, t.Input) // for the check's case: staff see the ad itself
 			t.Say(flows.Reply{Text: flows.M("joboffer.got_it", "Count", s.Answers[answerPieces]),
 				Inline: [][]flows.Button{{checkButton()}}})
 		},
