@@ -97,3 +97,42 @@ func TestSplitAlbumHeadsItAndKeepsEveryCaption(t *testing.T) {
 		t.Error("caption cut")
 	}
 }
+
+// TestJoinAlbumsOfOneTransaction: the items of one album queued to one
+// chat in one transaction become one call, in order, up to an album's
+// size; another chat's, another album's and other calls stay apart.
+func TestJoinAlbumsOfOneTransaction(t *testing.T) {
+	item := func(chat int64, album, file string) mailbox.Message {
+		m, err := mailbox.New(chat, mailbox.PriorityUrgent, mailbox.MethodSendMediaGroup,
+			mailbox.Call{Text: "KD-7Q3M", Media: []mailbox.Media{{Kind: mailbox.MediaPhoto, FileID: file}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.CaseID, m.Kind, m.Refs = 3, mailbox.KindAlbum, []string{album}
+		return m
+	}
+	out := []mailbox.Message{item(1, "g", "a0"), item(2, "g", "b0"), item(1, "h", "c0")}
+	for i := 1; i <= mailbox.AlbumSize; i++ {
+		out = append(out, item(1, "g", "a"+string(rune('0'+i))), item(2, "g", "b"+string(rune('0'+i))))
+	}
+	joined, err := joinAlbums(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range joined {
+		c, err := m.Call()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := ""
+		for _, md := range c.Media {
+			files += md.FileID
+		}
+		got = append(got, files)
+	}
+	want := []string{"a0a1a2a3a4a5a6a7a8a9", "b0b1b2b3b4b5b6b7b8b9", "c0", "a:", "b:"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("joined = %v, want %v", got, want)
+	}
+}

@@ -54,3 +54,20 @@ func TestSuggestionCarriesThePhoto(t *testing.T) {
 		t.Errorf("the session still carries the file: %v", s.Answers)
 	}
 }
+
+// TestFilesKeptByOlderSessions: a session saved before albums were kept
+// holds one file as "<kind>:<file id>"; it still reaches the case, with
+// the caption kept beside it.
+func TestFilesKeptByOlderSessions(t *testing.T) {
+	s := &flows.Session{ChatID: 7, Answers: map[string]string{flows.CarryKey: "locked in building C", flows.CarryFileKey: "photo:AgAC-old"}}
+	files := flows.TakeFiles(s, flows.Input{ChatID: 7, Private: true, Kind: flows.KindCallback, Data: "go:sos", MessageID: 4})
+	if len(files) != 1 {
+		t.Fatalf("got %d files, want the photo", len(files))
+	}
+	if got := files[0]; got.Kind != flows.KindPhoto || got.FileID != "AgAC-old" || got.Text != "locked in building C" || got.Data != "" || got.MessageID != 0 {
+		t.Errorf("got %s %q %q (data %q, message %d), want the photo with its caption", got.Kind, got.FileID, got.Text, got.Data, got.MessageID)
+	}
+	if _, ok := s.Answers[flows.CarryFileKey]; ok {
+		t.Error("the session still keeps the file")
+	}
+}
