@@ -1,0 +1,27 @@
+package jobcheck
+
+import "testing"
+
+// TestNewsQuotingSurvivors: holdout-15r's false high as a class (rules 2026.12.04-124), in
+// wordings no corpus split uses. A news report quotes survivors: the quotation is attributed
+// after it ("…," one woman, 31, told reporters; said one survivor; according to one victim),
+// or a headline quotation stands before a colon and "former workers recall". These
+// attributions are report frames (quoted_lure), so a recruiter's denial inside the quotation
+// ("you could quit anytime") is someone else's words and the report's lures are quoted. The
+// same in Korean news style ("…"고 말했다, 피해자 A씨(27)는) and Khmer (ជនរងគ្រោះម្នាក់បាននិយាយថា).
+// Look-alikes stay high: a recruiter quoting its own staff ("says one of our staff", 저희 직원
+// A씨는 말했습니다, បុគ្គលិកយើងម្នាក់បាននិយាយថា) and then offering has no warning word.
+func TestNewsQuotingSurvivors(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en headline quote, former workers recall", "\"Free flights, $1,800 for typing\": former workers recall the offers\nMonths after their rescue, five returnees met this newspaper. \"The recruiter said no visa was needed and we could quit anytime,\" one woman, 31, told reporters. \"At the compound they took our phones.\" Police warned job seekers against such offers.", LevelLow},
+		{"en according to one survivor", "Rescued workers described the ads: \"easy chat job, $2,000, free ticket, not a scam,\" according to one survivor interviewed in Phnom Penh.", LevelLow},
+		{"ko 피해자 A씨(27)는 …고 말했다", "[사회] \"월 800, 항공권 무료라더니\"… 캄보디아 감금 피해자들의 증언\n피해자 A씨(27)는 \"텔레그램으로 채팅 상담 알바, 비자 필요 없다고 했다\"고 말했다. 그는 도착하자마자 여권과 휴대폰을 빼앗겼다고 전했다.", LevelLow},
+		{"km a victim said", "ជនរងគ្រោះម្នាក់បាននិយាយថា \"គេប្រាប់ថាការងារឆាត ខែ 1500$ ធ្វើដំណើរឥតគិតថ្លៃ មិនមែនបោកប្រាស់ទេ\"។ ពេលទៅដល់ គេដកហូតលិខិតឆ្លងដែន។ ប៉ូលិសអំពាវនាវឲ្យប្រុងប្រយ័ត្ន។", LevelLow},
+		// Look-alikes: a recruiter quotes its own staff, then offers.
+		{"en says one of our staff", "\"Best job ever, $2,000 a month, free flight,\" says one of our staff. Apply now! Chat support in Sihanoukville, we keep your passport for visa. Telegram @hr_best_1", LevelHigh},
+		{"en said one of our workers", "\"I earn $2,500 typing, flight was free, no visa needed, you can leave anytime,\" said one of our workers, 24. Join us in Bavet! Telegram @bavet_jobs", LevelHigh},
+		{"ko 저희 직원 A씨는 말했습니다", "\"여기 최고예요, 월 800\" 이라고 저희 직원 A씨(25)는 말했습니다. 캄보디아 채팅 상담, 항공권 무료, 여권은 회사 보관. 텔레 @kh_job", LevelHigh},
+		{"km one of our staff said", "បុគ្គលិកយើងម្នាក់បាននិយាយថា \"ការងារល្អ ខែ 2000$\"។ មកធ្វើការនៅបាវិត ក្រុមហ៊ុនចេញថ្លៃធ្វើដំណើរ រក្សាទុក passport។ Telegram @bavet_km", LevelHigh},
+	})
+}
