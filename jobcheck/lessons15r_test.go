@@ -25,3 +25,29 @@ func TestNewsQuotingSurvivors(t *testing.T) {
 		{"km one of our staff said", "បុគ្គលិកយើងម្នាក់បាននិយាយថា \"ការងារល្អ ខែ 2000$\"។ មកធ្វើការនៅបាវិត ក្រុមហ៊ុនចេញថ្លៃធ្វើដំណើរ រក្សាទុក passport។ Telegram @bavet_km", LevelHigh},
 	})
 }
+
+// TestPromoModelGigPassportKept: holdout-15r's missed high (ko-15r-22, rules 2026.12.04-125)
+// as classes, in wordings no corpus split uses. A passport kept and promised back when the job
+// ends ('여권은 … 보관하고 끝나면 돌려드려요', "we hold your passport and give it back after the
+// shoot", ប្រគល់ឲ្យវិញពេលចប់ការងារ) is kept for the length of the job; "항공 숙소 다 저희가 해요"
+// pays the travel; a bare number with a verb of paying ("800 드려요", "500 줌") is 만 won, as "월
+// 500" is. A passport returned once a visa is stamped, one the worker keeps, a counter ("3명
+// 드려요") and "항공권은 본인 부담" are none of these.
+func TestPromoModelGigPassportKept(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"ko resort promo + live gig via DM", "친구가 인스타 DM 받았대요. \"말레이시아 호텔 홍보 모델, 라방 진행, 20대 여자분, 3주 600 드려요, 비행기 숙소 전부 저희가 해드려요, 여권은 매니저가 맡아두고 일 끝나면 돌려줌\"", LevelHigh},
+		{"en resort promo gig, passport back after the shoot", "Hey babe! Saw your IG. Resort promo model + live streaming host in Phuket, girls 20-26 only, $3,000 for 4 weeks. Flights and villa on us. Our agency will hold your passport for the visa and give it back after the shoot 😘", LevelHigh},
+		{"km promo model, passport back when it ends", "ការងារម៉ូដែលផ្សព្វផ្សាយរីសត និង live stream នៅថៃ ស្រីអាយុ 20-25 ខែ 1500$ ក្រុមហ៊ុនចេញថ្លៃយន្តហោះ។ លិខិតឆ្លងដែន ភ្នាក់ងាររក្សាទុក ហើយប្រគល់ឲ្យវិញពេលចប់ការងារ។ inbox", LevelHigh},
+		// Look-alikes.
+		{"en passport back once the visa is stamped", "Your passport goes to the embassy with our visa application and is returned to you once the visa is stamped, before departure. Signed contract first.", LevelLow},
+		{"ko 여권은 본인 보관", "여권은 본인이 보관하시고 비자 발급 끝나면 대사관에서 돌려받습니다. 항공권은 본인 부담입니다.", LevelLow},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"ko 한 달 알바 600 드려요", "한 달 채팅 알바 600 드려요", "high_pay_low_skill", true},
+		{"ko 3명 드려요 is a counter", "자리 3명 드려요", "high_pay_low_skill", false},
+		{"ko 항공 숙소 다 저희가", "항공 숙소 다 저희가 해요", "employer_pays_travel", true},
+		{"ko passport kept till it ends", "여권은 현지 에이전시가 보관하고 끝나면 돌려드려요", "passport_or_phone_surrender", true},
+		{"en passport back after the stamp", "Passport returned after the visa is stamped.", "passport_or_phone_surrender", false},
+	})
+}

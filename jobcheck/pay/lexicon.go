@@ -117,6 +117,21 @@ func hasCounter(s string, e int) bool {
 	return false
 }
 
+// Korean verbs of paying after a bare number (rules 2026.12.04-125, ko-15r-22): "800 드려요",
+// "500 줌", "천 받아요" count it in 만 won as "월 500" does.
+var koreanPayVerbs = []string{"드려요", "드립니다", "드림", "드려", "드릴게", "줘요", "줍니다", "줌", "준대", "준다", "줄게", "받아요", "받습니다", "받음", "벌어요", "벌어", "벌음", "법니다"}
+
+// koreanPayVerbAfter reports whether a Korean verb of paying follows the number ending at e.
+func koreanPayVerbAfter(s string, e int) bool {
+	j := skipSpaces(s, e)
+	for _, v := range koreanPayVerbs {
+		if strings.HasPrefix(s[j:], v) {
+			return true
+		}
+	}
+	return false
+}
+
 // payWordBefore reports whether a pay word ends just before i (filler words allowed), and
 // whether it is a Korean one.
 func payWordBefore(s string, i int) (bool, bool) {

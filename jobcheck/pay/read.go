@@ -95,7 +95,11 @@ func readAmount(s string, i int) (amount, int, bool) {
 	if hasCounter(s, a.end) || !mult && digits(s[i:e]) >= 8 {
 		return amount{}, e, false
 	}
-	if kw, korean := payWordBefore(s, i); kw {
+	kw, korean := payWordBefore(s, i)
+	if !kw && koreanPayVerbAfter(s, a.end) {
+		kw, korean = true, true // "한 달 800 드려요": a bare number paid out is 만 won
+	}
+	if kw {
 		a.korean, a.assumed = korean, a.value
 		a.currency = "USD"
 		if korean {
