@@ -51,3 +51,29 @@ func TestPromoModelGigPassportKept(t *testing.T) {
 		{"en passport back after the stamp", "Passport returned after the visa is stamped.", "passport_or_phone_surrender", false},
 	})
 }
+
+// TestPhotoFormatsAppNamesAndHomeContracts: holdout-15r's medium/low confusions (rules
+// 2026.12.04-126) as classes, in wordings no corpus split uses. A passport-size photo
+// (여권용 사진) is a photo format, not the passport; the job app a post comes from (알바앱,
+// 알바천국) is no low-skill word; '실무 경험' is experience asked for, not 무경험 (the compact
+// view joined 실무 and 경험); a permit or calling visa "done before departure" is a proper
+// visa process; a contract signed in the worker's home city or at head office (본사에서 … 계약
+// 체결) comes before departure. Look-alikes keep their flags: a passport copy beside the photo,
+// 꿀알바 beside the app's name, 무경험 가능.
+func TestPhotoFormatsAppNamesAndHomeContracts(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en Nepal agency, permit done before departure", "QATAR WAREHOUSE JOBS\nPickers and forklift drivers, logistics company in Doha. Basic QAR 1,400 + OT, room provided.\nWork visa stamped before departure, contract signed in Kathmandu.\nService fee NPR 80,000 after visa. Inquiries WhatsApp only, bring CV + 2 passport size photos", LevelMedium},
+		{"ko 알바천국 tour guide", "[알바천국] 다낭 한인 여행사 현지 가이드 모집\n한국 단체 손님 인솔, 월 $1,000 + 팁, 가이드 경력자 우대\n현지 거주자만 (비자 본인 해결)\n텔레 문의 @danang_guide_77", LevelMedium},
+		{"ko manager post, 실무 경험, 본사 계약", "㈜한빛전자 베트남 법인(하노이 공장) 생산관리 차장 채용\n- 자격: 생산관리 경력 10년 이상, 실무 경험 필수\n- 처우: 연봉 6,000만원 + 해외수당, 사택 제공\n- 비자: 본사 인사팀에서 출국 전 발급\n- 계약: 본사에서 대면 면접 후 근로계약 체결\n- 문의: hr@hanbit-elec.example.com", LevelLow},
+		// Look-alikes.
+		{"en passport copy beside the photo", "Chat support in Sihanoukville, USD 1,800, free flight. Send a passport size photo and a copy of your passport today on Telegram @kh_hr_9", LevelHigh},
+		{"ko 알바몬 꿀알바", "[알바몬] 캄보디아 꿀알바 채팅만 하면 월 600, 무경험 가능, 항공권 지원, 텔레 @kh_chat_3", LevelHigh},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en passport size photo", "Send CV and passport size photo.", "early_passport_copy", false},
+		{"ko 여권용 사진", "이력서와 여권용 사진 1매 보내주세요", "early_passport_copy", false},
+		{"ko 무경험 가능 stays low-skill", "무경험 가능 채팅 알바 월 500", "high_pay_low_skill", true},
+		{"ko 실무 경험 is no 무경험", "ISO 실무 경험, 연봉 5,500만원", "high_pay_low_skill", false},
+	})
+}
