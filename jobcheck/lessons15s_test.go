@@ -36,3 +36,19 @@ func TestTypingMinimaPhonesKeptAndContractsAfterTraining(t *testing.T) {
 		{"ko 계약은 수습 끝나면", "정식 계약은 수습 끝나면 현지에서 해요", "no_contract_or_foreign_contract", true},
 	})
 }
+
+// TestCVBroughtToTheShop: holdout-15s's en-15s-26 (rules 2026.12.04-128, low, was medium on
+// a bare "DM me") as a class: a CV brought to the shop or office and a person to ask for is a
+// place to walk in and ask (checkable_employer), so a messenger beside it is not the only
+// contact. A DM-only chat job abroad keeps its flag.
+func TestCVBroughtToTheShop(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en bakery, drop by with your CV", "hey my uncle's bakery in Battambang needs a cashier, $220 a month, 6 days. Drop by with your CV and ask for Srey Mom, or text me and I'll tell her", LevelLow},
+		{"ko cafe, 이력서 들고 매장으로", "카페 홀 알바 구해요, 프놈펜 BKK1, 월 $300. 이력서 들고 매장으로 오시면 돼요. 궁금하면 디엠 주세요", LevelLow},
+		{"km cafe, CV to the shop", "ហាងកាហ្វេខ្ញុំត្រូវការអ្នករត់តុ ខែ $200 យកប្រវត្តិរូបមកហាងផ្ទាល់ សួររកបងស្រី ឬ inbox មកខ្ញុំ", LevelLow},
+	})
+	runFlagCases(t, c, []flagCase{
+		{"en DM only chat job keeps the flag", "Chat support job in Cambodia, good pay, DM me for details", "messenger_only_recruiter", true},
+	})
+}
