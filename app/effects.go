@@ -64,6 +64,9 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 			}
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
+		if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
+			return err
+		}
 		if !e.Alert || c.Blocked {
 			return nil // a blocked reporter's /sos is recorded, not alerted
 		}
@@ -90,6 +93,11 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
+	// Photos sent before the case (the distress report forwards its own
+	// when it begins; a family inquiry's wait here for its first case).
+	if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
+		return err
+	}
 	// /block covers the reporter, not one case: their new cases are
 	// recorded and in the queue, but alert nobody.
 	if blocked, err := t.desk.ReporterBlocked(t.ctx, t.in.ChatID); err != nil || blocked {

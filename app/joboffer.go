@@ -67,13 +67,15 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), e.Text)))
 }
 
-// keepFiles puts the ad's photos or documents (kept in the session until
-// the check had a case) on the check's timeline: staff see the ad itself,
-// not only its caption. A check alerts nobody; they are not forwarded.
+// keepFiles puts the photos or documents kept in the session until there
+// was a case (an ad's, or those sent before a family inquiry) on the
+// case's timeline: staff see the files themselves, not only captions.
+// They are not forwarded: a check alerts nobody, an inquiry's new case
+// alerts with its own summary.
 func keepFiles(t *turn, c *desk.Case, files []flows.Input) error {
 	for _, f := range files {
 		if _, err := t.desk.AddEvent(t.ctx, c.ID, caseEvent(f, t.now)); err != nil {
-			return fmt.Errorf("keep the ad's file on case %s: %w", c.Ref, err)
+			return fmt.Errorf("keep a file sent before case %s: %w", c.Ref, err)
 		}
 	}
 	return nil

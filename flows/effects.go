@@ -3,6 +3,7 @@ package flows
 import (
 	"encoding/json"
 	"strings"
+	"time"
 )
 
 // Effects a conversation records for the bot to apply in the update's
@@ -70,7 +71,19 @@ type keptFile struct {
 	File  string `json:"file"`
 	Text  string `json:"text,omitempty"`
 	Album string `json:"album,omitempty"`
+	// At is when it was sent (zero in sessions saved before), so a file
+	// left waiting too long goes to no case (maxKeptAge).
+	At time.Time `json:"at,omitzero"`
 }
+
+// The files a session keeps for a case are bounded: a chat that sends
+// photo after photo and never opens a case cannot grow its session
+// without limit, and a file older than maxKeptAge goes to no case (the
+// person has moved on; staff would read it as part of the new report).
+const (
+	maxKeptFiles = 20
+	maxKeptAge   = 24 * time.Hour
+)
 
 // carry keeps an input in the session for the conversation the person
 // picks next: its text or caption and, for a file, the file.
@@ -96,8 +109,11 @@ func KeepFile(s *Session, in Input) {
 	if !in.Kind.Media() || in.FileID == "" {
 		return
 	}
-	files := keptFiles(s)
-	files = append(files, keptFile{Kind: in.Kind, File: in.FileID, Text: in.Text, Album: in.MediaGroup})
+	files := fresh(keptFiles(s), in.At)
+	files = append(files, keptFile{Kind: in.Kind, File: in.FileID, Text: in.Text, Album: in.MediaGroup, At: in.At})
+	if len(files) > maxKeptFiles {
+		files = files[len(files)-maxKeptFiles:] // the newest: the oldest are the likeliest stale
+	}
 	b, _ := json.Marshal(files) // strings only: it cannot fail
 	s.Set(CarryFileKey, string(b))
 }
@@ -121,7 +137,7 @@ func KeepAlbumItem(s *Session, in Input) bool {
 // (same chat and sender), each with its kind, file, caption and album and
 // no message or button of its own, and removes them from the session.
 func TakeFiles(s *Session, base Input) []Input {
-	files := keptFiles(s)
+	files := fresh(keptFiles(s), base.At)
 	delete(s.Answers, CarryFileKey)
 	out := make([]Input, 0, len(files))
 	for _, f := range files {
@@ -130,6 +146,24 @@ func TakeFiles(s *Session, base Input) []Input {
 		out = append(out, in)
 	}
 	return out
+}
+
+// HasFiles reports whether files wait in the session for a case.
+func HasFiles(s *Session) bool { return s.Answers[CarryFileKey] != "" }
+
+// fresh drops the files sent more than maxKeptAge before now (a zero
+// time, in a session or an input from before, keeps them).
+func fresh(files []keptFile, now time.Time) []keptFile {
+	if now.IsZero() {
+		return files
+	}
+	kept := files[:0]
+	for _, f := range files {
+		if f.At.IsZero() || now.Sub(f.At) <= maxKeptAge {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // keptFiles reads CarryFileKey: a JSON list, or "<kind>:<file id>" as

@@ -148,6 +148,14 @@ func (e *Engine) step(ctx context.Context, t *Turn) error {
 		return e.locationFirst(ctx, t)
 	case t.Session.Idle() && e.suggest(t):
 		return nil
+	case t.Session.Idle() && in.Kind.Media() && in.FileID != "":
+		// A photo sent first (from a compound, often before any word):
+		// kept for whichever case the person opens next.
+		KeepFile(t.Session, in)
+		r := e.menuReply()
+		r.Text = M("menu.got_files")
+		t.Say(r)
+		return nil
 	case t.Session.Idle():
 		e.notUnderstood(t)
 		return nil
@@ -252,11 +260,13 @@ func (e *Engine) enter(t *Turn, key string) error {
 	s.Reset()
 	if carried != "" && t.Input.Kind == KindCallback {
 		// the ad (or cry for help) behind "check this as a job
-		// offer?", with its photo or document if it came with one
+		// offer?"
 		s.Set(CarryKey, carried)
-		if file != "" {
-			s.Set(CarryFileKey, file)
-		}
+	}
+	if file != "" {
+		// the photos or files sent before any case (with the ad, or
+		// on their own): the case this conversation opens takes them
+		s.Set(CarryFileKey, file)
 	}
 	s.Flow, s.State = c.Name(), c.Initial()
 	if b, ok := c.(Beginner); ok {
