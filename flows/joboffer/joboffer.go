@@ -41,6 +41,7 @@ const (
 	EventHelpful = "helpful"  // was this helpful: yes or no
 	EventNothing = "nothing"  // Check now with nothing to check
 	EventTooMuch = "too_much" // more text than one check takes
+	EventImage   = "image"    // a photo or document of the ad with no words (a screenshot)
 	dataPrefix   = "job:"
 	dataYes      = dataPrefix + "already:yes"
 	dataNo       = dataPrefix + "already:no"
@@ -85,6 +86,7 @@ func (*Conversation) Events() fsm.Events {
 		{Name: EventNo, Src: []string{StateAlready}, Dst: StateCollecting},
 		{Name: EventAd, Src: []string{StateAlready, StateCollecting, StateResult}, Dst: StateCollecting},
 		{Name: EventTooMuch, Src: []string{StateCollecting}, Dst: StateCollecting},
+		{Name: EventImage, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
 		{Name: EventNothing, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
 		{Name: EventCheck, Src: []string{StateCollecting}, Dst: StateResult},
 		{Name: EventHelpful, Src: []string{StateResult}, Dst: StateResult},
@@ -114,6 +116,9 @@ func (*Conversation) Event(s *flows.Session, in flows.Input) string {
 		return callbackEvent(s, in.Data)
 	case flows.KindText, flows.KindPhoto, flows.KindDocument:
 		text := strings.TrimSpace(in.Text)
+		if text == "" && in.Kind != flows.KindText && in.FileID != "" && s.State != StateResult {
+			return EventImage // a screenshot of the ad, the commonest way one is shared
+		}
 		if text == "" || len([]rune(text)) > flows.MaxTextRunes {
 			return ""
 		}
@@ -168,6 +173,16 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 			flows.KeepFile(s, t.Input) // for the check's case: staff see the ad itself
 			t.Say(flows.Reply{Text: flows.M("joboffer.got_it", "Count", s.Answers[answerPieces]),
 				Inline: [][]flows.Button{{checkButton()}}})
+		},
+		EventImage: func(context.Context, *fsm.Event) {
+			// Kept for the check's case (staff see the ad itself), but
+			// only words can be checked: ask for them.
+			flows.KeepFile(s, t.Input)
+			r := flows.Reply{Text: flows.M("joboffer.image_kept")}
+			if s.Answers[KeyAd] != "" {
+				r.Inline = [][]flows.Button{{checkButton()}}
+			}
+			t.Say(r)
 		},
 		EventTooMuch: func(context.Context, *fsm.Event) {
 			t.Say(flows.Reply{Text: flows.M("joboffer.too_much"), Inline: [][]flows.Button{{checkButton()}}})
