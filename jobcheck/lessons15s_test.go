@@ -52,3 +52,16 @@ func TestCVBroughtToTheShop(t *testing.T) {
 		{"en DM only chat job keeps the flag", "Chat support job in Cambodia, good pay, DM me for details", "messenger_only_recruiter", true},
 	})
 }
+
+// TestBeforeYouTravelIsNoFare: holdout-15s's en-15s-04 (rules 2026.12.04-129: "genuine
+// employers arrange a work visa before you travel" was read as travel paid) as a class:
+// "before you travel", 이동하기 전 tell when, not a fare paid; a flight arranged before one
+// travels keeps employer_pays_travel.
+func TestBeforeYouTravelIsNoFare(t *testing.T) {
+	c := mustLoad(t)
+	runFlagCases(t, c, []flagCase{
+		{"en advisory, visa before you travel", "Real recruiters always arrange a proper visa before you fly.", "employer_pays_travel", false},
+		{"ko 이동하기 전 비자", "회사에서 이동하기 전에 취업비자 준비 지원", "employer_pays_travel", false},
+		{"en flight arranged before you travel", "We arrange your flight before you travel, job in Bangkok", "employer_pays_travel", true},
+	})
+}
