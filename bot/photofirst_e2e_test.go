@@ -70,3 +70,20 @@ func TestPhotoSentFirstGoesToTheFamilyInquiry(t *testing.T) {
 		t.Errorf("the inquiry keeps %d files, want the photo sent first", h.attachments(c))
 	}
 }
+
+// TestPhotoSentFirstThenSOSWithWords: a photo, then "/sos <words>": the
+// case keeps both, the photo as well as the words.
+func TestPhotoSentFirstThenSOSWithWords(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9964, FirstName: "Window", LanguageCode: "en"}
+	h.step(u, func() { h.api.SendPhoto(u, "") }, "Got your photo or file")
+	h.step(u, func() { h.api.SendText(u, "/sos locked in building C") }, "Case number")
+	c := h.caseOfType(u.ID, desk.TypeDistress)
+	if err := h.eventually(func() bool { return h.attachments(c) == 1 }, wait); err != nil {
+		t.Errorf("the case keeps %d files, want the photo sent first", h.attachments(c))
+	}
+	if n := h.count(`SELECT count(*) FROM case_events WHERE case_id = $1 AND kind = 'message_in' AND text = $2`, c.ID, "locked in building C"); n != 1 {
+		t.Errorf("the words of /sos are on the case %d times, want once", n)
+	}
+}

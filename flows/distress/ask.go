@@ -45,21 +45,20 @@ func (c *Conversation) Begin(t *flows.Turn) {
 	t.Do(flows.OpenCase{Type: "distress", Priority: "urgent", Alert: true})
 	in := t.Input
 	carried, files := flows.TakeCarried(t.Session), flows.TakeFiles(t.Session, in)
+	// The files sent before the case (a photo or album on its own, or
+	// the one whose long caption the bot took for an ad before "I need
+	// help now") go on it first, each with its caption, as a later one
+	// would (an album as an album).
+	for _, f := range files {
+		t.Do(flows.AddToCase{Input: f})
+	}
 	switch {
 	case in.Kind == flows.KindCommand && in.Command == entryKey && strings.TrimSpace(in.Args) != "":
 		// "/sos locked in building C": the words are a message for the
 		// case, kept and passed on like any other.
 		in.Kind, in.Text, in.Command, in.Args = flows.KindText, strings.TrimSpace(in.Args), "", ""
 		t.Do(flows.AddToCase{Input: in})
-	case len(files) > 0:
-		// The long first message the bot took for an ad, then "I need
-		// help now", was the caption of a photo or document, or of an
-		// album: every file goes on the case with its caption, as a
-		// later one would (an album as an album).
-		for _, f := range files {
-			t.Do(flows.AddToCase{Input: f})
-		}
-	case carried != "":
+	case carried != "" && len(files) == 0: // with a file, the words are its caption
 		text := in
 		text.Kind, text.Text, text.Data, text.MessageID = flows.KindText, carried, "", 0
 		t.Do(flows.AddToCase{Input: text})
