@@ -23,3 +23,33 @@ func TestCautionWordsAndScammersPhrases(t *testing.T) {
 		{"ko broker, 자주 쓰는 말 of his own", "우리 사장님 자주 쓰는 말이 있어요 \"믿고 와라\" 캄보디아 CS 월 600, 항공권 지원, 텔레 @cs_boss", LevelHigh},
 	})
 }
+
+// TestSpotHiresCoverStoriesAndAdvances: holdout-15t's missed high-risk ads (rules
+// 2026.12.04-131) as classes, in wordings no corpus split uses. A hire on the spot (당일 면접
+// 보고 즉시 채용, 바로 채용 확정, 'on-the-spot hiring', ទទួលធ្វើការភ្លាម) is no real interview; a
+// KakaoTalk channel to add as a friend is a messenger contact; 'WA only' / 'IMO only' is
+// messenger-only; knowing how to type fast 'is enough' (ចេះវាយអក្សរលឿនគឺបាន) is low-skill; a
+// cover story for the family ('don't tell your mum it's Myanmar ok, just say you're going to
+// Thailand') is secrecy; 'which city exactly, we will tell you when you arrive' is a workplace
+// told on arrival; '1 lakh advance' is a fee. Look-alikes: interview advice at a hotel, a job
+// fair whose hiring is confirmed weeks later, a typist job with experience.
+func TestSpotHiresCoverStoriesAndAdvances(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en cover story for the family", "hey cuz, my boss in Myawaddy needs 1 more for online work, 1500 a month, ticket paid. don't tell your mum it's Myanmar ok, just say you're going to Thailand", LevelHigh},
+		{"en which city, told on arrival", "Good job in Asia, company pays flight. Which city exactly, we will tell you when you arrive in Bangkok, then car to the office.", LevelHigh},
+		// Look-alikes.
+		{"en interview advice, just say", "For the interview just say what you did at the hotel in Siem Reap, the manager is kind. Front desk, $350, contract signed at the office.", LevelLow},
+		{"ko job fair, hiring confirmed later", "2026 해외취업박람회 (코엑스) 현장 면접 후 채용 확정은 2주 내 개별 통보. 참가 기업 정보는 worldjob.or.kr에서 확인하세요", LevelLow},
+		{"km typist with experience", "ត្រូវការបុគ្គលិកវាយអក្សរ ចេះវាយអក្សរលឿន និងមានបទពិសោធន៍ 2 ឆ្នាំ ប្រាក់ខែ $400 នៅភ្នំពេញ ដាក់ពាក្យនៅការិយាល័យ", LevelLow},
+	})
+	fair := "📢 베트남 호치민 한인기업 채용 설명회 초대! 왕복 항공권 지원, 당일 면접 보고 즉시 채용해요. CS/영업 다수, 카톡 채널 '호치민잡' 친구추가 후 신청"
+	runFlagCases(t, c, []flagCase{
+		{"ko 당일 즉시 채용", fair, "no_real_interview", true},
+		{"ko 카톡 채널 친구추가", fair, "messenger_only_recruiter", true},
+		{"en on-the-spot hiring", "Walk-in for Dubai hotel jobs, on-the-spot hiring, ticket provided", "no_real_interview", true},
+		{"km typing fast is enough", "ការងារវាយអក្សរ ប្រាក់ខែ 1500$ ចេះប្រើកុំព្យូទ័របានគឺបាន ទាក់ទង Telegram តែប៉ុណ្ណោះ", "high_pay_low_skill", true},
+		{"en lakh advance", "Poland warehouse job, total 4 lakh rupees, 1 lakh advance, visa in 30 days", "upfront_fee_or_deposit", true},
+		{"en WA only", "Poland warehouse job, visa in 30 days. WA only +855 12 000 111", "messenger_only_recruiter", true},
+	})
+}
