@@ -53,3 +53,20 @@ func TestSpotHiresCoverStoriesAndAdvances(t *testing.T) {
 		{"en WA only", "Poland warehouse job, visa in 30 days. WA only +855 12 000 111", "messenger_only_recruiter", true},
 	})
 }
+
+// TestPaymentDeadline: holdout-15t's en-15t-21 and ko-15t-27 (rules 2026.12.04-132, medium,
+// were low: a deposit or a registration fee beside a work visa) as a class: a payment the
+// reader must make by a near deadline ('complete payment within 48 hours', 금요일까지 입금해
+// 주셔야, បង់ប្រាក់ក្នុងរយៈពេល 24 ម៉ោង) is urgency. Salary paid within days, 급여는 24시간 내
+// 입금 are no pressure.
+func TestPaymentDeadline(t *testing.T) {
+	c := mustLoad(t)
+	runFlagCases(t, c, []flagCase{
+		{"en send the deposit within 72 hours", "Please send the deposit within 72 hours to keep your place.", "urgency_pressure", true},
+		{"ko 목요일까지 송금해 주셔야", "교육비 20만원은 목요일까지 송금해 주셔야 접수됩니다", "urgency_pressure", true},
+		{"km pay within 24 hours", "សូមបង់ប្រាក់ក្នុងរយៈពេល 24 ម៉ោង ដើម្បីរក្សាកន្លែង", "urgency_pressure", true},
+		// Look-alikes.
+		{"en salary paid within 5 days", "Salary payment within 5 days of month end, by bank transfer.", "urgency_pressure", false},
+		{"ko 급여 24시간 내 입금", "급여는 근무 후 24시간 내 입금됩니다", "urgency_pressure", false},
+	})
+}
