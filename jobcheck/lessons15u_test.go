@@ -21,3 +21,21 @@ func TestConsultFirstAdvice(t *testing.T) {
 		{"ko other agents lie, ours real", "다른 업체들 \"월 1000\" 이런 말 다 거짓말이에요. 저희는 진짜 캄보디아 CS 월 600, 항공권 지원, 경험 무관. 텔레 @real_cs", LevelHigh},
 	})
 }
+
+// TestSurvivorsOwnStory: holdout-15u's ko-15u-30 and en-15u-30 (rules 2026.12.04-134) as a
+// class, in wordings no corpus split uses: a survivor who tells how she herself was taken in
+// ('I fell for it', 'my story so no one else falls for it', 저도 "…" 이 말 믿고 갔어요,
+// ខ្ញុំក៏ធ្លាប់ត្រូវគេបោក) tells lures that happened to her; with a warning word they are not
+// offered, even with no advice at the end. A recruiter who 'shares his story' and then offers
+// stays high.
+func TestSurvivorsOwnStory(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"en first-person story, no advice", "I fell for it last spring. A recruiter promised $1,600 for chat support in Sihanoukville and paid my flight; at the compound they took my phone. Beware of easy jobs abroad.", LevelLow},
+		{"ko 이 말 믿고 갔다, 조언 없음", "저도 \"항공권 지원, 월 900\" 이 말 믿고 갔어요. 가자마자 여권 뺏겼습니다. #취업사기", LevelLow},
+		{"km I was deceived too", "ខ្ញុំក៏ធ្លាប់ត្រូវគេបោកដែរ គេសន្យាប្រាក់ខែ ១៥០០$ ចេញសំបុត្រយន្តហោះឲ្យ ដល់ហើយគេដកហូតលិខិតឆ្លងដែន។ សូមប្រុងប្រយ័ត្ន!", LevelLow},
+		// Look-alikes.
+		{"en recruiter shares his story, then offers", "Let me share my story: I was broke too, then I joined. Now I earn $2,000 a month in Bavet, flight paid, no experience needed. Beware of fake agents, we are real. Join us, DM @bavet_team", LevelHigh},
+		{"ko broker, 나도 이 말 믿고 갔는데 좋았다", "나도 처음엔 \"월 800\" 이 말 믿고 갔는데 진짜였어요. 캄보디아 CS, 항공권 지원, 텔레 @cs_true 연락 주세요. 사기 주의하시고 저희는 진짜예요", LevelHigh},
+	})
+}
