@@ -270,6 +270,9 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match, 
 			}
 			continue
 		}
+		if cd.Applies == "flags" && cd.Position == "before" && quote.Listed(t.orig, cm.end, m.start, m.end) {
+			return true // a list of quoted lures under a warning heading: warning signs (-136)
+		}
 		cuts := b.clause
 		if cd.Scope == "sentence" {
 			cuts = b.sentence

@@ -24,3 +24,21 @@ func TestSurvivorNewsAndReviews(t *testing.T) {
 		{"km recruiter ✅ benefits", "✅ ប្រាក់ខែ ២០០០$\n✅ មិនត្រូវការបទពិសោធន៍\n✅ ក្រុមហ៊ុនចេញសំបុត្រយន្តហោះ\nធ្វើការនៅបាវិត ទាក់ទង Telegram @bavet_hr", LevelHigh},
 	})
 }
+
+// TestWarningSignList: the class of km-15v-05 with nothing beside the list (rules
+// 2026.12.04-136): a list of marked lines (❌, ✖, 🚫, •, numbered) of quoted lures under a
+// warning heading is a list of warning signs, with no advice, story or frame. A recruiter's ✅
+// or numbered list of benefits, with no warning heading or under its own 'Warning: our …', and
+// an unquoted list after a warning, stay high.
+func TestWarningSignList(t *testing.T) {
+	c := mustLoad(t)
+	runLevelCases(t, c, []levelCase{
+		{"km ❌ list under a heading", "🚨 សញ្ញាព្រមាន ការងារបោកប្រាស់\n❌ «ប្រាក់ខែ ២០០០$ មិនត្រូវការបទពិសោធន៍»\n❌ «ក្រុមហ៊ុនចេញសំបុត្រយន្តហោះ ធ្វើការនៅព្រះសីហនុ»\n❌ «ទាក់ទងតែតាម Telegram»", LevelLow},
+		{"ko ✖ list", "사기 주의 신호\n✖ \"월 800, 경험 무관\"\n✖ \"항공권 지원, 캄보디아 근무\"\n✖ \"텔레그램으로만 연락\"", LevelLow},
+		{"en numbered list", "WARNING SIGNS of a fake job\n1. \"USD 2,000 a month, no experience\"\n2. \"free flight to Cambodia\"\n3. \"contact on Telegram only\"", LevelLow},
+		// Look-alikes.
+		{"en recruiter numbered quotes, own warning", "Warning: our positions fill fast!\n1. \"USD 2,000 a month, no experience\"\n2. \"free flight to Cambodia\"\nDM @kh_hr_team", LevelHigh},
+		{"ko ✅ benefits, no heading", "✅ \"월 800, 경험 무관\"\n✅ \"항공권 지원, 캄보디아 근무\"\n텔레 @cs_team", LevelHigh},
+		{"en unquoted list under a warning", "Beware of fake agents!\n• USD 2,000 a month, no experience\n• free flight to Cambodia\nDM @kh_real", LevelHigh},
+	})
+}

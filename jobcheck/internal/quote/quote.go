@@ -86,3 +86,44 @@ func Answered(s string) bool {
 	}
 	return false
 }
+
+// listMarks are the marks that open a line of a list of warning signs.
+const listMarks = "❌✖🚫⛔✗✘•▪·-*"
+
+// Listed reports whether s[start:end] lies in a quotation on a line of a list that begins on
+// the line after the one holding from (a warning heading): every line from there to the
+// quotation's begins with a list mark (❌, ✖, 🚫, •, -) or a number ("1.", "2)", "១."), as in
+// "⚠️ Warning signs\n❌ \"USD 2,000, no experience\"". The quoted lures are the warning signs.
+func Listed(s string, from, start, end int) bool {
+	nl := strings.IndexByte(s[min(from, start):start], '\n')
+	if from > start || nl < 0 {
+		return false
+	}
+	lines := s[from+nl+1:]
+	if k := strings.IndexByte(s[start:], '\n'); k >= 0 {
+		lines = s[from+nl+1 : start+k]
+	}
+	for lines != "" {
+		line, rest, _ := strings.Cut(lines, "\n")
+		if line = strings.TrimSpace(line); line != "" && !marked(line) {
+			return false
+		}
+		lines = rest
+	}
+	for _, sp := range Spans(s) {
+		if sp[0] <= start && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// marked reports whether a line begins with a list mark or a number followed by "." or ")".
+func marked(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	if strings.ContainsRune(listMarks, r) {
+		return true
+	}
+	digits := strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsDigit(r) })
+	return len(digits) < len(line) && (strings.HasPrefix(digits, ".") || strings.HasPrefix(digits, ")"))
+}

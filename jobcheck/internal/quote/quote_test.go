@@ -63,3 +63,25 @@ func TestAnswered(t *testing.T) {
 		}
 	}
 }
+
+func TestListed(t *testing.T) {
+	tests := []struct {
+		name, in, heading, lure string
+		want                    bool
+	}{
+		{"❌ list", "Warning signs\n❌ \"USD 2,000\"\n❌ \"free flight\"", "signs", "free flight", true},
+		{"numbered Khmer", "ការព្រមាន\n១. «ប្រាក់ខែ ២០០០$»", "ការព្រមាន", "២០០០$", true},
+		{"unquoted", "Warning signs\n❌ USD 2,000", "signs", "2,000", false},
+		{"a plain line between", "Warning signs\nWe pay well.\n❌ \"USD 2,000\"", "signs", "2,000", false},
+		{"same line", "Warning: \"USD 2,000\"", "Warning", "2,000", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			from := strings.Index(tt.in, tt.heading) + len(tt.heading)
+			start := strings.Index(tt.in, tt.lure)
+			if got := Listed(tt.in, from, start, start+len(tt.lure)); got != tt.want {
+				t.Errorf("Listed(%q, %q, %q) = %v, want %v", tt.in, tt.heading, tt.lure, got, tt.want)
+			}
+		})
+	}
+}
