@@ -60,6 +60,15 @@ func (t splitTx) gather(ctx context.Context, now time.Time, o mailbox.Message) (
 // the case at once) into the first item's call, up to an album's size,
 // before they are gathered with a call already queued.
 func joinAlbums(out []mailbox.Message) ([]mailbox.Message, error) {
+	albums := 0
+	for _, o := range out {
+		if o.Kind == mailbox.KindAlbum {
+			albums++
+		}
+	}
+	if albums < 2 {
+		return out, nil // nearly every transaction: nothing to join, nothing allocated
+	}
 	type album struct {
 		chat int64
 		ref  string
