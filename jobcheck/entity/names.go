@@ -34,22 +34,31 @@ var webmail = map[string]bool{"gmail.com": true, "googlemail.com": true, "naver.
 
 // IsWebmail reports whether d is a webmail host. Examples and the test corpus write made-up
 // addresses under example.com (RFC 2606): gmail.example.com stands for gmail.com.
-func IsWebmail(d string) bool {
+func IsWebmail(d string) bool { return listed(webmail, d) }
+
+// IsPlatform reports whether d is a platform's host (Telegram, WhatsApp, Facebook, a link
+// shortener): a link there says nothing about the recruiter. As for webmail, a made-up host
+// under example.com stands for the real one (t.me.example.com, facebook.example.com), so a
+// fictional platform link is read as the platform's, never as an employer's own domain.
+func IsPlatform(d string) bool { return listed(platforms, d) }
+
+// listed reports whether d, or the real host a made-up d.example.com stands for (the host
+// with its top-level label dropped: gmail.example.com, t.me.example.com), is in hosts.
+func listed(hosts map[string]bool, d string) bool {
 	h, ok := strings.CutSuffix(d, ".example.com")
 	if !ok {
-		return webmail[d]
+		return hosts[d]
 	}
-	for w := range webmail {
-		if strings.HasPrefix(w, h+".") {
+	if hosts[h] {
+		return true
+	}
+	for w := range hosts { // the host without its top-level label: gmail, m.facebook, t
+		if strings.LastIndexByte(w, '.') == len(h) && strings.HasPrefix(w, h) {
 			return true
 		}
 	}
 	return false
 }
-
-// IsPlatform reports whether d is a platform's host (Telegram, WhatsApp, Facebook, a link
-// shortener): a link there says nothing about the recruiter.
-func IsPlatform(d string) bool { return platforms[d] }
 
 // corpWords are the words that end an English company name.
 var corpWords = map[string]bool{"co": true, "ltd": true, "limited": true, "inc": true,
