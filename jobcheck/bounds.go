@@ -36,7 +36,4 @@ func newBounds(t *text) *bounds {
 	return b
 }
 
-// crosses reports whether a cut lies in [from, to).
-func crosses(cuts []int, from, to int) bool { return cut.Crosses(cuts, from, to) }
-
 func runeCount(s string) int { return utf8.RuneCountInString(s) }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/koreandesk/hotline/jobcheck/internal/cut"
 	"github.com/koreandesk/hotline/jobcheck/internal/quote"
 )
 
@@ -103,6 +104,12 @@ func (c *Checker) Check(s string) Result {
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
 	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
+	if res.Level == LevelHigh && c.toldOnly(t, f.all, spans, warns, asked) {
+		res.Level = LevelMedium // lures told to warn, nothing to apply to (-137)
+		for i := range res.Flags {
+			res.Flags[i].Critical = false
+		}
+	}
 	return res
 }
 
@@ -223,7 +230,13 @@ func (c *Checker) warns(t *text, all, cues []match, asked bool, spans []entitySp
 		return cd.Applies == "flags" && (cd.Scope == "sentence" || cd.Scope == "clause") && cd.Position == "before" &&
 			!slices.ContainsFunc(spans, func(sp entitySpan) bool { return sp.start < cm.end && cm.start < sp.end })
 	})
-	return w && !asked && !slices.ContainsFunc(all, func(m match) bool {
+	return w && !asked && !c.claims(t, all)
+}
+
+// claims reports whether the text sets a recruiter apart from scams or denies being one, in
+// its own words ("we are real", "not a scam"; not quoted from someone else).
+func (c *Checker) claims(t *text, all []match) bool {
+	return slices.ContainsFunc(all, func(m match) bool {
 		id := c.rules[m.rule].id
 		return (id == idContrast || id == idDenial) && !c.reported(t, all, m)
 	})
@@ -290,7 +303,7 @@ func (c *Checker) cancelled(t *text, b *bounds, r *rule, m match, cues []match, 
 		if from > to || cm.start < m.end && cm.end > m.start {
 			continue
 		}
-		if !crosses(cuts, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
+		if !cut.Crosses(cuts, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
 			return true
 		}
 	}
@@ -306,7 +319,7 @@ func (c *Checker) quotedLure(t *text, b *bounds, cd *cueDef, cm, m match) bool {
 			continue
 		}
 		from, to, ok := reach(cm.start, cm.end, q)
-		if ok && !crosses(b.sentence, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
+		if ok && !cut.Crosses(b.sentence, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/aho"
+	"github.com/koreandesk/hotline/jobcheck/internal/cut"
 )
 
 // hit is one slot of one pattern filled at view bytes [start, end).
@@ -194,7 +195,7 @@ func (c *Checker) emit(t *text, vw *view, p *pattern, m hit, path *[maxOwn + 1]h
 		return out
 	}
 	s, e := t.span(vw, int(m.start), int(m.end))
-	if p.slots > 1 && crosses(t.bounds().sentence, s, e) {
+	if p.slots > 1 && cut.Crosses(t.bounds().sentence, s, e) {
 		return out
 	}
 	nm := match{rule: p.rule, weight: p.weight, weak: p.alone >= 0, alone: p.alone, start: s, end: e}

@@ -194,7 +194,7 @@ func merge(all, f *ruleFile, name string) error {
 // codeIDs are the rules the numeric and entity rules in code refer to.
 var codeIDs = []string{
 	idHighPay, idMessenger, idVagueRole, idCryptoPay, idMarketRate, termLowSkill, termPayWords, termNotPay,
-	idVerifiable, idContrast, idDenial,
+	idVerifiable, idContrast, idDenial, termApplyCall, termOwnOffer, termOfficial, termToldStory, idFriend,
 	termRequirements,
 }
 

@@ -67,6 +67,11 @@ func Asked(s string, end int) bool {
 var answers = []string{"no", "nope", "yes", "never", "absolutely not", "of course not", "not at all",
 	"아니요", "아뇨", "아닙니다", "아니에요", "절대", "네", "ទេ", "មិនមែនទេ", "បាទ", "ចាស", "មិនដែល"}
 
+// Unanswered reports whether s asks the reader something it does not answer itself ("wanna
+// come?", "ចង់មកធ្វើដែរទេ?", "should he go?"): a story that asks is a friend's invitation or a
+// reader's question, not a survivor's warning (rules 2026.12.04-137).
+func Unanswered(s string) bool { return strings.ContainsAny(s, "?？") && !Answered(s) }
+
 // Answered reports whether a question mark in s is followed at once by an answer word
 // and the end of that answer ("? No.", "? 아닙니다.", "? ទេ។").
 func Answered(s string) bool {

@@ -85,3 +85,16 @@ func TestListed(t *testing.T) {
 		})
 	}
 }
+
+func TestUnanswered(t *testing.T) {
+	for s, want := range map[string]bool{
+		"they still need cooks, want me to ask?": true,
+		"ចង់មកធ្វើដែរទេ？":                        true,
+		"Should you trust offers like this? No.": false,
+		"I escaped after four months.":           false,
+	} {
+		if got := Unanswered(s); got != want {
+			t.Errorf("Unanswered(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

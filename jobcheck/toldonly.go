@@ -1,0 +1,56 @@
+package jobcheck
+
+import (
+	"slices"
+
+	"github.com/koreandesk/hotline/jobcheck/entity"
+	"github.com/koreandesk/hotline/jobcheck/internal/cut"
+	"github.com/koreandesk/hotline/jobcheck/internal/quote"
+)
+
+// Rule ids of the told-only test (rules 2026.12.04-137).
+const (
+	termApplyCall = "apply_call"       // 'apply now', 'DM me', 'wanna go?', 지원하세요, ដាក់ពាក្យ
+	termOwnOffer  = "own_offer"        // 'our company pays', 저희 회사, ក្រុមហ៊ុនយើង
+	termOfficial  = "official_contact" // the police, an embassy, a hotline: the desk a warning sends to
+	termToldStory = "told_story"       // 'they took my passport', 'I escaped', 'warning signs'
+	idFriend      = "friend_referral"  // a friend who works there: 'my uncle's company', 아는 형
+)
+
+// toldOnly reports whether a text tells of lures and offers the reader nothing to apply to
+// (rules 2026.12.04-137). It warns in its own words (warns), or it tells a story or a list of
+// signs (told_story: 'they took my passport', 'I escaped', 'warning signs') or has a warning
+// word anywhere ('… 의심하세요') in a text that asks the reader nothing (no '?' it does not
+// answer itself) and has no recruiter's contrast or denial. And it has no call to apply
+// (apply_call: 'apply now', 'DM me', 'come next week', 갈래, ដាក់ពាក្យ), no offer in the first
+// person (own_offer), no friend's referral (friend_referral) and no contact but an official
+// desk's: a handle, a phone or an address counts unless it follows the police, an embassy,
+// 1333 ... in its sentence (official_contact); a link counts only on a messenger or a platform
+// (t.me, wa.me, facebook). Such a text names lures to warn of them, whatever its shape (an
+// unquoted list of warning signs, a survivor's story, an advisory letter): its flags make it
+// no high-risk offer. A recruiter's 'beware of fake agents, DM @real' keeps a contact, 'my
+// experience here is great, come join me' calls, 'my uncle's company is real' refers.
+func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, asked bool) bool {
+	story := false
+	for _, m := range all {
+		switch c.rules[m.rule].id {
+		case termApplyCall, termOwnOffer, idFriend:
+			return false
+		case termToldStory, "warning_before", "warning_after":
+			story = true
+		}
+	}
+	if !warns && (!story || asked || c.claims(t, all) || quote.Unanswered(t.orig)) {
+		return false
+	}
+	b := t.bounds()
+	return !slices.ContainsFunc(spans, func(sp entitySpan) bool {
+		if sp.kind == entity.KindCompany || sp.kind == entity.KindDomain && !entity.IsPlatform(sp.value) {
+			return false // a link to read more is no contact to apply to; a t.me or wa.me link is
+		}
+		return !slices.ContainsFunc(all, func(m match) bool {
+			return c.rules[m.rule].id == termOfficial && m.end <= sp.start &&
+				!cut.Crosses(b.sentence, m.end, sp.start) && runeCount(t.orig[m.end:sp.start]) <= 60
+		})
+	})
+}
