@@ -48,6 +48,8 @@ func TestToldOnly(t *testing.T) {
 		{"en warns, offers, come next week", "Bro be careful of fake agents on FB. My uncle's company in Bavet is real, $1,800 a month, no experience, they pay the bus and hotel. Come next week", LevelHigh},
 		{"km ប្រយ័ត្ន, then go with me", "ប្រយ័ត្នភ្នាក់ងារក្លែងក្លាយ។ ថៅកែខ្ញុំពិតប្រាកដ ប្រាក់ខែ ១៥០០$ មិនត្រូវការបទពិសោធន៍ ចេញថ្លៃឡាន ធ្វើការនៅបាវិត។ សប្តាហ៍ក្រោយទៅជាមួយខ្ញុំ", LevelHigh},
 		{"ko 직원 후기, 카톡", "직원 후기: \"경력 없어도 월 800 받아요\", \"항공권 회사가 내줬어요\". 캄보디아 근무. 카톡 kh_job", LevelHigh},
+		{"en NGO: talk to us before you go", "Know the signs! Jobs that offer USD 1,800 with no experience, free flights to Thailand and contact only on Telegram are often traps. Talk to us before you go: SafeWork Cambodia, 012 777 888.", LevelMedium},
+		{"en recruiter: call us, no advice", "Beware of fake agents. Chat job in Sihanoukville, USD 1,800, no experience, free flights, Telegram only. SafeWork Cambodia, 012 777 888.", LevelHigh},
 		{"en beware, to apply call", "Beware of fake agents. Typing job in Bavet, USD 2,000 a month, no experience, flight paid. To apply call +855 12 888 999", LevelHigh},
 		{"en friend: they take passports, want me to ask?", "Sis I'm in Koh Kong now, resort job 😎 they took everyone's passport for the permit, pay is USD 1,500, no experience. want me to ask my boss?", LevelHigh},
 	})
