@@ -20,9 +20,13 @@ const maxStoredAd = 4000
 // answers with the verdict, the reasons with the words that triggered
 // them, what the desk knows of the contacts (on its list, without the
 // staff's note; reported by how many other people), and what to do.
+// With no words (only screenshots), keepImages.
 func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) error {
 	if h.checker == nil {
 		return fmt.Errorf("no job-offer checker configured")
+	}
+	if e.Text == "" {
+		return h.keepImages(t, s)
 	}
 	res := h.checker.Check(e.Text)
 	answers := res.Answers()
@@ -31,6 +35,18 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 		answers[joboffer.KeyAlready] = v
 	}
 	found := entities(res.Entities)
+	c, err := imagesCase(t, s)
+	switch {
+	case err != nil:
+		return err
+	case c != nil:
+		// The words of an ad whose screenshots a check already keeps:
+		// the verdict joins them on that case (no second case, no cap).
+		if err := t.desk.UpdateAnswers(t.ctx, c.ID, answers, t.now); err != nil {
+			return err
+		}
+		return h.verdict(t, s, c, res, found, e.Text)
+	}
 	over, err := h.overCap(t)
 	if err != nil {
 		return err
@@ -46,13 +62,24 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 		t.capped = true
 		return nil
 	}
-	c, err := t.desk.OpenCase(t.ctx, desk.NewCase{
+	if c, err = openCheck(t, s, answers); err != nil {
+		return err
+	}
+	return h.verdict(t, s, c, res, found, e.Text)
+}
+
+// openCheck opens a job check's case: low priority, and no alert (staff
+// review checks from the queue).
+func openCheck(t *turn, s *flows.Session, answers map[string]string) (*desk.Case, error) {
+	return t.desk.OpenCase(t.ctx, desk.NewCase{
 		Type: desk.TypeJobCheck, Priority: desk.PriorityLow, ReporterUserID: t.in.UserID,
 		ReporterChatID: t.in.ChatID, ReporterLang: s.Lang(), ReporterName: t.in.SenderName, Answers: answers,
 	}, t.now)
-	if err != nil {
-		return err
-	}
+}
+
+// verdict keeps the check's files and entities on its case c and answers
+// with the verdict.
+func (h *Handler) verdict(t *turn, s *flows.Session, c *desk.Case, res jobcheck.Result, found []desk.Entity, text string) error {
 	s.Set(flows.CaseRefKey, string(c.Ref))
 	if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
 		return err
@@ -64,18 +91,63 @@ func (h *Handler) checkOffer(t *turn, s *flows.Session, e flows.CheckOffer) erro
 	if err := t.desk.SaveEntities(t.ctx, c.ID, found); err != nil {
 		return err
 	}
-	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), e.Text)))
+	return t.send(t.in.ChatID, s.Lang(), 0, verdictReply(res, hits, travelAlerts(s.Lang(), text)))
+}
+
+// keepImages answers "Check now" with only screenshots: there are no
+// words to check, but the images must not be lost to the desk, so a
+// job_check case keeps them (answers: ad_as_images, and whether the person
+// has already travelled, paid or handed over their passport) and the
+// words the person sends next are checked onto it (joboffer.KeyImagesCase).
+// The conversation tells the person. Over the daily cap nothing is kept.
+func (h *Handler) keepImages(t *turn, s *flows.Session) error {
+	if over, err := h.overCap(t); err != nil || over {
+		t.capped = over
+		return err
+	}
+	answers := map[string]string{answerImagesOnly: "yes"}
+	if v := s.Answers[joboffer.KeyAlready]; v != "" {
+		answers[joboffer.KeyAlready] = v
+	}
+	c, err := openCheck(t, s, answers)
+	if err != nil {
+		return err
+	}
+	s.Set(flows.CaseRefKey, string(c.Ref))
+	s.Set(joboffer.KeyImagesCase, string(c.Ref))
+	return keepFiles(t, c, flows.TakeFiles(s, t.in))
+}
+
+// answerImagesOnly marks a job check whose ad came as images with no
+// words (staff find them on its timeline).
+const answerImagesOnly = "ad_as_images"
+
+// imagesCase is the open job check that keeps the screenshots the person
+// sent with no words, which the words they send next join; nil when there
+// is none. The session forgets it once used.
+func imagesCase(t *turn, s *flows.Session) (*desk.Case, error) {
+	ref := s.Answers[joboffer.KeyImagesCase]
+	if ref == "" {
+		return nil, nil
+	}
+	delete(s.Answers, joboffer.KeyImagesCase)
+	c, err := t.desk.Case(t.ctx, desk.Ref(ref))
+	if err != nil || !c.Open() || c.Type != desk.TypeJobCheck {
+		return nil, err
+	}
+	return c, nil
 }
 
 // keepFiles puts the photos or documents kept in the session until there
-// was a case (an ad's, or those sent before a family inquiry) on the
-// case's timeline: staff see the files themselves, not only captions.
+// was a case (an ad's, or those sent before a family inquiry), or a
+// screenshot sent after a check's verdict, on the case's timeline: staff
+// see the files themselves, not only captions.
 // They are not forwarded: a check alerts nobody, an inquiry's new case
 // alerts with its own summary.
 func keepFiles(t *turn, c *desk.Case, files []flows.Input) error {
 	for _, f := range files {
 		if _, err := t.desk.AddEvent(t.ctx, c.ID, caseEvent(f, t.now)); err != nil {
-			return fmt.Errorf("keep a file sent before case %s: %w", c.Ref, err)
+			return fmt.Errorf("keep a file on case %s: %w", c.Ref, err)
 		}
 	}
 	return nil

@@ -103,12 +103,15 @@ func (c Scripts) Play(t *testing.T, path string) ([]Step, []flows.Msg) {
 	return steps, msgs
 }
 
-// applyOpenCase does what the bot does with OpenCase: the case reference
-// goes into the session.
+// applyOpenCase does what the bot does with OpenCase and CheckOffer: the
+// case reference goes into the session.
 func applyOpenCase(s *flows.Session, out flows.Outcome) {
 	for _, e := range out.Effects {
-		if _, ok := e.(flows.OpenCase); ok && !s.Idle() {
-			s.Set(flows.CaseRefKey, CaseRef)
+		switch e.(type) {
+		case flows.OpenCase, flows.CheckOffer:
+			if !s.Idle() {
+				s.Set(flows.CaseRefKey, CaseRef)
+			}
 		}
 	}
 }

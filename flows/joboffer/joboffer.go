@@ -42,6 +42,7 @@ const (
 	EventNothing = "nothing"  // Check now with nothing to check
 	EventTooMuch = "too_much" // more text than one check takes
 	EventImage   = "image"    // a photo or document of the ad with no words (a screenshot)
+	EventImages  = "images"   // Check now with only images: kept with a case, no verdict
 	dataPrefix   = "job:"
 	dataYes      = dataPrefix + "already:yes"
 	dataNo       = dataPrefix + "already:no"
@@ -58,6 +59,12 @@ const (
 	KeyAd      = "ad"
 	KeyAlready = "already_committed"
 )
+
+// KeyImagesCase is the session answer naming the job check that keeps
+// images sent with no words ("Check now" with only screenshots): the bot
+// puts the verdict of the words sent next on that case rather than on a
+// new one, so staff see the images and the words together.
+const KeyImagesCase = "images_case"
 
 // MaxAdRunes is the most text one check takes; an ad is a few hundred.
 const MaxAdRunes = 8000
@@ -89,6 +96,7 @@ func (*Conversation) Events() fsm.Events {
 		{Name: EventImage, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
 		{Name: EventNothing, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
 		{Name: EventCheck, Src: []string{StateCollecting}, Dst: StateResult},
+		{Name: EventImages, Src: []string{StateAlready, StateCollecting}, Dst: StateResult},
 		{Name: EventHelpful, Src: []string{StateResult}, Dst: StateResult},
 		{Name: EventReport, Src: []string{StateResult}, Dst: StateReported},
 	}
@@ -136,6 +144,8 @@ func callbackEvent(s *flows.Session, data string) string {
 		return EventYes
 	case data == dataNo:
 		return EventNo
+	case data == dataCheck && strings.TrimSpace(s.Answers[KeyAd]) == "" && flows.HasFiles(s):
+		return EventImages // only screenshots: no words to check, but the images must not be lost
 	case data == dataCheck && strings.TrimSpace(s.Answers[KeyAd]) == "":
 		return EventNothing
 	case data == dataCheck:
@@ -189,6 +199,12 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 		},
 		EventNothing: func(context.Context, *fsm.Event) { t.Say(collectPrompt()) },
 		"enter_" + StateResult: func(context.Context, *fsm.Event) {
+			if s.Answers[KeyAd] == "" { // only images: a case keeps them, no verdict
+				t.Do(flows.CheckOffer{})
+				t.Say(flows.Reply{Text: flows.M("joboffer.images_only", "Ref", flows.CaseRef{}),
+					Inline: [][]flows.Button{{{Label: flows.M("joboffer.report"), Data: dataReport}}}})
+				return
+			}
 			t.Do(flows.CheckOffer{Text: s.Answers[KeyAd]})
 			t.Say(resultButtons())
 		},
