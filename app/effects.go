@@ -20,7 +20,12 @@ func (h *Handler) apply(t *turn, s *flows.Session, effects []flows.Effect) error
 		case flows.SaveAnswers:
 			err = h.withCase(t, s, func(c *desk.Case) error { return h.saveAnswers(t, c, e.Answers) })
 		case flows.AddToCase:
-			err = h.withCase(t, s, func(c *desk.Case) error { return h.addToCase(t, c, e.Input) })
+			err = h.withCase(t, s, func(c *desk.Case) error {
+				if e.Keep {
+					return keepFiles(t, c, []flows.Input{e.Input})
+				}
+				return h.addToCase(t, c, e.Input)
+			})
 		case flows.Forget:
 			err = h.forget(t, s)
 		case flows.ShowStatus:

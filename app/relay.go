@@ -97,6 +97,9 @@ func (h *Handler) albumItem(t *turn, s *flows.Session) (bool, error) {
 	if c == nil || err != nil {
 		return true, err // no case took the first item either
 	}
+	if c.Type == desk.TypeJobCheck { // screenshots after a verdict: kept, forwarded to nobody
+		return true, keepFiles(t, c, []flows.Input{t.in})
+	}
 	return true, h.addToCase(t, c, t.in)
 }
 

@@ -89,3 +89,38 @@ func TestOnlyScreenshotsThenCheckNowKeepsThemWithACase(t *testing.T) {
 func (h *harness) toStaff(caseID, reporter int64) int {
 	return h.count(`SELECT count(*) FROM outbox WHERE case_id = $1 AND chat_id <> $2`, caseID, reporter)
 }
+
+// TestScreenshotAfterAVerdictIsKeptWithTheCheck: a screenshot with no
+// caption sent right after a verdict is no "not understood": it goes on
+// the check's case at once (forwarded to nobody: a check alerts nobody),
+// and the person is told so with the check's number and how to check
+// another ad. An album there is answered once and kept whole.
+func TestScreenshotAfterAVerdictIsKeptWithTheCheck(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t)
+	u := bottest.User{ID: 9966, FirstName: "After", LanguageCode: "ko"}
+	h.step(u, func() { h.api.SendText(u, "/check "+scamAd) }, "")
+	h.waitButton(u, "job:already:no")
+	h.step(u, func() { h.tap(u, "job:already:no") }, "")
+	h.step(u, func() { h.tap(u, "job:check") }, "🔴")
+	check := h.caseOfType(u.ID, desk.TypeJobCheck)
+	got := h.step(u, func() { h.api.SendPhoto(u, "") }, "이 이미지는 확인 내용과 함께 보관했어요")
+	contains(t, got.Text, string(check.Ref))
+	n := len(h.api.BotMessages(u.ID))
+	answers := h.count(`SELECT count(*) FROM outbox WHERE chat_id = $1`, u.ID)
+	h.api.SendAlbum(u, bottest.AlbumItem{Kind: bottest.KindPhoto}, bottest.AlbumItem{Kind: bottest.KindPhoto})
+	h.until(u.ID, n, "이 이미지는 확인 내용과 함께 보관했어요")
+	if err := h.eventually(func() bool { return h.attachments(check) == 3 }, wait); err != nil {
+		t.Errorf("the check keeps %d images, want the 3 sent after its verdict", h.attachments(check))
+	}
+	// Each item's answer, if any, is in the outbox with the item's file.
+	if now := h.count(`SELECT count(*) FROM outbox WHERE chat_id = $1`, u.ID); now != answers+1 {
+		t.Errorf("the bot answered the album %d times, want once", now-answers)
+	}
+	if n := h.toStaff(check.ID, u.ID); n != 0 {
+		t.Errorf("%d messages about a job check went to staff, want none", n)
+	}
+	if n := h.count(`SELECT count(*) FROM cases WHERE reporter_chat_id = $1`, u.ID); n != 1 {
+		t.Errorf("the person has %d cases, want the one check", n)
+	}
+}

@@ -31,9 +31,11 @@ type SaveAnswers struct {
 
 // AddToCase puts what the reporter sent (text, a photo, a voice note, a
 // document, a location) on the current case's timeline and forwards it to
-// the officer handling the case.
+// the officer handling the case; with Keep, it is only kept on the
+// timeline (a job check's screenshot: a check alerts nobody).
 type AddToCase struct {
 	Input Input
+	Keep  bool
 }
 
 // Forget deletes what the bot can delete from the chat: its own messages

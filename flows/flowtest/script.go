@@ -199,6 +199,9 @@ func effect(e flows.Effect) string {
 	case flows.SaveAnswers:
 		return "save_answers" + pairs(e.Answers)
 	case flows.AddToCase:
+		if e.Keep {
+			return "keep_on_case " + describe(e.Input)
+		}
 		return "add_to_case " + describe(e.Input)
 	case flows.CheckOffer:
 		return "check_offer " + strconv.Quote(e.Text)

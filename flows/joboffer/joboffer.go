@@ -94,6 +94,7 @@ func (*Conversation) Events() fsm.Events {
 		{Name: EventAd, Src: []string{StateAlready, StateCollecting, StateResult}, Dst: StateCollecting},
 		{Name: EventTooMuch, Src: []string{StateCollecting}, Dst: StateCollecting},
 		{Name: EventImage, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
+		{Name: EventImage, Src: []string{StateResult}, Dst: StateResult},
 		{Name: EventNothing, Src: []string{StateAlready, StateCollecting}, Dst: StateCollecting},
 		{Name: EventCheck, Src: []string{StateCollecting}, Dst: StateResult},
 		{Name: EventImages, Src: []string{StateAlready, StateCollecting}, Dst: StateResult},
@@ -124,7 +125,7 @@ func (*Conversation) Event(s *flows.Session, in flows.Input) string {
 		return callbackEvent(s, in.Data)
 	case flows.KindText, flows.KindPhoto, flows.KindDocument:
 		text := strings.TrimSpace(in.Text)
-		if text == "" && in.Kind != flows.KindText && in.FileID != "" && s.State != StateResult {
+		if text == "" && in.Kind != flows.KindText && in.FileID != "" {
 			return EventImage // a screenshot of the ad, the commonest way one is shared
 		}
 		if text == "" || len([]rune(text)) > flows.MaxTextRunes {
@@ -184,7 +185,14 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 			t.Say(flows.Reply{Text: flows.M("joboffer.got_it", "Count", s.Answers[answerPieces]),
 				Inline: [][]flows.Button{{checkButton()}}})
 		},
-		EventImage: func(context.Context, *fsm.Event) {
+		EventImage: func(_ context.Context, e *fsm.Event) {
+			if e.Src == StateResult && s.Answers[flows.CaseRefKey] != "" {
+				// After a verdict: on the check's case at once, with no
+				// alert (a check alerts nobody), and said so.
+				t.Do(flows.AddToCase{Input: t.Input, Keep: true})
+				t.Text("joboffer.image_on_check", "Ref", flows.CaseRef{})
+				return
+			}
 			// Kept for the check's case (staff see the ad itself), but
 			// only words can be checked: ask for them.
 			flows.KeepFile(s, t.Input)
