@@ -7,6 +7,7 @@ import (
 
 	"github.com/koreandesk/hotline/jobcheck/internal/cut"
 	"github.com/koreandesk/hotline/jobcheck/internal/quote"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 // Checker checks texts against one compiled ruleset. It is immutable and safe for concurrent
@@ -318,7 +319,7 @@ func (c *Checker) quotedLure(t *text, b *bounds, cd *cueDef, cm, m match) bool {
 		if q[1] <= m.start || m.end <= q[0] {
 			continue
 		}
-		from, to, ok := reach(cm.start, cm.end, q)
+		from, to, ok := span.Reach(cm.start, cm.end, q)
 		if ok && !cut.Crosses(b.sentence, from, to) && runeCount(t.orig[from:to]) <= cd.Window {
 			return true
 		}

@@ -135,3 +135,15 @@ func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 func isASCIIAlnum(b byte) bool {
 	return isDigit(b) || isLetter(b)
 }
+
+// Reach returns the text between a frame [fs, fe) and a window q (a quotation), and whether
+// they are apart (a frame inside the quotation frames nothing).
+func Reach(fs, fe int, q Window) (from, to int, ok bool) {
+	switch {
+	case fe <= q[0]:
+		return fe, q[0], true
+	case q[1] <= fs:
+		return q[1], fs, true
+	}
+	return 0, 0, false
+}
