@@ -105,10 +105,11 @@ func (c *Checker) Check(s string) Result {
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
 	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
-	if res.Level == LevelHigh && c.toldOnly(t, f.all, spans, warns, asked) {
-		res.Level = LevelMedium // lures told to warn, nothing to apply to (-137)
-		for i := range res.Flags {
-			res.Flags[i].Critical = false
+	if res.Level == LevelHigh { // lures told to warn, nothing to apply to: medium (-137), low with advice (-139)
+		if res.Level = c.toldOnly(t, f.all, spans, warns, asked); res.Level != LevelHigh {
+			for i := range res.Flags {
+				res.Flags[i].Critical = false
+			}
 		}
 	}
 	return res
@@ -231,15 +232,15 @@ func (c *Checker) warns(t *text, all, cues []match, asked bool, spans []entitySp
 		return cd.Applies == "flags" && (cd.Scope == "sentence" || cd.Scope == "clause") && cd.Position == "before" &&
 			!slices.ContainsFunc(spans, func(sp entitySpan) bool { return sp.start < cm.end && cm.start < sp.end })
 	})
-	return w && !asked && !c.claims(t, all)
+	return w && !asked && !c.claims(t, all, false)
 }
 
 // claims reports whether the text sets a recruiter apart from scams or denies being one, in
-// its own words ("we are real", "not a scam"; not quoted from someone else).
-func (c *Checker) claims(t *text, all []match) bool {
+// its own words ("we are real", "not a scam"; not reported, nor in quotation marks when told).
+func (c *Checker) claims(t *text, all []match, told bool) bool {
 	return slices.ContainsFunc(all, func(m match) bool {
 		id := c.rules[m.rule].id
-		return (id == idContrast || id == idDenial) && !c.reported(t, all, m)
+		return (id == idContrast || id == idDenial) && !c.reported(t, all, m) && !(told && quote.Within(t.orig, m.start, m.end))
 	})
 }
 

@@ -14,6 +14,7 @@ const (
 	termOwnOffer  = "own_offer"        // 'our company pays', 저희 회사, ក្រុមហ៊ុនយើង
 	termOfficial  = "official_contact" // the police, an embassy, a hotline: the desk a warning sends to
 	termToldStory = "told_story"       // 'they took my passport', 'I escaped', 'warning signs'
+	termAdvice    = "awareness_advice" // 'verify the employer first', 회사 확인부터 하세요 (-139: low)
 	idFriend      = "friend_referral"  // a friend who works there: 'my uncle's company', 아는 형
 )
 
@@ -30,21 +31,26 @@ const (
 // unquoted list of warning signs, a survivor's story, an advisory letter): its flags make it
 // no high-risk offer. A recruiter's 'beware of fake agents, DM @real' keeps a contact, 'my
 // experience here is great, come join me' calls, 'my uncle's company is real' refers.
-func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, asked bool) bool {
-	story := false
+// It returns LevelHigh when the text is not told-only, else LevelMedium, or LevelLow when it
+// also advises the reader to check first or names a desk to ask (awareness_advice,
+// official_contact: 'ask the embassy before you go', 회사 확인부터 하세요; rules 2026.12.04-139).
+func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, asked bool) Level {
+	story, advised := false, LevelMedium
 	for _, m := range all {
 		switch c.rules[m.rule].id {
 		case termApplyCall, termOwnOffer, idFriend:
-			return false
+			return LevelHigh
 		case termToldStory, "warning_before", "warning_after":
 			story = true
+		case termAdvice, termOfficial:
+			advised = LevelLow
 		}
 	}
-	if !warns && (!story || asked || c.claims(t, all) || quote.Unanswered(t.orig)) {
-		return false
+	if !warns && (!story || asked || c.claims(t, all, true) || quote.Unanswered(t.orig)) {
+		return LevelHigh
 	}
 	b := t.bounds()
-	return !slices.ContainsFunc(spans, func(sp entitySpan) bool {
+	if slices.ContainsFunc(spans, func(sp entitySpan) bool {
 		if sp.kind == entity.KindCompany || sp.kind == entity.KindDomain && !entity.IsPlatform(sp.value) {
 			return false // a link to read more is no contact to apply to; a t.me or wa.me link is
 		}
@@ -52,5 +58,8 @@ func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, aske
 			return c.rules[m.rule].id == termOfficial && m.end <= sp.start &&
 				!cut.Crosses(b.sentence, m.end, sp.start) && runeCount(t.orig[m.end:sp.start]) <= 60
 		})
-	})
+	}) {
+		return LevelHigh
+	}
+	return advised
 }

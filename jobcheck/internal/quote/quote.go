@@ -132,3 +132,14 @@ func marked(line string) bool {
 	digits := strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsDigit(r) })
 	return len(digits) < len(line) && (strings.HasPrefix(digits, ".") || strings.HasPrefix(digits, ")"))
 }
+
+// Within reports whether s[start:end] lies inside one quotation of s (Spans): someone else's
+// words, such as a broker's "we have no confinement" that a survivor quotes.
+func Within(s string, start, end int) bool {
+	for _, q := range Spans(s) {
+		if q[0] <= start && end <= q[1] {
+			return true
+		}
+	}
+	return false
+}

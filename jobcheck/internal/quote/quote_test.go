@@ -98,3 +98,19 @@ func TestUnanswered(t *testing.T) {
 		}
 	}
 }
+
+func TestWithin(t *testing.T) {
+	s := `they told us "no one is locked up here" and I believed it`
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"locked up", true}, {"believed", false}, {`"no one is locked up here"`, true}} {
+		i := strings.Index(s, tt.word)
+		if got := Within(s, i, i+len(tt.word)); got != tt.want {
+			t.Errorf("Within(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+	if Within(s, 5, 20) {
+		t.Error("Within across a quotation's start = true")
+	}
+}
