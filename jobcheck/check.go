@@ -142,6 +142,9 @@ func (c *Checker) keep(t *text, f *found) ([]match, bool) {
 // whether an offer is a scam (a reader's question, or a cue a question mark follows).
 func (c *Checker) liveCues(t *text, all []match) (cues []match, asked bool) {
 	for _, m := range all {
+		if c.advice(all, m) {
+			continue // 'please check it with your embassy first' advises the reader; it asks nothing (-140)
+		}
 		if c.live(t, all, m) {
 			cues = append(cues, m)
 		} else if c.rules[m.rule].kind == kindCue && c.question(t, all, m) {
@@ -191,11 +194,22 @@ func (c *Checker) question(t *text, all []match, cm match) bool {
 		return true
 	}
 	for _, m := range all {
-		if c.rules[m.rule].kind == kindCue && c.rules[m.rule].cue.Applies == "mute" && m.start < cm.end && cm.start < m.end {
+		if c.rules[m.rule].kind == kindCue && c.rules[m.rule].cue.Applies == "mute" && m.start < cm.end && cm.start < m.end &&
+			!c.advice(all, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// advice reports whether cm is a reader's-question cue ('please check it', 확인해 주세요) inside
+// advice to the reader (awareness_advice: 'please check it with your embassy first'): the text
+// tells the reader to ask a desk, it asks nothing itself (rules 2026.12.04-140, en-15x-29).
+func (c *Checker) advice(all []match, cm match) bool {
+	return c.rules[cm.rule].kind == kindCue && c.rules[cm.rule].cue.Applies == "mute" &&
+		slices.ContainsFunc(all, func(m match) bool {
+			return c.rules[m.rule].id == termAdvice && m.start < cm.end && cm.start < m.end
+		})
 }
 
 // silenced reports whether whole-text cue cm is kept from cancelling anything by the words of

@@ -195,7 +195,7 @@ func merge(all, f *ruleFile, name string) error {
 var codeIDs = []string{
 	idHighPay, idMessenger, idVagueRole, idCryptoPay, idMarketRate, termLowSkill, termPayWords, termNotPay,
 	idVerifiable, idContrast, idDenial, termApplyCall, termOwnOffer, termOfficial, termToldStory, idFriend,
-	termRequirements,
+	termRequirements, termToldWord,
 }
 
 func validate(f *ruleFile) error {

@@ -16,6 +16,7 @@ const (
 	termToldStory = "told_story"       // 'they took my passport', 'I escaped', 'warning signs'
 	termAdvice    = "awareness_advice" // 'verify the employer first', 회사 확인부터 하세요 (-139: low)
 	idFriend      = "friend_referral"  // a friend who works there: 'my uncle's company', 아는 형
+	termToldWord  = "told_word"        // 'said', 'told me', 다고 했어요, ប្រាប់ថា: someone's word told (-140)
 )
 
 // toldOnly reports whether a text tells of lures and offers the reader nothing to apply to
@@ -31,6 +32,8 @@ const (
 // unquoted list of warning signs, a survivor's story, an advisory letter): its flags make it
 // no high-risk offer. A recruiter's 'beware of fake agents, DM @real' keeps a contact, 'my
 // experience here is great, come join me' calls, 'my uncle's company is real' refers.
+// A friend's word told in its sentence ('a friend said she worked there', 친구가 거기서
+// 일한다고 했어요, មិត្តខ្ញុំប្រាប់ថា…) is part of the story, no referral (rules 2026.12.04-140).
 // It returns LevelHigh when the text is not told-only, else LevelMedium, or LevelLow when it
 // also advises the reader to check first or names a desk to ask (awareness_advice,
 // official_contact: 'ask the embassy before you go', 회사 확인부터 하세요; rules 2026.12.04-139).
@@ -38,8 +41,12 @@ func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, aske
 	story, advised := false, LevelMedium
 	for _, m := range all {
 		switch c.rules[m.rule].id {
-		case termApplyCall, termOwnOffer, idFriend:
+		case termApplyCall, termOwnOffer:
 			return LevelHigh
+		case idFriend:
+			if !c.toldFriend(t, all, m) {
+				return LevelHigh
+			}
 		case termToldStory, "warning_before", "warning_after":
 			story = true
 		case termAdvice, termOfficial:
@@ -62,4 +69,14 @@ func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, aske
 		return LevelHigh
 	}
 	return advised
+}
+
+// toldFriend reports whether friend_referral m is a friend's word told in a story: a told_word
+// ('said', 'told me', 다고 했어요, ប្រាប់ថា) in its sentence (rules 2026.12.04-140, en-15x-29).
+// A friend who recruits now calls the reader too (apply_call: 'want me to ask?', 올래?).
+func (c *Checker) toldFriend(t *text, all []match, m match) bool {
+	b := t.bounds()
+	return slices.ContainsFunc(all, func(w match) bool {
+		return c.rules[w.rule].id == termToldWord && !cut.Crosses(b.sentence, min(m.start, w.start), max(m.end, w.end))
+	})
 }
