@@ -42,6 +42,12 @@ func TestLessons15x(t *testing.T) {
 		{"en earn with your bank account", "Earn with your bank account, paid same day.", "bank_account_or_crypto_handover", true},
 		{"ko 계좌로 돈 벌기", "본인 계좌로 돈 버는 법, 하루 30만", "bank_account_or_crypto_handover", true},
 		{"km ជួលគណនីធនាគារ", "ជួលគណនីធនាគារ មួយខែ $300", "bank_account_or_crypto_handover", true},
+		// A classmate's or a cousin's company, a company named only after the interview.
+		{"en ex-classmate runs an agency", "my ex-classmate Dara runs a small tour agency in Siem Reap, they need a guide", "friend_referral", true},
+		{"ko 삼촌 회사", "우리 외삼촌 회사가 호치민에 있는데 사무 보조 구한대", "friend_referral", true},
+		{"ko 동창회 사진 is no classmate's company", "어제 동창회 사진 올렸어 ㅋㅋ 다들 그대로더라", "friend_referral", false},
+		{"km company name after the interview", "ឈ្មោះ និងអាសយដ្ឋានក្រុមហ៊ុន នឹងប្រាប់ក្រោយការសម្ភាសន៍", "unverifiable_company", true},
+		{"km company address given", "អាសយដ្ឋានក្រុមហ៊ុន៖ ផ្ទះលេខ ១២ ផ្លូវ ៥១ ភ្នំពេញ", "unverifiable_company", false},
 		{"en immigration: don't say work", "At immigration don't say you are going to work, just say holiday.", "secrecy_instruction", true},
 		{"ko 입국 심사에서 관광", "입국 심사 때 일하러 간다고 하지 말고 관광이라고 하세요", "secrecy_instruction", true},
 		{"km អន្តោប្រវេសន៍ ថាមកលេង", "ដល់អន្តោប្រវេសន៍ កុំនិយាយថាមកធ្វើការ ប្រាប់គេថាមកដើរលេង", "secrecy_instruction", true},
