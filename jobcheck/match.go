@@ -3,10 +3,10 @@ package jobcheck
 import (
 	"cmp"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/aho"
 	"github.com/koreandesk/hotline/jobcheck/internal/cut"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 // hit is one slot of one pattern filled at view bytes [start, end).
@@ -57,7 +57,7 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 	occ := m.ac.Find(vw.s, make([]aho.Occurrence, 0, 64))
 	var nums [][2]int32
 	if len(m.numRefs) > 0 {
-		nums = numberRuns(vw.s)
+		nums = span.NumberRuns(vw.s)
 	}
 	// A part of a phrase counts only once the part before it has been seen: AC reports
 	// occurrences by their end, so this keeps the hits few without losing a match.
@@ -230,7 +230,7 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit)
 		if h.start < end {
 			continue
 		}
-		if !gapWithin(s, end, h.start, int(p.gaps[si-1])) {
+		if !span.GapWithin(s, end, h.start, int(p.gaps[si-1])) {
 			break
 		}
 		if e, ok := extend(s, p, bySlot, si+1, h.end, path); ok {
@@ -241,44 +241,6 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit)
 		}
 	}
 	return 0, false
-}
-
-func gapRunes(s string, from, to int32) int {
-	if to-from <= 0 {
-		return 0
-	}
-	return utf8.RuneCountInString(s[from:to])
-}
-
-// gapWithin reports whether at most max runes lie between byte offsets from and to, counting
-// them only when the byte distance alone cannot tell (a rune is 1 to 4 bytes).
-func gapWithin(s string, from, to int32, max int) bool {
-	d := int(to - from)
-	switch {
-	case d <= max:
-		return true
-	case d > utf8.UTFMax*max:
-		return false
-	}
-	return gapRunes(s, from, to) <= max
-}
-
-// numberRuns returns the [start, end) of every run of ASCII digits, with inner , or . groups.
-func numberRuns(s string) [][2]int32 {
-	var out [][2]int32
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && (isDigit(s[j]) || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
-			j++
-		}
-		out = append(out, [2]int32{int32(i), int32(j)})
-		i = j
-	}
-	return out
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }

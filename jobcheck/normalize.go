@@ -2,7 +2,6 @@ package jobcheck
 
 import (
 	"sync"
-	"unicode/utf8"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/fold"
 	"github.com/koreandesk/hotline/jobcheck/internal/span"
@@ -41,76 +40,25 @@ func (t *text) span(v *view, vs, ve int) (int, int) {
 	return int(t.segs[v.seg[vs]]), int(t.segs[v.seg[ve-1]+1])
 }
 
-// newText normalises s: Unicode NFKC (full-width forms to ASCII), zero-width characters
-// removed, Khmer, Thai, Lao and Myanmar digits to ASCII, dashes and quotes unified, then
-// lower-cased, and the words and compact views derived.
+// newText normalises s into its views (fold.Views.Build): Unicode NFKC (full-width forms to
+// ASCII), zero-width characters removed, Khmer, Thai, Lao and Myanmar digits to ASCII, dashes
+// and quotes unified, then lower-cased, and the words and compact views derived.
 func newText(s string) *text {
 	t := &text{orig: s, buf: scratchPool.Get().(*scratch)}
-	b := t.buf
-	cased, lower, words, compact := b.bytes[0][:0], b.bytes[1][:0], b.bytes[2][:0], b.bytes[3][:0]
-	t.segs = b.ints[4][:0]
-	cs, ls, ws, ks := b.ints[0][:0], b.ints[1][:0], b.ints[2][:0], b.ints[3][:0]
-
-	gapSeg := int32(-1) // segment of the first separator since the last kept rune
-	var one [utf8.UTFMax * 4]byte
-	for i := 0; i < len(s); {
-		k := int32(len(t.segs))
-		t.segs = append(t.segs, int32(i))
-		seg := fold.NFKCRune(s[i:], one[:0])
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
-		for len(seg) > 0 {
-			r, w := utf8.DecodeRune(seg)
-			seg = seg[w:]
-			r = fold.Map(r)
-			if r < 0 {
-				continue
-			}
-			cased = utf8.AppendRune(cased, r)
-			cs = grow(cs, k, len(cased))
-			lr := fold.ToLower(r)
-			lower = utf8.AppendRune(lower, lr)
-			ls = grow(ls, k, len(lower))
-			if fold.Kept(lr) {
-				words = utf8.AppendRune(words, lr)
-				ws = grow(ws, k, len(words))
-				// Latin words stay apart in the compact view, so "telegram @id" keeps a boundary.
-				if gapSeg >= 0 && lr < 0x80 && len(compact) > 0 && isASCIIAlnum(compact[len(compact)-1]) {
-					compact = append(compact, ' ')
-					ks = append(ks, gapSeg)
-				}
-				gapSeg = -1
-				compact = utf8.AppendRune(compact, lr)
-				ks = grow(ks, k, len(compact))
-			} else {
-				if gapSeg < 0 {
-					gapSeg = k
-				}
-				if len(words) > 0 && words[len(words)-1] != ' ' {
-					words = append(words, ' ')
-					ws = append(ws, k)
-				}
-			}
-		}
-	}
-	t.segs = append(t.segs, int32(len(s)))
-	compact, ks = fold.Khmer(compact, ks)
-	words, ws = fold.Latin(words, ws)
-	compact, ks = fold.Latin(compact, ks)
-	b.bytes = [4][]byte{cased, lower, words, compact}
-	b.ints = [5][]int32{cs, ls, ws, ks, t.segs}
-	t.cased = view{string(cased), cs}
-	t.lower = view{string(lower), ls}
-	t.words = view{string(words), ws}
-	t.compact = view{string(compact), ks}
+	v := &t.buf.views
+	v.Build(s)
+	t.segs = v.Segs
+	t.cased = view{string(v.Cased), v.CasedSeg}
+	t.lower = view{string(v.Lower), v.LowerSeg}
+	t.words = view{string(v.Words), v.WordsSeg}
+	t.compact = view{string(v.Compact), v.CompSeg}
 	return t
 }
 
-// scratch holds the byte and index buffers of a text between checks: a 2,000-character text
-// needs some 150 KB of them, and allocating them anew each time costs more than the check.
+// scratch holds the buffers of a text between checks: a 2,000-character text needs some
+// 150 KB of them, and allocating them anew each time costs more than the check.
 type scratch struct {
-	bytes [4][]byte
-	ints  [5][]int32
+	views fold.Views
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -122,14 +70,6 @@ func (t *text) release() {
 		scratchPool.Put(t.buf)
 		t.buf = nil
 	}
-}
-
-// grow appends segment k until seg covers n bytes.
-func grow(seg []int32, k int32, n int) []int32 {
-	for len(seg) < n {
-		seg = append(seg, k)
-	}
-	return seg
 }
 
 // normalizeWords normalises a phrase the way the words view is built.

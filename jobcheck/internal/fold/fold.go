@@ -1,7 +1,7 @@
 // Package fold holds the rune foldings behind the checker's normalised views: what NFKC leaves
 // alone (zero-width characters, native digits, dashes, quotes), case, and which runes are word
-// runes, and the spellings of one word that Khmer and Latin fold to one form in a view. The
-// checker builds its views (with offsets back to the original) from these; Lower, Cased and
+// runes, and the spellings of one word that Khmer and Latin fold to one form in a view. Views
+// builds the checker's views (with offsets back to the original) from these; Lower, Cased and
 // Words return the same views of a short string without offsets.
 package fold
 

@@ -1,5 +1,6 @@
 // Package span finds the byte windows of a text in which the checker's extractors run their
-// regular expressions.
+// regular expressions, the runs of digits that fill a rule's number slot, and whether two
+// parts of a phrase lie close enough (GapWithin).
 package span
 
 import (
@@ -146,4 +147,42 @@ func Reach(fs, fe int, q Window) (from, to int, ok bool) {
 		return q[1], fs, true
 	}
 	return 0, 0, false
+}
+
+func gapRunes(s string, from, to int32) int {
+	if to-from <= 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(s[from:to])
+}
+
+// GapWithin reports whether at most max runes lie between byte offsets from and to, counting
+// them only when the byte distance alone cannot tell (a rune is 1 to 4 bytes).
+func GapWithin(s string, from, to int32, max int) bool {
+	d := int(to - from)
+	switch {
+	case d <= max:
+		return true
+	case d > utf8.UTFMax*max:
+		return false
+	}
+	return gapRunes(s, from, to) <= max
+}
+
+// NumberRuns returns the [start, end) of every run of ASCII digits, with inner , or . groups.
+func NumberRuns(s string) [][2]int32 {
+	var out [][2]int32
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isDigit(s[j]) || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
+			j++
+		}
+		out = append(out, [2]int32{int32(i), int32(j)})
+		i = j
+	}
+	return out
 }
