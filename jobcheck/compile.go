@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/aho"
+	"github.com/koreandesk/hotline/jobcheck/internal/span"
 )
 
 type viewKind uint8
@@ -51,6 +52,7 @@ type pattern struct {
 	slots  int
 	gaps   []int32
 	re     *regexp.Regexp
+	need   string // a literal every match of re contains (span.Needed): without it, no match
 }
 
 type slotRef struct {
@@ -222,7 +224,8 @@ func (c *Checker) addPattern(b *matcherBuilder, l langList, ri, weight, alone in
 		if err != nil {
 			return fmt.Errorf("pattern %q: %w", src, err)
 		}
-		c.patterns = append(c.patterns, pattern{rule: ri, weight: weight, alone: alone, slots: 1, re: x})
+		c.patterns = append(c.patterns, pattern{rule: ri, weight: weight, alone: alone, slots: 1, re: x,
+			need: span.Needed(x)})
 		b.regexes = append(b.regexes, pi)
 		return nil
 	}

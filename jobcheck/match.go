@@ -3,6 +3,7 @@ package jobcheck
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/aho"
 	"github.com/koreandesk/hotline/jobcheck/internal/cut"
@@ -37,13 +38,37 @@ const (
 )
 
 // matchAll runs every pattern of the ruleset over t.
+// The matches are kept in t's scratch buffers: they are valid until t.release.
 func (c *Checker) matchAll(t *text) []match {
-	var out []match
+	ms := &t.buf.m
+	out := ms.out[:0]
 	for v := viewKind(0); v < numViews; v++ {
 		vw := t.viewOf(v)
 		out = c.matchView(t, vw, &c.matchers[v], out)
 	}
+	ms.out = out
 	return out
+}
+
+// matchScratch holds matchView's buffers between checks (in the text's scratch), so that a
+// check neither allocates nor grows them anew.
+type matchScratch struct {
+	occ           []aho.Occurrence
+	hits, grouped []hit
+	reached       []int16
+	count         []int32
+	nums          [][2]int32
+	out           []match
+}
+
+// resized returns b with length n, all zero, reusing its array when large enough.
+func resized[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 func (t *text) viewOf(v viewKind) *view {
@@ -54,15 +79,19 @@ func (t *text) viewOf(v viewKind) *view {
 }
 
 func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match {
-	occ := m.ac.Find(vw.s, make([]aho.Occurrence, 0, 64))
+	ms := &t.buf.m
+	occ := m.ac.Find(vw.s, ms.occ[:0])
+	ms.occ = occ
 	var nums [][2]int32
 	if len(m.numRefs) > 0 {
-		nums = span.NumberRuns(vw.s)
+		nums = span.NumberRuns(vw.s, ms.nums[:0])
+		ms.nums = nums
 	}
 	// A part of a phrase counts only once the part before it has been seen: AC reports
 	// occurrences by their end, so this keeps the hits few without losing a match.
-	reached := make([]int16, len(c.patterns))
-	hits := make([]hit, 0, 64)
+	reached := resized(ms.reached, len(c.patterns))
+	ms.reached = reached
+	hits := ms.hits[:0]
 	add := func(r slotRef, start, end int32) {
 		if r.slot > reached[r.pat] {
 			return
@@ -98,15 +127,18 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 			add(r, n[0], n[1])
 		}
 	}
+	ms.hits = hits
 	// Group the hits by pattern (counting sort), each group by slot then start.
-	count := make([]int32, len(c.patterns)+1)
+	count := resized(ms.count, len(c.patterns)+1)
+	ms.count = count
 	for _, h := range hits {
 		count[h.pat+1]++
 	}
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	grouped := make([]hit, len(hits))
+	grouped := resized(ms.grouped, len(hits))
+	ms.grouped = grouped
 	for _, h := range hits {
 		grouped[count[h.pat]] = h
 		count[h.pat]++
@@ -130,6 +162,9 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 	}
 	for _, pi := range m.regexes {
 		p := &c.patterns[pi]
+		if !strings.Contains(vw.s, p.need) {
+			continue // the expression cannot match: skip its slow scan of the whole view
+		}
 		for _, loc := range p.re.FindAllStringIndex(vw.s, -1) {
 			if loc[1] > loc[0] {
 				s, e := t.span(vw, loc[0], loc[1])

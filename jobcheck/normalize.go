@@ -59,6 +59,7 @@ func newText(s string) *text {
 // 150 KB of them, and allocating them anew each time costs more than the check.
 type scratch struct {
 	views fold.Views
+	m     matchScratch
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -5,6 +5,7 @@ package span
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
 )
@@ -169,9 +170,9 @@ func GapWithin(s string, from, to int32, max int) bool {
 	return gapRunes(s, from, to) <= max
 }
 
-// NumberRuns returns the [start, end) of every run of ASCII digits, with inner , or . groups.
-func NumberRuns(s string) [][2]int32 {
-	var out [][2]int32
+// NumberRuns appends to out the [start, end) of every run of ASCII digits, with inner , or .
+// groups.
+func NumberRuns(s string, out [][2]int32) [][2]int32 {
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -185,4 +186,34 @@ func NumberRuns(s string) [][2]int32 {
 		i = j
 	}
 	return out
+}
+
+// Needed returns the longest literal that every match of re contains, or "" when it cannot
+// tell: a text without it holds no match, so the expression need not run over it.
+func Needed(re *regexp.Regexp) string {
+	x, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	return needed(x.Simplify())
+}
+
+func needed(x *syntax.Regexp) string {
+	switch x.Op {
+	case syntax.OpLiteral:
+		if x.Flags&syntax.FoldCase == 0 {
+			return string(x.Rune)
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needed(x.Sub[0])
+	case syntax.OpConcat:
+		best := ""
+		for _, sub := range x.Sub {
+			if n := needed(sub); len(n) > len(best) {
+				best = n
+			}
+		}
+		return best
+	}
+	return ""
 }
