@@ -61,6 +61,26 @@ type extractor struct {
 	spans []entitySpan
 	seen  map[string]bool
 	taken [][2]int // lower-view ranges already claimed (e-mails, links, accounts)
+	read  []phoneRead
+}
+
+// phoneRead is one phone candidate as normalised (NormalizePhoneIn).
+type phoneRead struct {
+	raw, phone string
+	ok         bool
+}
+
+// phone normalises a candidate once per text: ads repeat their numbers, and parsing one is
+// slow (phonenumbers).
+func (x *extractor) phone(raw, region string) (string, bool) {
+	for _, r := range x.read {
+		if r.raw == raw {
+			return r.phone, r.ok
+		}
+	}
+	p, ok := entity.NormalizePhoneIn(raw, region)
+	x.read = append(x.read, phoneRead{raw, p, ok})
+	return p, ok
 }
 
 func (x *extractor) add(k entity.Kind, value string, v *view, vs, ve int) {
@@ -233,7 +253,7 @@ func (x *extractor) phones() {
 			m[1] < len(v.s) && (isASCIIAlnum(v.s[m[1]]) || v.s[m[1]] == '$') {
 			continue
 		}
-		if p, ok := entity.NormalizePhoneIn(v.s[m[0]:m[1]], region); ok {
+		if p, ok := x.phone(v.s[m[0]:m[1]], region); ok {
 			x.add(entity.KindPhone, p, v, m[0], m[1])
 		}
 	}
