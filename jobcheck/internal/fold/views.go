@@ -27,41 +27,50 @@ func (v *Views) Build(s string) {
 	for i := 0; i < len(s); {
 		k := int32(len(segs))
 		segs = append(segs, int32(i))
-		seg := NFKCRune(s[i:], one[:0])
-		_, w := utf8.DecodeRuneInString(s[i:])
+		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		for len(seg) > 0 {
-			r, w := utf8.DecodeRune(seg)
-			seg = seg[w:]
-			r = Map(r)
-			if r < 0 {
+		var rest []byte                // the runes of r's NFKC form after the first
+		if r >= 0x80 && !Caseless(r) { // ASCII and caseless runes are their own NFKC form
+			rest = NFKCRune(s[i-w:], one[:0])
+			if len(rest) == 0 {
 				continue
 			}
-			cased = utf8.AppendRune(cased, r)
-			cs = grow(cs, k, len(cased))
-			lr := ToLower(r)
-			lower = utf8.AppendRune(lower, lr)
-			ls = grow(ls, k, len(lower))
-			if Kept(lr) {
-				words = utf8.AppendRune(words, lr)
-				ws = grow(ws, k, len(words))
-				// Latin words stay apart in the compact view, so "telegram @id" keeps a boundary.
-				if gapSeg >= 0 && lr < 0x80 && len(compact) > 0 && asciiAlnum(compact[len(compact)-1]) {
-					compact = append(compact, ' ')
-					ks = append(ks, gapSeg)
-				}
-				gapSeg = -1
-				compact = utf8.AppendRune(compact, lr)
-				ks = grow(ks, k, len(compact))
-			} else {
-				if gapSeg < 0 {
-					gapSeg = k
-				}
-				if len(words) > 0 && words[len(words)-1] != ' ' {
-					words = append(words, ' ')
-					ws = append(ws, k)
+			var n int
+			r, n = utf8.DecodeRune(rest)
+			rest = rest[n:]
+		}
+		for {
+			if r = Map(r); r >= 0 {
+				cased = utf8.AppendRune(cased, r)
+				cs = grow(cs, k, len(cased))
+				lr := ToLower(r)
+				lower = utf8.AppendRune(lower, lr)
+				ls = grow(ls, k, len(lower))
+				if Kept(lr) {
+					words = utf8.AppendRune(words, lr)
+					ws = grow(ws, k, len(words))
+					// Latin words stay apart in the compact view, so "telegram @id" keeps a boundary.
+					if gapSeg >= 0 && lr < 0x80 && len(compact) > 0 && asciiAlnum(compact[len(compact)-1]) {
+						compact = append(compact, ' ')
+						ks = append(ks, gapSeg)
+					}
+					gapSeg = -1
+					compact = utf8.AppendRune(compact, lr)
+					ks = grow(ks, k, len(compact))
+				} else {
+					if gapSeg < 0 {
+						gapSeg = k
+					}
+					if len(words) > 0 && words[len(words)-1] != ' ' {
+						words = append(words, ' ')
+						ws = append(ws, k)
+					}
 				}
 			}
+			if len(rest) == 0 {
+				break
+			}
+			r, rest = next(rest)
 		}
 	}
 	segs = append(segs, int32(len(s)))
@@ -71,6 +80,12 @@ func (v *Views) Build(s string) {
 	v.Segs = segs
 	v.Cased, v.Lower, v.Words, v.Compact = cased, lower, words, compact
 	v.CasedSeg, v.LowerSeg, v.WordsSeg, v.CompSeg = cs, ls, ws, ks
+}
+
+// next decodes the first rune of b and returns it with the rest of b.
+func next(b []byte) (rune, []byte) {
+	r, n := utf8.DecodeRune(b)
+	return r, b[n:]
 }
 
 // grow appends segment k until seg covers n bytes.
