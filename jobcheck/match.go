@@ -149,14 +149,7 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 			j++
 		}
 		g := grouped[i:j]
-		if len(g) > 1 {
-			slices.SortFunc(g, func(a, b hit) int {
-				if a.slot != b.slot {
-					return cmp.Compare(a.slot, b.slot)
-				}
-				return cmp.Compare(a.start, b.start)
-			})
-		}
+		sortHits(g)
 		out = c.chain(t, vw, g, out)
 		i = j
 	}
@@ -279,3 +272,23 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit)
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// sortHits sorts hs by slot, then start, exactly as slices.SortFunc does (which sorts up to 12
+// items by insertion), without its calls: most groups are a few hits, already in order.
+func sortHits(hs []hit) {
+	less := func(a, b *hit) bool { return a.slot < b.slot || a.slot == b.slot && a.start < b.start }
+	if len(hs) > 12 {
+		slices.SortFunc(hs, func(a, b hit) int {
+			if a.slot != b.slot {
+				return cmp.Compare(a.slot, b.slot)
+			}
+			return cmp.Compare(a.start, b.start)
+		})
+		return
+	}
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && less(&hs[j], &hs[j-1]); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+}
