@@ -55,6 +55,7 @@ func (c *Checker) matchAll(t *text) []match {
 type matchScratch struct {
 	occ           []aho.Occurrence
 	hits, grouped []hit
+	sorted        []hit // sortHits' copy
 	reached       []int16
 	count         []int32
 	nums          [][2]int32
@@ -149,7 +150,7 @@ func (c *Checker) matchView(t *text, vw *view, m *matcher, out []match) []match 
 			j++
 		}
 		g := grouped[i:j]
-		sortHits(g)
+		ms.sorted = sortHits(g, ms.sorted)
 		out = c.chain(t, vw, g, out)
 		i = j
 	}
@@ -273,21 +274,47 @@ func extend(s string, p *pattern, bySlot [][]hit, si int, end int32, path []hit)
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// sortHits sorts hs by slot, then start, exactly as slices.SortFunc does (which sorts up to 12
-// items by insertion), without its calls: most groups are a few hits, already in order.
-func sortHits(hs []hit) {
-	less := func(a, b *hit) bool { return a.slot < b.slot || a.slot == b.slot && a.start < b.start }
-	if len(hs) > 12 {
-		slices.SortFunc(hs, func(a, b hit) int {
-			if a.slot != b.slot {
-				return cmp.Compare(a.slot, b.slot)
-			}
-			return cmp.Compare(a.start, b.start)
-		})
-		return
+// sortHits sorts hs by slot, then start, exactly as slices.SortFunc did, without its calls:
+// up to 12 hits it sorts by insertion as SortFunc does; more are sorted stably by slot
+// (counting) and start (insertion: they come nearly in order), which is the one order when no
+// two hits share slot and start with different ends, and otherwise SortFunc's order is taken.
+func sortHits(hs, tmp []hit) []hit {
+	if len(hs) <= 12 {
+		insertHits(hs)
+		return tmp
 	}
+	tmp = append(tmp[:0], hs...)
+	var at [maxSlots + 1]int
+	for _, h := range tmp {
+		at[h.slot+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	for _, h := range tmp {
+		hs[at[h.slot]] = h
+		at[h.slot]++
+	}
+	insertHits(hs)
 	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && less(&hs[j], &hs[j-1]); j-- {
+		if a, b := hs[i-1], hs[i]; a.slot == b.slot && a.start == b.start && a.end != b.end {
+			copy(hs, tmp)
+			slices.SortFunc(hs, func(a, b hit) int {
+				if a.slot != b.slot {
+					return cmp.Compare(a.slot, b.slot)
+				}
+				return cmp.Compare(a.start, b.start)
+			})
+			break
+		}
+	}
+	return tmp
+}
+
+// insertHits sorts hs by slot, then start, by insertion (stable).
+func insertHits(hs []hit) {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && (hs[j].slot < hs[j-1].slot || hs[j].slot == hs[j-1].slot && hs[j].start < hs[j-1].start); j-- {
 			hs[j], hs[j-1] = hs[j-1], hs[j]
 		}
 	}
