@@ -39,10 +39,6 @@ var (
 	accountAnchors = []string{"계좌", "account", "acc", "a/c", "គណនី", "aba", "acleda", "wing"}
 )
 
-// notHandles are words that follow "telegram" without being a username.
-var notHandles = map[string]bool{"only": true, "channel": true, "group": true, "contact": true,
-	"account": true, "chat": true, "message": true, "please": true, "inbox": true}
-
 // extractEntities finds the contacts and identifiers in t.
 func extractEntities(t *text) (Entities, []entitySpan) {
 	x := &extractor{t: t, seen: map[string]bool{}}
@@ -186,47 +182,13 @@ func (x *extractor) handles() {
 			if isLetter(a[0]) && off-len(a) > 0 && isLetter(v.s[off-len(a)-1]) {
 				continue
 			}
-			if s, e, ok := handleAfter(v.s, off); ok {
+			if s, e, ok := entity.HandleAfter(v.s, off); ok {
 				if h, ok := entity.NormalizeHandle(v.s[s:e]); ok {
 					x.add(entity.KindHandle, h, v, s, e)
 				}
 			}
 		}
 	}
-}
-
-// handleAfter reads a username after the word "telegram": "telegram: fake_hr", "텔레그램 ID
-// fakehr". Without ":" or "ID" the name needs a digit or an underscore ("telegram only" is no
-// username).
-func handleAfter(s string, i int) (int, int, bool) {
-	skip := func() {
-		for i < len(s) && s[i] == ' ' {
-			i++
-		}
-	}
-	explicit := false
-	skip()
-	for _, id := range []string{"id", "아이디"} {
-		if strings.HasPrefix(s[i:], id) && (i+len(id) == len(s) || !isASCIIAlnum(s[i+len(id)]) || id != "id") {
-			i, explicit = i+len(id), true
-			break
-		}
-	}
-	skip()
-	if i < len(s) && (s[i] == ':' || s[i] == '=') {
-		i, explicit = i+1, true
-	}
-	skip()
-	j := i
-	for j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '_') {
-		j++
-	}
-	name := s[i:j]
-	if len(name) < 5 || len(name) > 32 || !isLetter(name[0]) || notHandles[name] ||
-		!explicit && !strings.ContainsAny(name, "_0123456789") {
-		return 0, 0, false
-	}
-	return i, j, true
 }
 
 func (x *extractor) accounts() {
@@ -247,7 +209,7 @@ func (x *extractor) accounts() {
 
 func (x *extractor) phones() {
 	v := &x.t.lower
-	region := x.region()
+	region := entity.RegionOf(x.t.compact.s)
 	for _, m := range span.FindIn(phoneRe, v.s, span.DigitRuns(v.s)) {
 		if x.claimed(m[0], m[1]) || m[0] > 0 && (isASCIIAlnum(v.s[m[0]-1]) || v.s[m[0]-1] == ',') ||
 			m[1] < len(v.s) && (isASCIIAlnum(v.s[m[1]]) || v.s[m[1]] == '$') {
@@ -257,30 +219,6 @@ func (x *extractor) phones() {
 			x.add(entity.KindPhone, p, v, m[0], m[1])
 		}
 	}
-}
-
-// region guesses where national numbers are dialled from the script of the text.
-func (x *extractor) region() string {
-	var hangul, khmer, thai bool
-	for _, r := range x.t.compact.s {
-		switch {
-		case r >= 0xAC00 && r <= 0xD7A3:
-			hangul = true
-		case r >= 0x1780 && r <= 0x17FF:
-			khmer = true
-		case r >= 0x0E00 && r <= 0x0E7F:
-			thai = true
-		}
-	}
-	switch {
-	case khmer:
-		return entity.RegionCambodia
-	case hangul:
-		return entity.RegionKorea
-	case thai:
-		return entity.RegionThailand
-	}
-	return entity.RegionCambodia
 }
 
 func (x *extractor) crypto() {

@@ -141,3 +141,43 @@ func capitalised(s string) bool {
 func isAlnum(b byte) bool {
 	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9' || 'A' <= b && b <= 'Z'
 }
+
+// notHandles are words that follow "telegram" without being a username.
+var notHandles = map[string]bool{"only": true, "channel": true, "group": true, "contact": true,
+	"account": true, "chat": true, "message": true, "please": true, "inbox": true}
+
+// HandleAfter reads a username after the word "telegram": "telegram: fake_hr", "텔레그램 ID
+// fakehr". Without ":" or "ID" the name needs a digit or an underscore ("telegram only" is no
+// username). It returns the name's byte range in s.
+func HandleAfter(s string, i int) (int, int, bool) {
+	skip := func() {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	explicit := false
+	skip()
+	for _, id := range []string{"id", "아이디"} {
+		if strings.HasPrefix(s[i:], id) && (i+len(id) == len(s) || !isAlnum(s[i+len(id)]) || id != "id") {
+			i, explicit = i+len(id), true
+			break
+		}
+	}
+	skip()
+	if i < len(s) && (s[i] == ':' || s[i] == '=') {
+		i, explicit = i+1, true
+	}
+	skip()
+	j := i
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '_') {
+		j++
+	}
+	name := s[i:j]
+	if len(name) < 5 || len(name) > 32 || !isLetter(name[0]) || notHandles[name] ||
+		!explicit && !strings.ContainsAny(name, "_0123456789") {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }

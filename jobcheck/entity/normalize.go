@@ -25,6 +25,31 @@ func NormalizePhone(raw string) (string, bool) { return NormalizePhoneIn(raw, Re
 // and 09 numbers as Thai (phone.Parse).
 func NormalizePhoneIn(raw, region string) (string, bool) { return normPhone(raw, region) }
 
+// RegionOf guesses from the script of text s where its national numbers are dialled: Cambodia
+// for Khmer, else Korea for Hangul, else Thailand for Thai, else Cambodia.
+func RegionOf(s string) string {
+	var hangul, khmer, thai bool
+	for _, r := range s {
+		switch {
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul = true
+		case r >= 0x1780 && r <= 0x17FF:
+			khmer = true
+		case r >= 0x0E00 && r <= 0x0E7F:
+			thai = true
+		}
+	}
+	switch {
+	case khmer:
+		return RegionCambodia
+	case hangul:
+		return RegionKorea
+	case thai:
+		return RegionThailand
+	}
+	return RegionCambodia
+}
+
 // normPhone is NormalizePhoneIn; the desk's one phone normaliser is phone.Parse.
 func normPhone(raw, region string) (string, bool) {
 	p, err := phone.Parse(raw, phone.Region(region))
