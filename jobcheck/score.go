@@ -2,7 +2,8 @@ package jobcheck
 
 import (
 	"fmt"
-	"slices"
+
+	"github.com/koreandesk/hotline/jobcheck/internal/combo"
 )
 
 // score applies INDICATORS.md §2.7: the sum of the weights; a critical flag, or every flag of
@@ -25,11 +26,12 @@ func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 	for _, s := range signals {
 		score += s.Weight
 	}
-	for _, combo := range sc.CriticalCombos {
+	found := ids(flags)
+	for _, cb := range sc.CriticalCombos {
 		if warns {
 			break
 		}
-		if idx := comboIndexes(flags, combo); idx != nil {
+		if idx := combo.Indexes(found, cb); idx != nil {
 			critical = true
 			for _, i := range idx {
 				flags[i].Critical = true
@@ -37,7 +39,7 @@ func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 		}
 	}
 	for _, cd := range sc.Combo {
-		if idx := comboDefIndexes(flags, cd); idx != nil && !anyID(signals, cd.Unless) && !warns {
+		if idx := combo.Def(found, cd.All, cd.Any, cd.Except); idx != nil && !combo.Any(ids(signals), cd.Unless) && !warns {
 			critical = true
 			for _, i := range idx {
 				flags[i].Critical = true
@@ -51,24 +53,6 @@ func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 		return score, LevelMedium
 	}
 	return score, LevelLow
-}
-
-// comboIndexes returns the indexes of the flags of combo, or nil when one is missing.
-func comboIndexes(flags []Flag, combo []string) []int {
-	var idx []int
-	for _, id := range combo {
-		found := false
-		for i, f := range flags {
-			if f.ID == id {
-				idx, found = append(idx, i), true
-				break
-			}
-		}
-		if !found {
-			return nil
-		}
-	}
-	return idx
 }
 
 // LevelOf scores the flags and signals with these ids at their rules' weights, as Check would
@@ -94,25 +78,11 @@ func (c *Checker) LevelOf(flagIDs, signalIDs []string) (Level, error) {
 	return lvl, nil
 }
 
-// comboDefIndexes returns the indexes of every flag of cd.All and of the first flag that
-// satisfies cd.Any, or nil when the combination is not complete.
-func comboDefIndexes(flags []Flag, cd comboDef) []int {
-	idx := comboIndexes(flags, cd.All)
-	if idx == nil || len(cd.Any) == 0 {
-		return idx
+// ids returns the ids of fs, in order.
+func ids(fs []Flag) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.ID
 	}
-	for i, f := range flags {
-		if slices.Contains(cd.All, f.ID) || slices.Contains(cd.Except, f.ID) {
-			continue
-		}
-		if slices.Contains(cd.Any, "*") || slices.Contains(cd.Any, f.ID) {
-			return append(idx, i)
-		}
-	}
-	return nil
-}
-
-// anyID reports whether one of fs has one of ids.
-func anyID(fs []Flag, ids []string) bool {
-	return slices.ContainsFunc(fs, func(f Flag) bool { return slices.Contains(ids, f.ID) })
+	return out
 }
