@@ -105,7 +105,8 @@ func (c *Checker) Check(s string) Result {
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
 	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
-	if res.Level == LevelHigh { // lures told to warn, nothing to apply to: medium (-137), low with advice (-139)
+	// Lures told to warn, nothing to apply to: medium (-137), low with advice (-139) or a purpose to warn (-141).
+	if res.Level == LevelHigh || res.Level == LevelMedium && c.purposed(f.all) {
 		if res.Level = c.toldOnly(t, f.all, spans, warns, asked); res.Level != LevelHigh {
 			for i := range res.Flags {
 				res.Flags[i].Critical = false

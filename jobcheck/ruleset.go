@@ -103,6 +103,7 @@ type scoring struct {
 	HighPairCount  int        `toml:"high_pair_count"`
 	MediumScore    int        `toml:"medium_score"`
 	CriticalCombos [][]string `toml:"critical_combos"`
+	MediumCombos   [][]string `toml:"medium_combos"` // at least medium together, whatever the signals (-141)
 	Combo          []comboDef `toml:"combo"`
 }
 
@@ -195,7 +196,7 @@ func merge(all, f *ruleFile, name string) error {
 var codeIDs = []string{
 	idHighPay, idMessenger, idVagueRole, idCryptoPay, idMarketRate, termLowSkill, termPayWords, termNotPay,
 	idVerifiable, idContrast, idDenial, termApplyCall, termOwnOffer, termOfficial, termToldStory, idFriend,
-	termRequirements, termToldWord,
+	termRequirements, termToldWord, termPurpose,
 }
 
 func validate(f *ruleFile) error {
@@ -302,7 +303,7 @@ func messageID(kind, id, explicit string) string {
 
 func validateCombos(sc *scoring, seen, signals map[string]bool) []error {
 	var errs []error
-	for _, combo := range sc.CriticalCombos {
+	for _, combo := range slices.Concat(sc.CriticalCombos, sc.MediumCombos) {
 		for _, id := range combo {
 			if !seen[id] {
 				errs = append(errs, fmt.Errorf("critical combo names unknown flag %q", id))

@@ -2,6 +2,7 @@ package jobcheck
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/koreandesk/hotline/jobcheck/internal/combo"
 )
@@ -12,7 +13,8 @@ import (
 // lower the score but never cancel a critical flag; a [[scoring.combo]] may name signals
 // (unless) with which it does not hold at all. Flags of a critical combination are marked
 // Critical in place. In a text that warns in its own words (Checker.warns) no combination
-// forces high (rules 2026.12.04-116): an awareness post names the lures it warns of.
+// forces high (rules 2026.12.04-116): an awareness post names the lures it warns of. A
+// medium combination (medium_combos) is at least medium whatever the signals (-141).
 func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 	sc := &c.scoring
 	score, highs, critical := 0, 0, false
@@ -49,7 +51,7 @@ func (c *Checker) score(flags, signals []Flag, warns bool) (int, Level) {
 	switch {
 	case critical, highs >= sc.HighPairCount && score >= sc.HighPairScore, score >= sc.HighScore:
 		return score, LevelHigh
-	case score >= sc.MediumScore, highs > 0:
+	case score >= sc.MediumScore, highs > 0, slices.ContainsFunc(sc.MediumCombos, func(m []string) bool { return combo.Indexes(found, m) != nil }):
 		return score, LevelMedium
 	}
 	return score, LevelLow

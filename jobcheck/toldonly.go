@@ -17,6 +17,7 @@ const (
 	termAdvice    = "awareness_advice" // 'verify the employer first', 회사 확인부터 하세요 (-139: low)
 	idFriend      = "friend_referral"  // a friend who works there: 'my uncle's company', 아는 형
 	termToldWord  = "told_word"        // 'said', 'told me', 다고 했어요, ប្រាប់ថា: someone's word told (-140)
+	termPurpose   = "warn_purpose"     // 'I'm sharing this so nobody else …', 있을까 봐 씁니다 (-141)
 )
 
 // toldOnly reports whether a text tells of lures and offers the reader nothing to apply to
@@ -37,12 +38,20 @@ const (
 // It returns LevelHigh when the text is not told-only, else LevelMedium, or LevelLow when it
 // also advises the reader to check first or names a desk to ask (awareness_advice,
 // official_contact: 'ask the embassy before you go', 회사 확인부터 하세요; rules 2026.12.04-139).
+// A stated purpose to warn others (warn_purpose: 'I'm sharing this so nobody else goes through
+// it', 있을까 봐 씁니다) tells a story that advises: low; a call to apply or an own offer inside
+// a quotation of such a text is someone else's words (rules 2026.12.04-141, holdout-15y).
 func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, asked bool) Level {
 	story, advised := false, LevelMedium
+	purpose := c.purposed(all)
 	for _, m := range all {
 		switch c.rules[m.rule].id {
 		case termApplyCall, termOwnOffer:
-			return LevelHigh
+			if !purpose || !quote.Within(t.orig, m.start, m.end) {
+				return LevelHigh
+			}
+		case termPurpose:
+			story, advised = true, LevelLow
 		case idFriend:
 			if !c.toldFriend(t, all, m) {
 				return LevelHigh
@@ -79,4 +88,9 @@ func (c *Checker) toldFriend(t *text, all []match, m match) bool {
 	return slices.ContainsFunc(all, func(w match) bool {
 		return c.rules[w.rule].id == termToldWord && !cut.Crosses(b.sentence, min(m.start, w.start), max(m.end, w.end))
 	})
+}
+
+// purposed reports whether the text states a purpose to warn others (warn_purpose, -141).
+func (c *Checker) purposed(all []match) bool {
+	return slices.ContainsFunc(all, func(m match) bool { return c.rules[m.rule].id == termPurpose })
 }
