@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/koreandesk/hotline/app/staff/durations"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/flows/family"
@@ -157,39 +158,9 @@ func (d *Cmd) staffNames() (map[int64]string, error) {
 	return names, nil
 }
 
-// spanUnits are the units of a rendered duration, largest first.
-var spanUnits = []struct {
-	id   string
-	size time.Duration
-}{
-	{"desk.span_days", 24 * time.Hour},
-	{"desk.span_hours", time.Hour},
-	{"desk.span_minutes", time.Minute},
-	{"desk.span_seconds", time.Second},
-}
-
-// span renders a duration in the staff member's language with at most n
-// units, the largest first, none smaller than smallest: "3h", "2d 4h",
-// "0m" for a case a few seconds old.
+// span renders a duration in the staff member's language (durations).
 func (d *Cmd) span(dur, smallest time.Duration, n int) string {
-	dur = max(dur, 0)
-	var parts []string
-	for _, u := range spanUnits {
-		if u.size < smallest || len(parts) == n {
-			break
-		}
-		k := dur / u.size
-		switch {
-		case k > 0:
-			parts = append(parts, d.h.render.Text(d.lang, flows.M(u.id, "N", int64(k))))
-			dur -= k * u.size
-		case len(parts) > 0:
-			return strings.Join(parts, " ") // "2h", not "2h 0m"
-		case u.size == smallest:
-			parts = append(parts, d.h.render.Text(d.lang, flows.M(u.id, "N", 0)))
-		}
-	}
-	return strings.Join(parts, " ")
+	return durations.Render(d.h.render, d.lang, dur, smallest, n)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
