@@ -69,7 +69,7 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 			}
 		}
 		s.Set(flows.CaseRefKey, string(c.Ref))
-		if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
+		if err := h.addFiles(t, c, s); err != nil {
 			return err
 		}
 		if !e.Alert || c.Blocked {
@@ -98,9 +98,7 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		return err
 	}
 	s.Set(flows.CaseRefKey, string(c.Ref))
-	// Photos sent before the case (the distress report forwards its own
-	// when it begins; a family inquiry's wait here for its first case).
-	if err := keepFiles(t, c, flows.TakeFiles(s, t.in)); err != nil {
+	if err := h.addFiles(t, c, s); err != nil {
 		return err
 	}
 	// /block covers the reporter, not one case: their new cases are
@@ -109,6 +107,20 @@ func (h *Handler) openCase(t *turn, s *flows.Session, e flows.OpenCase) error {
 		return err
 	}
 	return h.alert(t, c, alertNew)
+}
+
+// addFiles puts the files sent before the case on it and forwards them
+// to whoever hears the case's follow-ups, as a distress report does with
+// its own when it begins (a family inquiry's photo of the relative, sent
+// before the name opened the case); the officer who takes the case later
+// is shown them then (staff.showFiles).
+func (h *Handler) addFiles(t *turn, c *desk.Case, s *flows.Session) error {
+	for _, f := range flows.TakeFiles(s, t.in) {
+		if err := h.addToCase(t, c, f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // realertAfter is how long a case's repeated /sos stays quiet at the desk.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/koreandesk/hotline/app/staff"
+	"github.com/koreandesk/hotline/app/staff/casefiles"
 	"github.com/koreandesk/hotline/desk"
 	"github.com/koreandesk/hotline/flows"
 	"github.com/koreandesk/hotline/mailbox"
@@ -26,13 +27,6 @@ func relayable(in flows.Input) bool {
 var fileKinds = map[flows.Kind]desk.FileKind{
 	flows.KindPhoto: desk.FilePhoto, flows.KindVoice: desk.FileVoice, flows.KindDocument: desk.FileDocument,
 	flows.KindVideo: desk.FileVideo, flows.KindVideoNote: desk.FileVideoNote, flows.KindAudio: desk.FileAudio,
-}
-
-// sendFile is the Bot API method that shows each kind of file again.
-var sendFile = map[desk.FileKind]string{
-	desk.FilePhoto: mailbox.MethodSendPhoto, desk.FileVoice: mailbox.MethodSendVoice,
-	desk.FileDocument: mailbox.MethodSendDocument, desk.FileVideo: mailbox.MethodSendVideo,
-	desk.FileVideoNote: mailbox.MethodSendVideoNote, desk.FileAudio: mailbox.MethodSendAudio,
 }
 
 // albumMedia is what each kind of file is in an album; voice notes and
@@ -217,8 +211,7 @@ func (h *Handler) onDuty(t *turn) ([]staff.Chat, error) {
 // forward shows one timeline event to a staff chat, headed with the case
 // reference, so a Telegram reply to it answers the reporter.
 func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) error {
-	header := h.render.Text(r.Lang, flows.M("desk.forward_header", "Ref", c.Ref, "Name", cleanName(c.ReporterName),
-		"Lang", flows.LanguageNames[c.ReporterLang]))
+	header := casefiles.Header(h.render, r.Lang, c)
 	body := header
 	if ev.Text != "" {
 		body += "\n" + ev.Text
@@ -236,12 +229,8 @@ func (h *Handler) forward(t *turn, r staff.Chat, c *desk.Case, ev desk.Event) er
 		}
 		return t.queue(r.ID, t.prio, mailbox.MethodSendVideoNote, mailbox.Call{FileID: ev.FileID}, c.ID)
 	case ev.FileID != "":
-		method := sendFile[ev.FileKind]
-		if method == "" {
-			method = mailbox.MethodSendDocument
-		}
 		buttons.FileID, buttons.Text = ev.FileID, mailbox.Truncate(body, mailbox.MaxCaptionRunes)
-		return t.queue(r.ID, t.prio, method, buttons, c.ID)
+		return t.queue(r.ID, t.prio, casefiles.Method(ev.FileKind), buttons, c.ID)
 	case ev.Lat != nil:
 		buttons.Text = body + "\n📍 " + strconv.FormatFloat(*ev.Lat, 'f', 5, 64) + ", " + strconv.FormatFloat(*ev.Lon, 'f', 5, 64)
 		if err := t.queue(r.ID, t.prio, mailbox.MethodSendMessage, buttons, c.ID); err != nil {

@@ -204,12 +204,17 @@ func TestFollowUpWithAPhotoReachesTheOfficer(t *testing.T) {
 	contains(t, m.Text, "창문 밖 풍경")
 	contains(t, lastBot(t, h, reporter.ID, 2).Text, string(c.Ref))
 
-	// Claimed: it goes to the officer, and their Telegram reply answers.
+	// Claimed: the officer is shown the case's files again (whoever heard
+	// of them as they came), then follow-ups go to them, and their
+	// Telegram reply answers.
 	n := settled(h, officer.ID)
 	h.api.SendText(officer, "/claim "+string(c.Ref))
-	contains(t, lastBot(t, h, officer.ID, n+1).Text, "사건을 담당합니다")
+	contains(t, h.until(officer.ID, n, "사건을 담당합니다").Text, string(c.Ref))
+	if again := lastBot(t, h, officer.ID, n+2); again.Kind != bottest.KindPhoto || !strings.Contains(again.Text, "창문 밖 풍경") {
+		t.Errorf("on claiming, the officer got a %s %q, want the case's photo", again.Kind, again.Text)
+	}
 	h.api.SendText(reporter, "3층에 있어요")
-	fwd := lastBot(t, h, officer.ID, n+2)
+	fwd := lastBot(t, h, officer.ID, n+3)
 	contains(t, fwd.Text, "3층에 있어요")
 	h.linked(officer.ID, fwd.ID)
 	h.api.SendReply(officer, fwd.ID, "알겠습니다.")

@@ -43,7 +43,10 @@ func (d *Cmd) assign() error {
 		return err
 	}
 	if st.UserID == d.staff.UserID {
-		return d.say("desk.claimed", "Ref", c.Ref)
+		if err := d.say("desk.claimed", "Ref", c.Ref); err != nil {
+			return err
+		}
+		return d.showFiles(Chat{ID: d.in.ChatID, Lang: d.lang}, c)
 	}
 	if err := d.tellAssignee(st, c); err != nil {
 		return err
@@ -52,7 +55,8 @@ func (d *Cmd) assign() error {
 }
 
 // tellAssignee tells a staff member a case was given to them, with what
-// is known and the case buttons, linked to the case.
+// is known and the case buttons, linked to the case, then shows them its
+// files.
 func (d *Cmd) tellAssignee(st *desk.Staff, c *desk.Case) error {
 	r := Recipient(st)
 	lines := []string{d.h.render.Text(r.Lang, flows.M("desk.assigned_to_you", "Name", d.staffName(d.staff.UserID),
@@ -64,7 +68,10 @@ func (d *Cmd) tellAssignee(st *desk.Staff, c *desk.Case) error {
 		prio = mailbox.PriorityUrgent
 	}
 	body := mailbox.Call{Text: mailbox.Truncate(strings.Join(lines, "\n"), mailbox.MaxMessageRunes), Inline: d.h.CaseButtons(r.Lang, c)}
-	return d.queue(r.ID, prio, mailbox.MethodSendMessage, body, c.ID)
+	if err := d.queue(r.ID, prio, mailbox.MethodSendMessage, body, c.ID); err != nil {
+		return err
+	}
+	return d.showFiles(r, c)
 }
 
 // staffArg finds an active staff member by Telegram user id ("123",

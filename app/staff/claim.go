@@ -6,8 +6,8 @@ import (
 	"github.com/koreandesk/hotline/desk"
 )
 
-// claim takes an unassigned case. Of two officers claiming at once one
-// wins; the other is told who has it.
+// claim takes an unassigned case, and shows the officer its files. Of two
+// officers claiming at once one wins; the other is told who has it.
 func (d *Cmd) claim() error {
 	c, _, err := d.caseArg()
 	if c == nil || err != nil {
@@ -27,5 +27,8 @@ func (d *Cmd) claim() error {
 	if err := d.audit(c.ID, ""); err != nil {
 		return err
 	}
-	return d.say("desk.claimed", "Ref", c.Ref)
+	if err := d.say("desk.claimed", "Ref", c.Ref); err != nil {
+		return err
+	}
+	return d.showFiles(Chat{ID: d.in.ChatID, Lang: d.lang}, c)
 }

@@ -30,6 +30,10 @@ func (c *Conversation) Callbacks(t *flows.Turn) fsm.Callbacks {
 // inquiry, and the person loses nothing if they stop after it.
 func keep(t *flows.Turn, m move) {
 	s := t.Session
+	if m.hold { // a file before the name: the case the name opens takes it
+		flows.KeepFile(s, t.Input)
+		return
+	}
 	switch s.State {
 	case StateRelationship:
 		for _, a := range m.answers {

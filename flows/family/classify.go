@@ -16,6 +16,7 @@ type move struct {
 	event   string
 	answers []answer // saved in this order
 	keep    bool     // put the input on the case (a photo, a location)
+	hold    bool     // keep the file in the session for the case the name opens
 	say     string   // for EventStay: the message id explaining why
 }
 
@@ -78,6 +79,7 @@ func classify(s *flows.Session, in flows.Input) move {
 		if hasCase(s) { // a voice note or video telling the story: on the case
 			return move{event: EventStay, keep: true, say: "family.received"}
 		}
+		return move{event: EventStay, hold: true, say: "family.file_kept"}
 	case flows.KindContact:
 		if state == StatePhone {
 			return phone(in.Phone, true)
@@ -173,7 +175,8 @@ func latLon(l flows.Location) string {
 }
 
 // media handles a photo or a document: the answer to the photo question,
-// kept on the case anywhere else once there is a case.
+// kept on the case anywhere else once there is a case, and before it (a
+// photo of the relative sent first) kept for the case the name opens.
 func media(s *flows.Session, in flows.Input) move {
 	switch {
 	case s.State == StatePhoto:
@@ -181,7 +184,7 @@ func media(s *flows.Session, in flows.Input) move {
 	case hasCase(s):
 		return move{event: EventStay, keep: true, say: "family.received"}
 	}
-	return move{event: EventStay, say: "family.photo_later"}
+	return move{event: EventStay, hold: true, say: "family.file_kept"}
 }
 
 func callback(state, data string) move {
