@@ -164,3 +164,41 @@ func TestHelpWrittenIsINeedHelp(t *testing.T) {
 		t.Errorf("check-in timeline = %q, want started prompted help", got)
 	}
 }
+
+// TestCheckInAnsweredByWritingThenForgotten: a reporter who answers a
+// check-in by writing ("괜찮아요") and then clears the chat with /forget is
+// not reported as having missed it. The escalator finds a written answer
+// by its row in chat_messages; /forget deletes the rows of the messages it
+// deletes, but not those that went to a case (ForgetMessages), and a
+// message written outside a conversation by a reporter with check-ins
+// always goes to their case. The timeline says they answered by writing,
+// nobody at the desk hears of a missed check-in, and the next one comes
+// on time.
+func TestCheckInAnsweredByWritingThenForgotten(t *testing.T) {
+	t.Parallel()
+	h := withDesk(t, checkingIn)
+	u := bottest.User{ID: 9969, FirstName: "Min", LanguageCode: "ko"}
+	c := h.sos(u)
+	n := settled(h, officer.ID)
+	h.api.SendText(officer, "/claim "+string(c.Ref))
+	h.texts(officer.ID, n+1)
+	h.checkIn(c, u, "1h")
+	h.step(u, func() { h.api.SendText(u, "괜찮아요") }, string(c.Ref))
+	h.step(u, func() { h.api.SendText(u, "/forget") }, "✓")
+	if n := h.count(`SELECT count(*) FROM chat_messages WHERE chat_id = $1 AND NOT from_bot AND case_id = $2`, u.ID, c.ID); n != 1 {
+		t.Errorf("%d rows of the written answer are left after /forget, want its one, linked to the case", n)
+	}
+	sup, off := settled(h, supervisor.ID), settled(h, officer.ID)
+	seen := settled(h, u.ID)
+	h.advance(16 * time.Minute) // past the grace time
+	h.advance(45 * time.Minute) // the next check-in: the escalator has passed
+	h.until(u.ID, seen, string(c.Ref))
+	for _, m := range append(h.api.BotMessages(supervisor.ID)[sup:], h.api.BotMessages(officer.ID)[off:]...) {
+		if strings.Contains(m.Text, string(c.Ref)) {
+			t.Errorf("the desk was told of %s, who wrote before /forget: %q", c.Ref, m.Text)
+		}
+	}
+	if got := h.checkInEvents(c.ID); got != "started prompted wrote prompted" {
+		t.Errorf("check-in timeline = %q, want started prompted wrote prompted", got)
+	}
+}
