@@ -21,6 +21,13 @@ var lessons15zLevels = []levelCase{
 	{"ko survivor's story with the news", "뉴스에 나온 그 회사에 저도 있었습니다. 여권을 뺏기고 리딩방 관리를 해야 했어요. 겨우 나왔습니다.", LevelLow},
 	{"en factory worker's pay", "I made 1,200 last month at the garment factory in Phnom Penh, with overtime.", LevelLow},
 	{"en job fair at home", "National Career Fair at the Institute of Technology, Phnom Penh, Saturday 9-4. Free entry.", LevelLow},
+	// A fee paid before the employer is named is at least medium; a named employer's fee is not.
+	{"ko 수수료, 회사명은 계약 후", "일본 물류센터 취업 대행. 수수료 200만 원 (계약 시 선납). 회사명은 계약 체결 후 공개합니다.", LevelMedium},
+	{"en fee, employer named after payment", "Farm jobs in Australia. Service fee USD 500 on registration. The employer's name is disclosed after payment.", LevelMedium},
+	{"en fee, employer named", "Farm jobs in Australia with Green Valley Farms Pty Ltd. Service fee USD 500 on registration.", LevelLow},
+	// A survivor who asks to share the story warns; a recruiter who asks to share and gives a contact recruits.
+	{"km survivor: share so others know", "ឆ្នាំមុន ខ្ញុំទៅធ្វើការ \"វាយអក្សរ ខែ $1200\" ដល់ហើយ គេយកលិខិតឆ្លងដែន ហើយបង្ខំឲ្យបោកគេ។ សូមកុំជឿការងារបែបនេះ ស៊ែរឲ្យគ្នាដឹងផង។", LevelLow},
+	{"km recruiter: share, with a contact", "ការងារវាយអក្សរនៅបាវិត ខែ $1500 ក្រុមហ៊ុនរក្សាលិខិតឆ្លងដែន។ ស៊ែរឲ្យគ្នាដឹងផង ទាក់ទង Telegram @bavet_typing", LevelHigh},
 }
 
 // TestLessons15z: see lessons15zLevels; flags in ko, km and en.
@@ -48,6 +55,13 @@ func TestLessons15z(t *testing.T) {
 		{"en build rapport with patients", "Nurses build rapport with patients and walk them through the discharge plan.", "explicit_scam_work", false},
 		{"en career expo abroad", "CAMBODIA CAREER EXPO 2026", "job_fair_invite", true},
 		{"km work on your phone", "ធ្វើតាមទូរស័ព្ទ ខែ $1,500", "high_pay_low_skill", true},
+		{"en registration closes this Friday", "Registration closes this Friday.", "urgency_pressure", true},
+		{"en a closing date", "Applications close on 30 June.", "urgency_pressure", false},
+		{"ko 접수 이번 주 마감", "접수는 이번 주 금요일 마감입니다.", "urgency_pressure", true},
+		{"km registration closes this Friday", "ការចុះឈ្មោះបិទថ្ងៃសុក្រនេះ។", "urgency_pressure", true},
+		{"en name disclosed after signing", "The employer's name is disclosed after signing the contract.", "unverifiable_company", true},
+		{"ko 고객사명 계약 후 공개", "고객사명과 주소는 최종 계약 체결 후 공개합니다.", "unverifiable_company", true},
+		{"ko 한국인 투숙객 응대", "- 한국인 투숙객 응대 (한국어 원어민)", "home_language_target_role", true},
 		{"ko 한번 와봐 is a call", "진짜 괜찮으니까 한번 와봐", "reassurance_denial", false},
 	})
 }
