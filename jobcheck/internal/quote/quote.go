@@ -17,11 +17,22 @@ var closers = map[rune]string{
 
 // Spans returns the byte ranges [start, end) of s inside quotation marks ("…", “…”, «…», 「…」,
 // ‘…’), the marks included. A quotation ends at its closing mark, within 600 bytes and before
-// a blank line; an opening mark without one is skipped.
+// a blank line; an opening mark without one is skipped. Korean writing quotes with ASCII
+// single quotes too ('월 800, 숙식 제공'이라는 글): such a quotation counts when its opening
+// mark follows no letter or digit, its closing mark is followed by no Latin letter, and it
+// holds Hangul (single, rules 2026.12.04-144, holdout-15za), so that no apostrophe ("don't",
+// "company's") opens or closes one.
 func Spans(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' {
+			if j := single(s, i); j > 0 {
+				out = append(out, [2]int{i, j})
+				i = j
+				continue
+			}
+		}
 		cl, ok := closers[r]
 		if !ok {
 			i += w
@@ -42,6 +53,31 @@ func Spans(s string) [][2]int {
 		i = end
 	}
 	return out
+}
+
+// single returns the end of a Korean quotation in ASCII single quotes that opens at s[i], or 0
+// (see Spans): an apostrophe inside a word opens nothing, and the quotation stays on its line.
+func single(s string, i int) int {
+	if p, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.IsLetter(p) || unicode.IsDigit(p)) {
+		return 0
+	}
+	line := s[i+1 : min(len(s), i+1+maxQuote)]
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	for j := 0; j < len(line); j++ {
+		if line[j] != '\'' || j == 0 || line[j-1] == ' ' {
+			continue
+		}
+		if n, _ := utf8.DecodeRuneInString(line[j+1:]); n < utf8.RuneSelf && unicode.IsLetter(n) {
+			continue
+		}
+		if !strings.ContainsFunc(line[:j], func(r rune) bool { return unicode.Is(unicode.Hangul, r) }) {
+			return 0
+		}
+		return i + 1 + j + 1
+	}
+	return 0
 }
 
 // Asked reports whether a question mark follows s[:end] closely, with at most a few letters

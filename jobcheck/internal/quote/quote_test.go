@@ -16,6 +16,12 @@ func TestSpans(t *testing.T) {
 		{"curly and guillemets", "“a” «b» 「c」 ‘d’", []string{"“a”", "«b»", "「c」", "‘d’"}},
 		{"stray mark", `5" screen, no quote`, nil},
 		{"not across a blank line", "\"a\n\nb\" c", nil},
+		{"korean single quotes", "최근 '월 1,000만 원', '비자 없이 가능' 등의 문구로", []string{"'월 1,000만 원'", "'비자 없이 가능'"}},
+		{"korean single quote before a particle", "'월 800, 숙식 제공'이라는 글", []string{"'월 800, 숙식 제공'"}},
+		{"apostrophes open nothing", "don't trust the company's 'offer', it's fake", nil},
+		{"english single quotes without hangul", "the 'free flight' they promise", nil},
+		{"khmer with an apostrophe", "ការងារ 'ងាយស្រួល' ខែ $1500", nil},
+		{"single quote not across a line", "'월 800\n숙식' 제공", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
