@@ -46,6 +46,8 @@ func TestLessons15za(t *testing.T) {
 		{"en whichever branch", "They post you to whichever branch needs people.", "bait_location_switch", true},
 		{"ko branch told on arrival", "어느 지점인지는 도착하면 알려줘.", "bait_location_switch", true},
 		{"en cousin is there", "My cousin is there and he likes it.", "friend_referral", true},
+		{"en nobody can guarantee", "No private company or individual can guarantee a Korean job.", "bypass_official_program", false},
+		{"en broker guarantees", "Our agency can guarantee a Korean job, no exam.", "bypass_official_program", true},
 		{"km lead them to put money into an app", "ណែនាំគេឲ្យដាក់លុយចូល app", "explicit_scam_work", true},
 	})
 }
