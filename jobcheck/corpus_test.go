@@ -10,8 +10,8 @@ import (
 // corpusAd is the part of a labelled ad that the property tests need; the labels and the
 // figures are jobeval's (go run ./jobcheck/cmd/eval).
 type corpusAd struct {
-	ID   string
-	Text string
+	ID, Text string
+	Level    string // the labelled level (TestToldOnlyGuard)
 }
 
 // mustCorpus returns the texts of every ad in testdata/corpus.
