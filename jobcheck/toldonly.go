@@ -43,7 +43,7 @@ const (
 // a quotation of such a text is someone else's words (rules 2026.12.04-141, holdout-15y).
 func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, asked bool) Level {
 	story, advised := false, LevelMedium
-	purpose := c.purposed(all)
+	purpose := c.purposed(all) || c.ownStory(t, all)
 	for _, m := range all {
 		switch c.rules[m.rule].id {
 		case termApplyCall, termOwnOffer:
@@ -81,16 +81,29 @@ func (c *Checker) toldOnly(t *text, all []match, spans []entitySpan, warns, aske
 }
 
 // toldFriend reports whether friend_referral m is a friend's word told in a story: a told_word
-// ('said', 'told me', 다고 했어요, ប្រាប់ថា) in its sentence (rules 2026.12.04-140, en-15x-29).
+// ('said', 'told me', 다고 했어요, ប្រាប់ថា) in its sentence (rules 2026.12.04-140, en-15x-29), or
+// a story told after the friend there ('my cousin's friend went and they took his passport',
+// -148; 'my experience: I work in …, come' is no story of a friend).
 // A friend who recruits now calls the reader too (apply_call: 'want me to ask?', 올래?).
 func (c *Checker) toldFriend(t *text, all []match, m match) bool {
 	b := t.bounds()
 	return slices.ContainsFunc(all, func(w match) bool {
-		return c.rules[w.rule].id == termToldWord && !cut.Crosses(b.sentence, min(m.start, w.start), max(m.end, w.end))
+		id := c.rules[w.rule].id
+		return (id == termToldWord || id == termToldStory && w.start >= m.end) && !cut.Crosses(b.sentence, min(m.start, w.start), max(m.end, w.end))
 	})
 }
 
 // purposed reports whether the text states a purpose to warn others (warn_purpose, -141).
 func (c *Checker) purposed(all []match) bool {
 	return slices.ContainsFunc(all, func(m match) bool { return c.rules[m.rule].id == termPurpose })
+}
+
+// ownStory reports whether the writer tells a story in its own words, outside any quotation
+// ('my neighbour's son went for one of those and they took his passport'): then a call to apply
+// inside a quotation it tells ("... DM on Telegram" post) is the lure's, not the writer's
+// (rules 2026.12.04-148, holdout-15zd, en-15zd-07).
+func (c *Checker) ownStory(t *text, all []match) bool {
+	return slices.ContainsFunc(all, func(m match) bool {
+		return c.rules[m.rule].id == termToldStory && !quote.Within(t.orig, m.start, m.end)
+	})
 }
