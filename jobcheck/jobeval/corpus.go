@@ -25,7 +25,7 @@ const Tuning = "tuning"
 // is blind: written before the rules it measures, never tuned on, only its aggregate figures
 // shown unless a caller asks for its ads. A new split (holdout-15o) is therefore blind as soon
 // as its files are added; once it has been learnt from, add it here (testdata/corpus/README.md).
-var Spent = []string{"holdout", "holdout-15a", "holdout-15b", "holdout-15c", "holdout-15d", "holdout-15e", "holdout-15f", "holdout-15g", "holdout-15h", "holdout-15i", "holdout-15j", "holdout-15k", "holdout-15l", "holdout-15m", "holdout-15n", "holdout-15o", "holdout-15p", "holdout-15q", "holdout-15r", "holdout-15s", "holdout-15t", "holdout-15u", "holdout-15v", "holdout-15w", "holdout-15x", "holdout-15y", "holdout-15z", "holdout-15za", "holdout-15zb", "holdout-15zc", "holdout-15zd"}
+var Spent = []string{"holdout", "holdout-15a", "holdout-15b", "holdout-15c", "holdout-15d", "holdout-15e", "holdout-15f", "holdout-15g", "holdout-15h", "holdout-15i", "holdout-15j", "holdout-15k", "holdout-15l", "holdout-15m", "holdout-15n", "holdout-15o", "holdout-15p", "holdout-15q", "holdout-15r", "holdout-15s", "holdout-15t", "holdout-15u", "holdout-15v", "holdout-15w", "holdout-15x", "holdout-15y", "holdout-15z", "holdout-15za", "holdout-15zb", "holdout-15zc", "holdout-15zd", "holdout-15ze"}
 
 // IsBlind reports whether split is a blind held-out split: neither Tuning nor Spent.
 func IsBlind(split string) bool { return split != Tuning && !slices.Contains(Spent, split) }
