@@ -105,11 +105,14 @@ func (c *Checker) Check(s string) Result {
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
 	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
-	// Lures told to warn, nothing to apply to: medium (-137), low with advice (-139) or a purpose to warn (-141).
-	if res.Level == LevelHigh || res.Level == LevelMedium && c.purposed(f.all) {
-		if res.Level = c.toldOnly(t, f.all, spans, warns, asked); res.Level != LevelHigh {
-			for i := range res.Flags {
-				res.Flags[i].Critical = false
+	// Lures told to warn, nothing to apply to: medium (-137), low with advice (-139) or a purpose to warn (-141);
+	// a medium text that is told-only with advice is low too (-150: a notice telling of cases, 영사콜센터).
+	if res.Level != LevelLow {
+		if lv := c.toldOnly(t, f.all, spans, warns, asked); lv == LevelLow || res.Level == LevelHigh || c.purposed(f.all) {
+			if res.Level = lv; lv != LevelHigh {
+				for i := range res.Flags {
+					res.Flags[i].Critical = false
+				}
 			}
 		}
 	}
