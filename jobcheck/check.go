@@ -69,7 +69,11 @@ type found struct {
 func (f *found) has(r int) bool { return r >= 0 && f.best[r].end > 0 }
 
 // Check checks one text. It is pure and deterministic.
-func (c *Checker) Check(s string) Result {
+func (c *Checker) Check(s string) Result { return c.check(s, nil) }
+
+// check is Check; inspect, when not nil, sees the level the score gave before the told-only
+// step and every match found (valid only during the call).
+func (c *Checker) check(s string, inspect func(scored Level, all []match)) Result {
 	t := newText(s)
 	defer t.release()
 	f := &found{best: make([]match, len(c.rules)), all: c.matchAll(t)}
@@ -105,6 +109,9 @@ func (c *Checker) Check(s string) Result {
 	sort.Slice(res.Flags, byStart(res.Flags))
 	sort.Slice(res.Signals, byStart(res.Signals))
 	res.Score, res.Level = c.score(res.Flags, res.Signals, warns)
+	if inspect != nil {
+		inspect(res.Level, f.all)
+	}
 	// Lures told to warn, nothing to apply to: medium (-137), low with advice (-139) or a purpose to warn (-141);
 	// a medium text that is told-only with advice is low too (-150: a notice telling of cases, 영사콜센터).
 	if res.Level != LevelLow {

@@ -95,17 +95,8 @@ func TestToldOnlyGuard(t *testing.T) {
 // toldOnlyLowered reports whether Check's told-only step lowered the level of s, with every
 // match found in s.
 func toldOnlyLowered(c *Checker, s string) (bool, []match) {
-	tx := newText(s)
-	defer tx.release()
-	f := &found{best: make([]match, len(c.rules)), all: c.matchAll(tx)}
-	cues, asked := c.keep(tx, f)
-	_, spans := extractEntities(tx)
-	warns := c.warns(tx, f.all, cues, asked, spans)
-	res := c.Check(s)
-	flags := slices.Clone(res.Flags)
-	for i := range flags {
-		flags[i].Critical = c.rules[c.ruleIndex[flags[i].ID]].critical && !warns
-	}
-	_, before := c.score(flags, res.Signals, warns)
-	return res.Level != before, slices.Clone(f.all)
+	var before Level
+	var all []match
+	res := c.check(s, func(scored Level, m []match) { before, all = scored, slices.Clone(m) })
+	return res.Level != before, all
 }
